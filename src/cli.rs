@@ -1,0 +1,233 @@
+//! The command line: serve, migrate, create-account, create-user, demo. Errors are one line
+//! on standard error and a non-zero exit, never a panic.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{self, Config};
+use crate::db::{self, AnyConnection, DatabaseUrl};
+use crate::demo;
+use crate::domain::Invalid;
+use crate::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
+use crate::domain::edition::Edition;
+use crate::domain::role::Role;
+use crate::domain::user::{Email, NewPassword, PersonName};
+use crate::password::{PasswordCost, Passwords};
+use crate::provision::{self, AccountSpec, UserSpec};
+use crate::startup::Application;
+use crate::telemetry;
+
+/// Sales Objectives: revenue and activity objectives for sales teams.
+///
+/// DATABASE_URL selects the database: a SQLite file path (default `sales-objectives.db`)
+/// or a postgres:// URL.
+#[derive(Debug, Parser)]
+#[command(name = "sales-objectives", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Migrate the database and serve the web application.
+    Serve {
+        /// Address to listen on (overrides BIND).
+        #[arg(long)]
+        bind: Option<String>,
+        /// Load the demo account first when the database holds no account.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Create an account and its first admin.
+    CreateAccount {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        admin_email: String,
+        #[arg(long)]
+        admin_password: String,
+        #[arg(long, default_value = "Administrator")]
+        admin_name: String,
+        /// solopreneur, sales_essentials or dream_team.
+        #[arg(long, default_value = "dream_team")]
+        edition: String,
+        #[arg(long, default_value_t = 10)]
+        licences: u32,
+        /// IANA time zone name.
+        #[arg(long, default_value = "Europe/Rome")]
+        time_zone: String,
+        #[arg(long, default_value = "monday")]
+        week_start: String,
+        #[arg(long, default_value = "EUR")]
+        currency: String,
+        /// en or it.
+        #[arg(long, default_value = "en")]
+        locale: String,
+    },
+    /// Add a user to an account.
+    CreateUser {
+        /// The account's name.
+        #[arg(long)]
+        account: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin, manager or rep.
+        #[arg(long, default_value = "rep")]
+        role: String,
+        #[arg(long)]
+        password: String,
+    },
+    /// Load the demo account ("Demo Srl") and print its sign-in e-mails.
+    Demo {
+        #[arg(long, default_value = demo::DEFAULT_PASSWORD)]
+        password: String,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => {
+            // --help and --version.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            let rendered = error.render().to_string();
+            let first = rendered.lines().next().unwrap_or("error: invalid arguments");
+            eprintln!("{first} (see --help)");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let message = format!("{error:#}").replace('\n', " ");
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { bind, demo } => serve(bind.as_deref(), demo),
+        Command::Migrate => {
+            connect()?;
+            println!("The database is up to date.");
+            Ok(())
+        }
+        Command::CreateAccount {
+            name,
+            admin_email,
+            admin_password,
+            admin_name,
+            edition,
+            licences,
+            time_zone,
+            week_start,
+            currency,
+            locale,
+        } => {
+            let spec = AccountSpec {
+                name: AccountName::parse(&name)?,
+                edition: edition.parse::<Edition>()?,
+                licences,
+                time_zone: TimeZone::parse(&time_zone)?,
+                week_start: week_start.parse::<WeekStart>()?,
+                currency: Currency::parse(&currency)?,
+                locale: locale.parse::<Locale>()?,
+                admin: user_spec(&admin_email, &admin_name, "admin", &admin_password)?,
+            };
+            let mut conn = connect()?;
+            let (account, admin) = provision::create_account(&mut conn, &passwords()?, &spec)?;
+            println!("Created account \"{}\" with admin {}.", account.name, admin.email);
+            Ok(())
+        }
+        Command::CreateUser { account, email, name, role, password } => {
+            let spec = user_spec(&email, &name, &role, &password)?;
+            let mut conn = connect()?;
+            let user = provision::create_user(&mut conn, &passwords()?, &account, &spec)?;
+            println!("Created {} {} in \"{}\".", user.role().label().to_lowercase(), user.email, account.trim());
+            Ok(())
+        }
+        Command::Demo { password } => {
+            let mut conn = connect()?;
+            if demo::is_loaded(&mut conn)? {
+                anyhow::bail!("the demo account \"{}\" already exists", demo::ACCOUNT_NAME);
+            }
+            demo::load(&mut conn, &passwords()?, &password)?;
+            print_demo_logins(&password);
+            Ok(())
+        }
+    }
+}
+
+fn user_spec(email: &str, name: &str, role: &str, password: &str) -> Result<UserSpec, Invalid> {
+    Ok(UserSpec {
+        email: Email::parse(email)?,
+        name: PersonName::parse(name)?,
+        role: role.parse::<Role>()?,
+        password: NewPassword::parse(password)?,
+    })
+}
+
+fn database_url() -> anyhow::Result<DatabaseUrl> {
+    config::database_url_from_env()
+}
+
+/// One connection, with the schema brought up to date.
+fn connect() -> anyhow::Result<db::PooledConnection> {
+    let pool = db::connect(&database_url()?, 1)?;
+    Ok(pool.get()?)
+}
+
+fn passwords() -> anyhow::Result<Passwords> {
+    Passwords::new(PasswordCost::PRODUCTION)
+}
+
+fn serve(bind: Option<&str>, load_demo: bool) -> anyhow::Result<()> {
+    let config = Config::from_env(bind)?;
+    let pool = db::connect(&config.database_url, config.pool_size)?;
+    if load_demo {
+        let mut conn = pool.get()?;
+        prepare_demo(&mut conn)?;
+    }
+    let url = format!("http://{}", config.bind);
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build_with_pool(config, pool)?;
+        println!("Sales Objectives is listening on {url}");
+        app.run_until_stopped().await?;
+        Ok(())
+    })
+}
+
+/// Loads the demo into an empty database; says what to sign in with either way.
+fn prepare_demo(conn: &mut AnyConnection) -> anyhow::Result<()> {
+    if demo::is_loaded(conn)? {
+        println!("The demo account is already loaded.");
+        print_demo_logins(demo::DEFAULT_PASSWORD);
+        println!("(If the demo was created with `demo --password`, use that password instead.)");
+    } else if crate::store::accounts::count(conn)? > 0 {
+        println!("Not loading the demo: this database already holds accounts (run `sales-objectives demo` to add it).");
+    } else {
+        demo::load(conn, &passwords()?, demo::DEFAULT_PASSWORD)?;
+        print_demo_logins(demo::DEFAULT_PASSWORD);
+    }
+    Ok(())
+}
+
+fn print_demo_logins(password: &str) {
+    println!("Demo account \"{}\" (Dream Team, Europe/Rome, EUR). Sign in with any of:", demo::ACCOUNT_NAME);
+    for login in demo::logins() {
+        println!("  {:<8} {:<40} {}", login.role.label(), login.email, login.name);
+    }
+    println!("Password: {password}");
+}

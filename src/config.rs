@@ -1,0 +1,107 @@
+//! Settings from the environment, with safe defaults.
+
+use std::net::SocketAddr;
+
+use actix_web::cookie::Key;
+
+use crate::db::DatabaseUrl;
+use crate::password::PasswordCost;
+
+pub const DEFAULT_DATABASE_URL: &str = "sales-objectives.db";
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+const MIN_SESSION_KEY_BYTES: usize = 64;
+
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    pub bind: SocketAddr,
+    pub session_key: Key,
+    /// Whether the session cookie is marked Secure (sent over HTTPS only).
+    pub cookie_secure: bool,
+    pub password_cost: PasswordCost,
+    pub pool_size: u32,
+}
+
+impl Config {
+    /// Reads `DATABASE_URL`, `BIND`, `SESSION_KEY`, `COOKIE_SECURE` and `DB_POOL_SIZE`;
+    /// `bind` (from the command line) wins over `BIND`.
+    pub fn from_env(bind: Option<&str>) -> anyhow::Result<Self> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let database_url = database_url_from_env()?;
+        let bind_text = bind.map(str::to_owned).or_else(|| var("BIND")).unwrap_or_else(|| DEFAULT_BIND.to_owned());
+        let bind: SocketAddr = bind_text
+            .parse()
+            .map_err(|_| anyhow::anyhow!("bind address `{bind_text}` is not of the form 127.0.0.1:8080"))?;
+        let session_key = match var("SESSION_KEY") {
+            Some(key) => session_key(&key)?,
+            None => {
+                tracing::warn!(
+                    "SESSION_KEY is not set: using a random key, so sessions end when the server restarts \
+                     and cannot be shared between servers"
+                );
+                Key::generate()
+            }
+        };
+        let cookie_secure = match var("COOKIE_SECURE") {
+            Some(value) => parse_bool("COOKIE_SECURE", &value)?,
+            // Plain http on a loopback address is the out-of-the-box local run.
+            None => !bind.ip().is_loopback(),
+        };
+        let pool_size = match var("DB_POOL_SIZE") {
+            Some(value) => value
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| anyhow::anyhow!("DB_POOL_SIZE must be a positive whole number"))?,
+            None => 8,
+        };
+        Ok(Self {
+            database_url,
+            bind,
+            session_key,
+            cookie_secure,
+            password_cost: PasswordCost::PRODUCTION,
+            pool_size,
+        })
+    }
+}
+
+/// `DATABASE_URL`, or the SQLite file in the working directory.
+pub fn database_url_from_env() -> anyhow::Result<DatabaseUrl> {
+    let raw = std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned());
+    DatabaseUrl::parse(&raw).map_err(anyhow::Error::msg)
+}
+
+/// A signing and encryption key from at least 64 bytes of secret.
+pub fn session_key(secret: &str) -> anyhow::Result<Key> {
+    if secret.len() < MIN_SESSION_KEY_BYTES {
+        anyhow::bail!("SESSION_KEY must be at least {MIN_SESSION_KEY_BYTES} bytes long");
+    }
+    Ok(Key::from(secret.as_bytes()))
+}
+
+fn parse_bool(name: &str, value: &str) -> anyhow::Result<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => anyhow::bail!("{name} must be true or false"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_session_keys_are_refused() {
+        assert!(session_key(&"k".repeat(63)).is_err());
+        assert!(session_key(&"k".repeat(64)).is_ok());
+    }
+
+    #[test]
+    fn booleans_read_the_usual_spellings() {
+        assert!(parse_bool("X", "TRUE").expect("valid"));
+        assert!(!parse_bool("X", "off").expect("valid"));
+        assert!(parse_bool("X", "maybe").is_err());
+    }
+}

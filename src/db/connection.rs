@@ -1,0 +1,140 @@
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::r2d2::{self, ManageConnection, R2D2Connection};
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, ConnectionError};
+
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Sqlite(SqliteConnection),
+    Pg(PgConnection),
+}
+
+pub type Pool = r2d2::Pool<ConnectionManager>;
+pub type PooledConnection = r2d2::PooledConnection<ConnectionManager>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A parsed `DATABASE_URL`. We choose the backend from the scheme ourselves:
+/// `MultiConnection::establish` would try SQLite on any string that PostgreSQL refuses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatabaseUrl {
+    backend: Backend,
+    url: String,
+}
+
+impl DatabaseUrl {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err("DATABASE_URL is empty".into());
+        }
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            return Ok(Self { backend: Backend::Postgres, url: raw.to_owned() });
+        }
+        let path = raw.strip_prefix("sqlite://").unwrap_or(raw);
+        if let Some((scheme, _)) = path.split_once("://") {
+            return Err(format!(
+                "DATABASE_URL scheme `{scheme}://` is not supported: use postgres://, postgresql:// or a SQLite file path"
+            ));
+        }
+        if path == ":memory:" {
+            // Each pooled connection would get its own empty database.
+            return Err("DATABASE_URL `:memory:` cannot be pooled: use a SQLite file path".into());
+        }
+        Ok(Self { backend: Backend::Sqlite, url: path.to_owned() })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.url
+    }
+}
+
+/// Opens connections of the configured backend, with SQLite's per-connection settings.
+#[derive(Debug)]
+pub struct ConnectionManager {
+    url: DatabaseUrl,
+}
+
+impl ManageConnection for ConnectionManager {
+    type Connection = AnyConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        let conn = match self.url.backend {
+            Backend::Postgres => AnyConnection::Pg(PgConnection::establish(&self.url.url)?),
+            Backend::Sqlite => {
+                let mut conn = SqliteConnection::establish(&self.url.url)?;
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                AnyConnection::Sqlite(conn)
+            }
+        };
+        Ok(conn)
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+pub(super) fn build_pool(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Pool> {
+    if url.backend == Backend::Sqlite {
+        // WAL is a property of the file: set it once, before the pool opens readers.
+        let mut conn = SqliteConnection::establish(&url.url).map_err(describe)?;
+        conn.batch_execute("PRAGMA journal_mode = WAL;")?;
+    }
+    let manager = ConnectionManager { url: url.clone() };
+    let pool = r2d2::Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(Duration::from_secs(10))
+        .build(manager)?;
+    Ok(pool)
+}
+
+fn describe(error: ConnectionError) -> anyhow::Error {
+    anyhow::anyhow!("cannot open the database: {error}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postgres_schemes_select_postgres() {
+        for url in ["postgres://u@h/db", "postgresql://u@h/db"] {
+            assert_eq!(DatabaseUrl::parse(url).map(|u| u.backend()), Ok(Backend::Postgres));
+        }
+    }
+
+    #[test]
+    fn a_path_or_sqlite_scheme_selects_sqlite() {
+        let url = DatabaseUrl::parse("sqlite://data/app.db").expect("valid");
+        assert_eq!((url.backend(), url.as_str()), (Backend::Sqlite, "data/app.db"));
+        let url = DatabaseUrl::parse("sales-objectives.db").expect("valid");
+        assert_eq!(url.backend(), Backend::Sqlite);
+    }
+
+    #[test]
+    fn unknown_schemes_memory_and_empty_urls_are_refused() {
+        for url in ["mysql://u@h/db", ":memory:", "  ", "http://x"] {
+            assert!(DatabaseUrl::parse(url).is_err(), "{url} should be refused");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The database: one code path for SQLite and PostgreSQL through a diesel
+//! `MultiConnection`, an r2d2 pool, embedded migrations and the write-transaction helper.
+
+mod connection;
+mod migrations;
+pub mod schema;
+
+pub use connection::{AnyConnection, Backend, DatabaseUrl, Pool, PooledConnection};
+pub use migrations::run_migrations;
+
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::result::Error as DieselError;
+
+/// Builds the pool for `url` and brings the schema up to date.
+pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Pool> {
+    let pool = connection::build_pool(url, max_size)?;
+    let mut conn = pool.get()?;
+    run_migrations(&mut conn)?;
+    Ok(pool)
+}
+
+/// Runs `f` in a write transaction. On SQLite it begins IMMEDIATE, so the write lock is
+/// taken up front: a deferred read-then-write transaction fails with SQLITE_BUSY under
+/// concurrent writers instead of waiting for its turn.
+pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<DieselError>,
+{
+    let AnyConnection::Sqlite(sqlite) = conn else {
+        return diesel::Connection::transaction(conn, f);
+    };
+    let nested = AnsiTransactionManager::transaction_manager_status_mut(sqlite)
+        .transaction_depth()?
+        .is_some();
+    if nested {
+        // The outer transaction already holds the write lock: a savepoint is enough.
+        return diesel::Connection::transaction(conn, f);
+    }
+    AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+    match f(conn) {
+        Ok(value) => {
+            if let AnyConnection::Sqlite(sqlite) = conn {
+                AnsiTransactionManager::commit_transaction(sqlite)?;
+            }
+            Ok(value)
+        }
+        Err(error) => {
+            if let AnyConnection::Sqlite(sqlite) = conn {
+                // The caller's error matters more than a failed rollback, which diesel
+                // records on the connection (r2d2 then discards it as broken).
+                let _ = AnsiTransactionManager::rollback_transaction(sqlite);
+            }
+            Err(error)
+        }
+    }
+}

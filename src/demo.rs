@@ -1,0 +1,94 @@
+//! The demo account: a small Italian sales team, ready to sign in to.
+
+use crate::db::{self, AnyConnection};
+use crate::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
+use crate::domain::edition::Edition;
+use crate::domain::role::Role;
+use crate::domain::user::{Email, NewPassword, PersonName};
+use crate::password::Passwords;
+use crate::provision::{self, AccountSpec, ProvisionError, UserSpec};
+use crate::store::accounts;
+use crate::store::teams::{self, NewMembership, NewTeam};
+
+pub const ACCOUNT_NAME: &str = "Demo Srl";
+pub const DEFAULT_PASSWORD: &str = "demo-objectives";
+const EMAIL_DOMAIN: &str = "demo-srl.example";
+
+const TEAMS: [&str; 2] = ["Nord", "Sud"];
+
+/// The demo's people: name, role, and their teams (`true`: they manage it). The first is
+/// the admin the account is created with.
+const PEOPLE: [(&str, Role, &[(&str, bool)]); 8] = [
+    ("Giulia Ferri", Role::Admin, &[]),
+    ("Marco Bianchi", Role::Manager, &[("Nord", true), ("Sud", true)]),
+    ("Luca Rossi", Role::Rep, &[("Nord", false)]),
+    ("Sara Colombo", Role::Rep, &[("Nord", false)]),
+    ("Davide Greco", Role::Rep, &[("Nord", false)]),
+    ("Chiara Romano", Role::Rep, &[("Sud", false)]),
+    ("Paolo Esposito", Role::Rep, &[("Sud", false)]),
+    ("Francesca Ricci", Role::Rep, &[("Sud", false)]),
+];
+
+/// One line of the printed sign-in list.
+pub struct DemoLogin {
+    pub email: String,
+    pub name: &'static str,
+    pub role: Role,
+}
+
+/// The demo's sign-in e-mails, whether or not it is loaded.
+pub fn logins() -> Vec<DemoLogin> {
+    PEOPLE
+        .iter()
+        .map(|&(name, role, _)| DemoLogin { email: email_of(name), name, role })
+        .collect()
+}
+
+fn email_of(name: &str) -> String {
+    format!("{}@{EMAIL_DOMAIN}", name.to_lowercase().replace(' ', "."))
+}
+
+pub fn is_loaded(conn: &mut AnyConnection) -> diesel::QueryResult<bool> {
+    Ok(accounts::find_by_name(conn, ACCOUNT_NAME)?.is_some())
+}
+
+/// Creates the demo account, its users and teams, all or nothing.
+pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> Result<(), ProvisionError> {
+    let password = NewPassword::parse(password)?;
+    let spec = |name: &str, role: Role| -> Result<UserSpec, ProvisionError> {
+        Ok(UserSpec {
+            email: Email::parse(&email_of(name))?,
+            name: PersonName::parse(name)?,
+            role,
+            password: password.clone(),
+        })
+    };
+    let (admin_name, admin_role, _) = PEOPLE[0];
+    let account_spec = AccountSpec {
+        name: AccountName::parse(ACCOUNT_NAME)?,
+        edition: Edition::DreamTeam,
+        licences: 10,
+        time_zone: TimeZone::parse("Europe/Rome")?,
+        week_start: WeekStart::default(),
+        currency: Currency::parse("EUR")?,
+        locale: Locale::It,
+        admin: spec(admin_name, admin_role)?,
+    };
+    db::write_transaction(conn, |conn| {
+        let (account, _) = provision::create_account(conn, passwords, &account_spec)?;
+        let now = chrono::Utc::now().naive_utc();
+        let mut team_ids = Vec::new();
+        for name in TEAMS {
+            let team = teams::insert(conn, &NewTeam { account_id: account.id, name, created_at: now })?;
+            team_ids.push((name, team.id));
+        }
+        for &(name, role, memberships) in &PEOPLE[1..] {
+            let user = provision::create_user(conn, passwords, ACCOUNT_NAME, &spec(name, role)?)?;
+            for &(team_name, is_manager) in memberships {
+                let Some(&(_, team_id)) = team_ids.iter().find(|(n, _)| *n == team_name) else { continue };
+                teams::add_member(conn, &NewMembership { account_id: account.id, team_id, user_id: user.id, is_manager })?;
+            }
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,209 @@
+//! An account's settings, parsed from what an operator or admin typed.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::Weekday;
+
+use super::Invalid;
+
+const MAX_NAME_CHARS: usize = 100;
+
+/// The company's name, unique across the installation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountName(String);
+
+impl AccountName {
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let name = raw.trim();
+        if name.is_empty() {
+            return Err(Invalid::new("The account name is required."));
+        }
+        if name.chars().count() > MAX_NAME_CHARS {
+            return Err(Invalid::new(format!("The account name is longer than {MAX_NAME_CHARS} characters.")));
+        }
+        Ok(Self(name.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An IANA time zone name such as `Europe/Rome`: periods are computed in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeZone(chrono_tz::Tz);
+
+impl TimeZone {
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        raw.trim()
+            .parse::<chrono_tz::Tz>()
+            .map(Self)
+            .map_err(|_| Invalid::new(format!("`{}` is not an IANA time zone such as Europe/Rome.", raw.trim())))
+    }
+
+    pub fn tz(self) -> chrono_tz::Tz {
+        self.0
+    }
+
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+}
+
+/// The day weeks begin on in the account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekStart(Weekday);
+
+impl WeekStart {
+    const NAMES: [(&'static str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+
+    pub fn weekday(self) -> Weekday {
+        self.0
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES.iter().find(|(_, d)| *d == self.0).map_or("monday", |(n, _)| n)
+    }
+}
+
+impl Default for WeekStart {
+    fn default() -> Self {
+        Self(Weekday::Mon)
+    }
+}
+
+impl FromStr for WeekStart {
+    type Err = Invalid;
+
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        let wanted = s.trim().to_ascii_lowercase();
+        Self::NAMES
+            .iter()
+            .find(|(name, _)| *name == wanted)
+            .map(|(_, day)| Self(*day))
+            .ok_or_else(|| Invalid::new("The week start must be a day name such as monday or sunday."))
+    }
+}
+
+impl fmt::Display for WeekStart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.as_str();
+        let mut chars = name.chars();
+        match chars.next() {
+            Some(first) => write!(f, "{}{}", first.to_ascii_uppercase(), chars.as_str()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// An ISO 4217 currency code such as `EUR`: money is kept in its minor units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Currency(String);
+
+impl Currency {
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let code = raw.trim().to_ascii_uppercase();
+        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(Self(code))
+        } else {
+            Err(Invalid::new("The currency must be a three-letter ISO code such as EUR."))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for Currency {
+    fn default() -> Self {
+        Self("EUR".into())
+    }
+}
+
+/// The languages the interface speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    It,
+}
+
+impl Locale {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::It => "it",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::It => "Italiano",
+        }
+    }
+}
+
+impl FromStr for Locale {
+    type Err = Invalid;
+
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" => Ok(Locale::En),
+            "it" => Ok(Locale::It),
+            _ => Err(Invalid::new("The locale must be en or it.")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_names_are_trimmed_and_required() {
+        assert_eq!(AccountName::parse("  Demo Srl ").map(|n| n.as_str().to_owned()), Ok("Demo Srl".into()));
+        assert!(AccountName::parse("   ").is_err());
+        assert!(AccountName::parse(&"x".repeat(101)).is_err());
+    }
+
+    #[test]
+    fn time_zones_must_be_iana_names() {
+        assert_eq!(TimeZone::parse("Europe/Rome").map(TimeZone::name), Ok("Europe/Rome"));
+        assert_eq!(TimeZone::parse("Australia/Lord_Howe").map(TimeZone::name), Ok("Australia/Lord_Howe"));
+        assert!(TimeZone::parse("Mars/Olympus").is_err());
+        assert!(TimeZone::parse("").is_err());
+    }
+
+    #[test]
+    fn week_starts_accept_day_names_in_any_case() {
+        assert_eq!("Sunday".parse::<WeekStart>().map(WeekStart::weekday), Ok(Weekday::Sun));
+        assert_eq!(WeekStart::default().as_str(), "monday");
+        assert_eq!("saturday".parse::<WeekStart>().map(|w| w.to_string()), Ok("Saturday".into()));
+        assert!("someday".parse::<WeekStart>().is_err());
+    }
+
+    #[test]
+    fn currencies_are_three_letter_codes() {
+        assert_eq!(Currency::parse("eur").map(|c| c.as_str().to_owned()), Ok("EUR".into()));
+        for bad in ["EURO", "E1R", "", "€"] {
+            assert!(Currency::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn locales_are_english_or_italian() {
+        assert_eq!("IT".parse::<Locale>(), Ok(Locale::It));
+        assert!("fr".parse::<Locale>().is_err());
+    }
+}

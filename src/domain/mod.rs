@@ -1,0 +1,20 @@
+//! Pure rules of the product: parsing and validating what people type, editions, roles,
+//! the sign-in throttle. No I/O here; everything is unit-tested.
+
+pub mod account;
+pub mod edition;
+pub mod local_path;
+pub mod role;
+pub mod throttle;
+pub mod user;
+
+/// A value a person typed that breaks a rule, with the message shown beside the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(pub String);
+
+impl Invalid {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}

@@ -1,0 +1,73 @@
+//! Builds the application: database pool, password hasher, routes and middleware, bound to
+//! its own listener (port 0 in tests picks a free one).
+
+use std::net::TcpListener;
+
+use actix_session::SessionMiddleware;
+use actix_session::config::{CookieContentSecurity, PersistentSession};
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::SameSite;
+use actix_web::cookie::time::Duration as CookieDuration;
+use actix_web::dev::Server;
+use actix_web::middleware::{Logger, from_fn};
+use actix_web::{App, HttpServer, web};
+
+use crate::config::Config;
+use crate::db::{self, Pool};
+use crate::password::Passwords;
+use crate::web::{AppState, render_errors, require_csrf_token, security_headers};
+
+pub const SESSION_COOKIE: &str = "so_session";
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Connects to and migrates the database, then binds. Must run inside an actix runtime.
+    pub fn build(config: Config) -> anyhow::Result<Self> {
+        let pool = db::connect(&config.database_url, config.pool_size)?;
+        Self::build_with_pool(config, pool)
+    }
+
+    pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Self> {
+        let passwords = Passwords::new(config.password_cost)?;
+        let listener = TcpListener::bind(config.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
+        let port = listener.local_addr()?.port();
+        let state = web::Data::new(AppState { pool, passwords });
+        let server = HttpServer::new(move || {
+            let session = SessionMiddleware::builder(CookieSessionStore::default(), config.session_key.clone())
+                .cookie_name(SESSION_COOKIE.to_owned())
+                .cookie_content_security(CookieContentSecurity::Private)
+                .cookie_http_only(true)
+                .cookie_same_site(SameSite::Lax)
+                .cookie_secure(config.cookie_secure)
+                .session_lifecycle(
+                    PersistentSession::default()
+                        .session_ttl(CookieDuration::seconds(crate::web::session_max_age_seconds())),
+                )
+                .build();
+            App::new()
+                .app_data(state.clone())
+                .configure(crate::web::routes)
+                .wrap(from_fn(require_csrf_token))
+                .wrap(session)
+                .wrap(from_fn(render_errors))
+                .wrap(Logger::new("%r %s %Dms"))
+                .wrap(security_headers())
+        })
+        .listen(listener)?
+        .run();
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,78 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::ids::AccountId;
+use crate::db::AnyConnection;
+use crate::db::schema::accounts;
+use crate::domain::account::{Locale, TimeZone, WeekStart};
+use crate::domain::edition::Edition;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = accounts)]
+pub struct AccountRow {
+    pub id: AccountId,
+    pub name: String,
+    pub edition: String,
+    pub licences: i32,
+    pub time_zone: String,
+    pub week_start: String,
+    pub currency: String,
+    pub locale: String,
+    pub created_at: NaiveDateTime,
+}
+
+impl AccountRow {
+    /// The edition; the CHECK constraint keeps the stored name valid.
+    pub fn edition(&self) -> Edition {
+        self.edition.parse().unwrap_or(Edition::Solopreneur)
+    }
+
+    pub fn time_zone(&self) -> Option<TimeZone> {
+        TimeZone::parse(&self.time_zone).ok()
+    }
+
+    pub fn week_start(&self) -> WeekStart {
+        self.week_start.parse().unwrap_or_default()
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.locale.parse().unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = accounts)]
+pub struct NewAccount<'a> {
+    pub name: &'a str,
+    pub edition: &'a str,
+    pub licences: i32,
+    pub time_zone: &'a str,
+    pub week_start: &'a str,
+    pub currency: &'a str,
+    pub locale: &'a str,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut AnyConnection, new: &NewAccount) -> QueryResult<AccountRow> {
+    diesel::insert_into(accounts::table).values(new).execute(conn)?;
+    accounts::table
+        .filter(accounts::name.eq(new.name))
+        .select(AccountRow::as_select())
+        .first(conn)
+}
+
+pub fn find(conn: &mut AnyConnection, id: AccountId) -> QueryResult<Option<AccountRow>> {
+    accounts::table.find(id).select(AccountRow::as_select()).first(conn).optional()
+}
+
+pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<AccountRow>> {
+    accounts::table
+        .filter(accounts::name.eq(name))
+        .select(AccountRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
+    accounts::table.count().get_result(conn)
+}

@@ -1,0 +1,15 @@
+//! Database access, one file per aggregate. Functions take a connection and return diesel's
+//! `QueryResult`; every query about tenant data is scoped by account id.
+
+pub mod accounts;
+pub mod ids;
+pub mod login_failures;
+pub mod teams;
+pub mod users;
+
+use diesel::result::{DatabaseErrorKind, Error};
+
+/// Whether `error` is a unique constraint refusing a duplicate.
+pub fn is_unique_violation(error: &Error) -> bool {
+    matches!(error, Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _))
+}

@@ -1,0 +1,101 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::ids::{AccountId, TeamId, UserId};
+use crate::db::AnyConnection;
+use crate::db::schema::{team_memberships, teams, users};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = teams)]
+pub struct TeamRow {
+    pub id: TeamId,
+    pub account_id: AccountId,
+    pub name: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = teams)]
+pub struct NewTeam<'a> {
+    pub account_id: AccountId,
+    pub name: &'a str,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = team_memberships)]
+pub struct NewMembership {
+    pub account_id: AccountId,
+    pub team_id: TeamId,
+    pub user_id: UserId,
+    pub is_manager: bool,
+}
+
+/// One member of a team, as listed on its page.
+#[derive(Debug, Clone, Queryable)]
+pub struct Member {
+    pub team_id: TeamId,
+    pub user_id: UserId,
+    pub name: String,
+    pub is_manager: bool,
+}
+
+pub fn insert(conn: &mut AnyConnection, new: &NewTeam) -> QueryResult<TeamRow> {
+    diesel::insert_into(teams::table).values(new).execute(conn)?;
+    teams::table
+        .filter(teams::account_id.eq(new.account_id))
+        .filter(teams::name.eq(new.name))
+        .select(TeamRow::as_select())
+        .first(conn)
+}
+
+pub fn add_member(conn: &mut AnyConnection, membership: &NewMembership) -> QueryResult<()> {
+    diesel::insert_into(team_memberships::table)
+        .values(membership)
+        .execute(conn)
+        .map(drop)
+}
+
+/// The account's teams, by name.
+pub fn list(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<TeamRow>> {
+    teams::table
+        .filter(teams::account_id.eq(account))
+        .order(teams::name.asc())
+        .select(TeamRow::as_select())
+        .load(conn)
+}
+
+/// Every membership of the account, managers first then by name.
+pub fn members(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<Member>> {
+    team_memberships::table
+        .inner_join(users::table)
+        .filter(team_memberships::account_id.eq(account))
+        .order((team_memberships::is_manager.desc(), users::name.asc()))
+        .select((team_memberships::team_id, users::id, users::name, team_memberships::is_manager))
+        .load(conn)
+}
+
+/// The names of the teams `user` belongs to.
+pub fn names_of_user(conn: &mut AnyConnection, account: AccountId, user: UserId) -> QueryResult<Vec<String>> {
+    teams::table
+        .inner_join(team_memberships::table)
+        .filter(teams::account_id.eq(account))
+        .filter(team_memberships::user_id.eq(user))
+        .order(teams::name.asc())
+        .select(teams::name)
+        .load(conn)
+}
+
+/// The account's teams, each with its members.
+pub fn list_with_members(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<(TeamRow, Vec<Member>)>> {
+    let teams = list(conn, account)?;
+    let mut members = members(conn, account)?;
+    Ok(teams
+        .into_iter()
+        .map(|team| {
+            let (mine, rest): (Vec<Member>, Vec<Member>) = members.drain(..).partition(|m| m.team_id == team.id);
+            members = rest;
+            (team, mine)
+        })
+        .collect())
+}

@@ -1,0 +1,86 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::ids::{AccountId, UserId};
+use crate::db::AnyConnection;
+use crate::db::schema::users;
+use crate::domain::role::Role;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: UserId,
+    pub account_id: AccountId,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub active: bool,
+    pub password_hash: String,
+    pub session_version: i64,
+    pub created_at: NaiveDateTime,
+}
+
+impl UserRow {
+    /// The role; the CHECK constraint keeps the stored name valid, and an unknown one
+    /// grants the least.
+    pub fn role(&self) -> Role {
+        self.role.parse().unwrap_or(Role::Rep)
+    }
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub account_id: AccountId,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: &'a str,
+    pub active: bool,
+    pub password_hash: &'a str,
+    pub session_version: i64,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut AnyConnection, new: &NewUser) -> QueryResult<UserRow> {
+    diesel::insert_into(users::table).values(new).execute(conn)?;
+    users::table
+        .filter(users::email.eq(new.email))
+        .select(UserRow::as_select())
+        .first(conn)
+}
+
+/// The user who signs in with `email` (already normalised), in whichever account.
+pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::email.eq(email))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A user by id; used for the signed-in user, whose id comes from the session.
+pub fn find(conn: &mut AnyConnection, id: UserId) -> QueryResult<Option<UserRow>> {
+    users::table.find(id).select(UserRow::as_select()).first(conn).optional()
+}
+
+pub fn email_taken(conn: &mut AnyConnection, email: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(users::table.filter(users::email.eq(email)))).get_result(conn)
+}
+
+/// Every user of the account, by name.
+pub fn list(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .filter(users::account_id.eq(account))
+        .order((users::name.asc(), users::id.asc()))
+        .select(UserRow::as_select())
+        .load(conn)
+}
+
+/// Active users hold the account's licences.
+pub fn count_active(conn: &mut AnyConnection, account: AccountId) -> QueryResult<i64> {
+    users::table
+        .filter(users::account_id.eq(account))
+        .filter(users::active.eq(true))
+        .count()
+        .get_result(conn)
+}

@@ -1,0 +1,3 @@
+//! Edition & licences (admins only).
+
+pub mod licences;

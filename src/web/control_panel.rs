@@ -1,0 +1,44 @@
+//! Control Panel: the account's settings and its teams (managers and admins).
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::web::Data;
+use askama::Template;
+
+use super::current_user::RequireManager;
+use super::layout::Layout;
+use super::respond::html;
+use super::{AppError, AppState, with_conn};
+use crate::store::teams::{self, Member, TeamRow};
+
+#[derive(Template)]
+#[template(path = "control_panel/index.html")]
+struct ControlPanelPage {
+    layout: Layout,
+    account_name: String,
+    edition: &'static str,
+    has_teams: bool,
+    time_zone: String,
+    week_start: String,
+    currency: String,
+    locale: &'static str,
+    teams: Vec<(TeamRow, Vec<Member>)>,
+}
+
+pub async fn get(state: Data<AppState>, RequireManager(current): RequireManager) -> Result<HttpResponse, AppError> {
+    let account = current.account.id;
+    let teams = with_conn(&state.pool, move |conn| Ok(teams::list_with_members(conn, account)?)).await?;
+    let edition = current.account.edition();
+    let page = ControlPanelPage {
+        layout: Layout::signed_in("Control Panel", &current, "/control-panel"),
+        account_name: current.account.name.clone(),
+        edition: edition.label(),
+        has_teams: edition.has_teams(),
+        time_zone: current.account.time_zone.clone(),
+        week_start: current.account.week_start().to_string(),
+        currency: current.account.currency.clone(),
+        locale: current.account.locale().label(),
+        teams,
+    };
+    html(StatusCode::OK, &page)
+}

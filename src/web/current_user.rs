@@ -1,0 +1,91 @@
+//! The signed-in user, and the role gates built on it. Authorisation happens here, once.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::web::Data;
+use actix_web::{FromRequest, HttpRequest};
+
+use super::session::TypedSession;
+use super::{AppError, AppState, with_conn};
+use crate::domain::role::Role;
+use crate::store::accounts::{self, AccountRow};
+use crate::store::users::{self, UserRow};
+
+/// The signed-in, active user with their account. A session issued before the user's
+/// session version changed (password change, deactivation, sign-out everywhere) is over.
+pub struct CurrentUser {
+    pub user: UserRow,
+    pub account: AccountRow,
+    pub session: TypedSession,
+}
+
+impl CurrentUser {
+    pub fn role(&self) -> Role {
+        self.user.role()
+    }
+}
+
+impl FromRequest for CurrentUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let session = TypedSession::from_session(actix_session::SessionExt::get_session(req));
+        let state = req.app_data::<Data<AppState>>().cloned();
+        let next = match req.uri().path_and_query() {
+            Some(pq) => pq.as_str().to_owned(),
+            None => "/".to_owned(),
+        };
+        Box::pin(async move {
+            let state = state.ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))?;
+            let unauthenticated = || AppError::Unauthenticated { next: next.clone() };
+            let (user_id, version) = session.signed_in().ok_or_else(unauthenticated)?;
+            let found = with_conn(&state.pool, move |conn| {
+                let Some(user) = users::find(conn, user_id)? else {
+                    return Ok(None);
+                };
+                let account = accounts::find(conn, user.account_id)?;
+                Ok(account.map(|account| (user, account)))
+            })
+            .await?;
+            match found {
+                Some((user, account)) if user.active && user.session_version == version => {
+                    Ok(CurrentUser { user, account, session })
+                }
+                _ => {
+                    session.sign_out();
+                    Err(unauthenticated())
+                }
+            }
+        })
+    }
+}
+
+/// A manager or an admin.
+pub struct RequireManager(pub CurrentUser);
+
+/// An admin.
+pub struct RequireAdmin(pub CurrentUser);
+
+macro_rules! role_gate {
+    ($gate:ident, $allowed:expr) => {
+        impl FromRequest for $gate {
+            type Error = AppError;
+            type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+            fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+                let current = CurrentUser::from_request(req, payload);
+                Box::pin(async move {
+                    let current = current.await?;
+                    let allowed: fn(Role) -> bool = $allowed;
+                    if allowed(current.role()) { Ok($gate(current)) } else { Err(AppError::Forbidden) }
+                })
+            }
+        }
+    };
+}
+
+role_gate!(RequireManager, Role::manages);
+role_gate!(RequireAdmin, Role::administers);
