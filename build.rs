@@ -55,10 +55,8 @@ fn installed_package(root: &Path, out: &Path) -> PathBuf {
 fn locked_version(root: &Path) -> String {
     let lock = fs::read_to_string(root.join("package-lock.json")).expect("read package-lock.json");
     // The entry `"node_modules/htmx.org": { "version": "x.y.z", ... }`.
-    let entry = lock
-        .split_once(&format!("\"{PACKAGE}\""))
-        .map(|(_, rest)| rest)
-        .expect("package-lock.json pins htmx.org");
+    let entry =
+        lock.split_once(&format!("\"{PACKAGE}\"")).map(|(_, rest)| rest).expect("package-lock.json pins htmx.org");
     version_field(entry).expect("package-lock.json gives htmx.org a version")
 }
 

@@ -99,9 +99,11 @@ pub fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(error) => {
+            // clap's message, up to its usage block, folded onto one line.
             let rendered = error.render().to_string();
-            let first = rendered.lines().next().unwrap_or("error: invalid arguments");
-            eprintln!("{first} (see --help)");
+            let message: Vec<&str> =
+                rendered.lines().take_while(|line| !line.trim().is_empty()).map(str::trim).collect();
+            eprintln!("{} (see --help)", message.join(" "));
             return ExitCode::from(2);
         }
     };

@@ -55,14 +55,7 @@ impl Config {
                 .ok_or_else(|| anyhow::anyhow!("DB_POOL_SIZE must be a positive whole number"))?,
             None => 8,
         };
-        Ok(Self {
-            database_url,
-            bind,
-            session_key,
-            cookie_secure,
-            password_cost: PasswordCost::PRODUCTION,
-            pool_size,
-        })
+        Ok(Self { database_url, bind, session_key, cookie_secure, password_cost: PasswordCost::PRODUCTION, pool_size })
     }
 }
 

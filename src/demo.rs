@@ -16,17 +16,23 @@ const EMAIL_DOMAIN: &str = "demo-srl.example";
 
 const TEAMS: [&str; 2] = ["Nord", "Sud"];
 
-/// The demo's people: name, role, and their teams (`true`: they manage it). The first is
-/// the admin the account is created with.
-const PEOPLE: [(&str, Role, &[(&str, bool)]); 8] = [
-    ("Giulia Ferri", Role::Admin, &[]),
-    ("Marco Bianchi", Role::Manager, &[("Nord", true), ("Sud", true)]),
-    ("Luca Rossi", Role::Rep, &[("Nord", false)]),
-    ("Sara Colombo", Role::Rep, &[("Nord", false)]),
-    ("Davide Greco", Role::Rep, &[("Nord", false)]),
-    ("Chiara Romano", Role::Rep, &[("Sud", false)]),
-    ("Paolo Esposito", Role::Rep, &[("Sud", false)]),
-    ("Francesca Ricci", Role::Rep, &[("Sud", false)]),
+/// One person of the demo: their teams, `true` where they manage it.
+struct Person {
+    name: &'static str,
+    role: Role,
+    teams: &'static [(&'static str, bool)],
+}
+
+/// The first is the admin the account is created with.
+const PEOPLE: [Person; 8] = [
+    Person { name: "Giulia Ferri", role: Role::Admin, teams: &[] },
+    Person { name: "Marco Bianchi", role: Role::Manager, teams: &[("Nord", true), ("Sud", true)] },
+    Person { name: "Luca Rossi", role: Role::Rep, teams: &[("Nord", false)] },
+    Person { name: "Sara Colombo", role: Role::Rep, teams: &[("Nord", false)] },
+    Person { name: "Davide Greco", role: Role::Rep, teams: &[("Nord", false)] },
+    Person { name: "Chiara Romano", role: Role::Rep, teams: &[("Sud", false)] },
+    Person { name: "Paolo Esposito", role: Role::Rep, teams: &[("Sud", false)] },
+    Person { name: "Francesca Ricci", role: Role::Rep, teams: &[("Sud", false)] },
 ];
 
 /// One line of the printed sign-in list.
@@ -38,10 +44,7 @@ pub struct DemoLogin {
 
 /// The demo's sign-in e-mails, whether or not it is loaded.
 pub fn logins() -> Vec<DemoLogin> {
-    PEOPLE
-        .iter()
-        .map(|&(name, role, _)| DemoLogin { email: email_of(name), name, role })
-        .collect()
+    PEOPLE.iter().map(|p| DemoLogin { email: email_of(p.name), name: p.name, role: p.role }).collect()
 }
 
 fn email_of(name: &str) -> String {
@@ -63,7 +66,6 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
             password: password.clone(),
         })
     };
-    let (admin_name, admin_role, _) = PEOPLE[0];
     let account_spec = AccountSpec {
         name: AccountName::parse(ACCOUNT_NAME)?,
         edition: Edition::DreamTeam,
@@ -72,7 +74,7 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
         week_start: WeekStart::default(),
         currency: Currency::parse("EUR")?,
         locale: Locale::It,
-        admin: spec(admin_name, admin_role)?,
+        admin: spec(PEOPLE[0].name, PEOPLE[0].role)?,
     };
     db::write_transaction(conn, |conn| {
         let (account, _) = provision::create_account(conn, passwords, &account_spec)?;
@@ -82,11 +84,14 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
             let team = teams::insert(conn, &NewTeam { account_id: account.id, name, created_at: now })?;
             team_ids.push((name, team.id));
         }
-        for &(name, role, memberships) in &PEOPLE[1..] {
-            let user = provision::create_user(conn, passwords, ACCOUNT_NAME, &spec(name, role)?)?;
-            for &(team_name, is_manager) in memberships {
+        for person in &PEOPLE[1..] {
+            let user = provision::create_user(conn, passwords, ACCOUNT_NAME, &spec(person.name, person.role)?)?;
+            for &(team_name, is_manager) in person.teams {
                 let Some(&(_, team_id)) = team_ids.iter().find(|(n, _)| *n == team_name) else { continue };
-                teams::add_member(conn, &NewMembership { account_id: account.id, team_id, user_id: user.id, is_manager })?;
+                teams::add_member(
+                    conn,
+                    &NewMembership { account_id: account.id, team_id, user_id: user.id, is_manager },
+                )?;
             }
         }
         Ok(())

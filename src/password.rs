@@ -60,7 +60,8 @@ impl Passwords {
         let stored = match stored {
             Some(stored) => stored,
             None => {
-                let decoy = self.decoy.get_or_init(|| self.hash_bytes(b"no user has this password").unwrap_or_default());
+                let decoy =
+                    self.decoy.get_or_init(|| self.hash_bytes(b"no user has this password").unwrap_or_default());
                 let _ = self.check(password, decoy);
                 return false;
             }

@@ -103,7 +103,12 @@ pub fn create_user(
     })
 }
 
-fn insert_user(conn: &mut AnyConnection, account: AccountId, spec: &UserSpec, hash: &str) -> Result<UserRow, ProvisionError> {
+fn insert_user(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    spec: &UserSpec,
+    hash: &str,
+) -> Result<UserRow, ProvisionError> {
     let duplicate = || ProvisionError::DuplicateEmail(spec.email.as_str().to_owned());
     if users::email_taken(conn, spec.email.as_str())? {
         return Err(duplicate());

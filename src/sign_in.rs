@@ -46,9 +46,7 @@ pub fn attempt(
         }
         Some(user) if matches && !user.active => Ok(Attempt::Deactivated),
         _ => {
-            db::write_transaction(conn, |conn| {
-                login_failures::record(conn, &key, now, now - throttle::window())
-            })?;
+            db::write_transaction(conn, |conn| login_failures::record(conn, &key, now, now - throttle::window()))?;
             Ok(Attempt::Refused)
         }
     }

@@ -33,8 +33,8 @@ impl Application {
 
     pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Self> {
         let passwords = Passwords::new(config.password_cost)?;
-        let listener = TcpListener::bind(config.bind)
-            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
+        let listener =
+            TcpListener::bind(config.bind).map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
         let port = listener.local_addr()?.port();
         let state = web::Data::new(AppState { pool, passwords });
         let server = HttpServer::new(move || {

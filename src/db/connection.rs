@@ -101,10 +101,7 @@ pub(super) fn build_pool(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Poo
         conn.batch_execute("PRAGMA journal_mode = WAL;")?;
     }
     let manager = ConnectionManager { url: url.clone() };
-    let pool = r2d2::Pool::builder()
-        .max_size(max_size)
-        .connection_timeout(Duration::from_secs(10))
-        .build(manager)?;
+    let pool = r2d2::Pool::builder().max_size(max_size).connection_timeout(Duration::from_secs(10)).build(manager)?;
     Ok(pool)
 }
 

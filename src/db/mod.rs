@@ -30,9 +30,7 @@ where
     let AnyConnection::Sqlite(sqlite) = conn else {
         return diesel::Connection::transaction(conn, f);
     };
-    let nested = AnsiTransactionManager::transaction_manager_status_mut(sqlite)
-        .transaction_depth()?
-        .is_some();
+    let nested = AnsiTransactionManager::transaction_manager_status_mut(sqlite).transaction_depth()?.is_some();
     if nested {
         // The outer transaction already holds the write lock: a savepoint is enough.
         return diesel::Connection::transaction(conn, f);

@@ -53,10 +53,9 @@ impl Edition {
             return Err(Invalid::new("An account needs at least 1 licence."));
         }
         match self.max_licences() {
-            Some(max) if licences > max => Err(Invalid::new(format!(
-                "{} allows at most {max} licences.",
-                self.label()
-            ))),
+            Some(max) if licences > max => {
+                Err(Invalid::new(format!("{} allows at most {max} licences.", self.label())))
+            }
             _ => Ok(licences),
         }
     }

@@ -2,10 +2,8 @@
 
 /// Returns `raw` when it is a local absolute path (`/something`), else `None`.
 pub fn parse_local_path(raw: &str) -> Option<&str> {
-    let local = raw.starts_with('/')
-        && !raw.starts_with("//")
-        && !raw.contains('\\')
-        && !raw.chars().any(char::is_control);
+    let local =
+        raw.starts_with('/') && !raw.starts_with("//") && !raw.contains('\\') && !raw.chars().any(char::is_control);
     local.then_some(raw)
 }
 

@@ -34,9 +34,7 @@ mod tests {
     use chrono::NaiveDate;
 
     fn at(minute: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, 27)
-            .and_then(|d| d.and_hms_opt(10, minute, 0))
-            .expect("valid instant")
+        NaiveDate::from_ymd_opt(2026, 11, 27).and_then(|d| d.and_hms_opt(10, minute, 0)).expect("valid instant")
     }
 
     #[test]

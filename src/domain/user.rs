@@ -23,10 +23,8 @@ impl Email {
             return Err(invalid());
         }
         let (local, domain) = email.rsplit_once('@').ok_or_else(invalid)?;
-        let domain_ok = !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && domain.contains('.')
-            && !domain.contains("..");
+        let domain_ok =
+            !domain.starts_with('.') && !domain.ends_with('.') && domain.contains('.') && !domain.contains("..");
         if local.is_empty() || local.contains('@') || !domain_ok {
             return Err(invalid());
         }
@@ -102,7 +100,17 @@ mod tests {
 
     #[test]
     fn malformed_emails_are_refused() {
-        for bad in ["", "plain", "@demo.example", "a@b", "a@.example", "a@demo.example.", "a b@demo.example", "a@@demo.example", "a@demo..example"] {
+        for bad in [
+            "",
+            "plain",
+            "@demo.example",
+            "a@b",
+            "a@.example",
+            "a@demo.example.",
+            "a b@demo.example",
+            "a@@demo.example",
+            "a@demo..example",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }

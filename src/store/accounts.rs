@@ -55,10 +55,7 @@ pub struct NewAccount<'a> {
 
 pub fn insert(conn: &mut AnyConnection, new: &NewAccount) -> QueryResult<AccountRow> {
     diesel::insert_into(accounts::table).values(new).execute(conn)?;
-    accounts::table
-        .filter(accounts::name.eq(new.name))
-        .select(AccountRow::as_select())
-        .first(conn)
+    accounts::table.filter(accounts::name.eq(new.name)).select(AccountRow::as_select()).first(conn)
 }
 
 pub fn find(conn: &mut AnyConnection, id: AccountId) -> QueryResult<Option<AccountRow>> {
@@ -66,11 +63,7 @@ pub fn find(conn: &mut AnyConnection, id: AccountId) -> QueryResult<Option<Accou
 }
 
 pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<AccountRow>> {
-    accounts::table
-        .filter(accounts::name.eq(name))
-        .select(AccountRow::as_select())
-        .first(conn)
-        .optional()
+    accounts::table.filter(accounts::name.eq(name)).select(AccountRow::as_select()).first(conn).optional()
 }
 
 pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {

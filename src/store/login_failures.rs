@@ -12,12 +12,14 @@ struct NewFailure<'a> {
 }
 
 /// Records a failed sign-in for `email` and forgets failures older than `forget_before`.
-pub fn record(conn: &mut AnyConnection, email: &str, at: NaiveDateTime, forget_before: NaiveDateTime) -> QueryResult<()> {
+pub fn record(
+    conn: &mut AnyConnection,
+    email: &str,
+    at: NaiveDateTime,
+    forget_before: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::delete(login_failures::table.filter(login_failures::attempted_at.lt(forget_before))).execute(conn)?;
-    diesel::insert_into(login_failures::table)
-        .values(NewFailure { email, attempted_at: at })
-        .execute(conn)
-        .map(drop)
+    diesel::insert_into(login_failures::table).values(NewFailure { email, attempted_at: at }).execute(conn).map(drop)
 }
 
 /// The failures of `email` since `since`.
@@ -31,7 +33,5 @@ pub fn since(conn: &mut AnyConnection, email: &str, since: NaiveDateTime) -> Que
 
 /// A successful sign-in wipes the slate for that e-mail.
 pub fn clear(conn: &mut AnyConnection, email: &str) -> QueryResult<()> {
-    diesel::delete(login_failures::table.filter(login_failures::email.eq(email)))
-        .execute(conn)
-        .map(drop)
+    diesel::delete(login_failures::table.filter(login_failures::email.eq(email))).execute(conn).map(drop)
 }

@@ -50,19 +50,12 @@ pub fn insert(conn: &mut AnyConnection, new: &NewTeam) -> QueryResult<TeamRow> {
 }
 
 pub fn add_member(conn: &mut AnyConnection, membership: &NewMembership) -> QueryResult<()> {
-    diesel::insert_into(team_memberships::table)
-        .values(membership)
-        .execute(conn)
-        .map(drop)
+    diesel::insert_into(team_memberships::table).values(membership).execute(conn).map(drop)
 }
 
 /// The account's teams, by name.
 pub fn list(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<TeamRow>> {
-    teams::table
-        .filter(teams::account_id.eq(account))
-        .order(teams::name.asc())
-        .select(TeamRow::as_select())
-        .load(conn)
+    teams::table.filter(teams::account_id.eq(account)).order(teams::name.asc()).select(TeamRow::as_select()).load(conn)
 }
 
 /// Every membership of the account, managers first then by name.

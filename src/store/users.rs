@@ -43,19 +43,12 @@ pub struct NewUser<'a> {
 
 pub fn insert(conn: &mut AnyConnection, new: &NewUser) -> QueryResult<UserRow> {
     diesel::insert_into(users::table).values(new).execute(conn)?;
-    users::table
-        .filter(users::email.eq(new.email))
-        .select(UserRow::as_select())
-        .first(conn)
+    users::table.filter(users::email.eq(new.email)).select(UserRow::as_select()).first(conn)
 }
 
 /// The user who signs in with `email` (already normalised), in whichever account.
 pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Option<UserRow>> {
-    users::table
-        .filter(users::email.eq(email))
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()
+    users::table.filter(users::email.eq(email)).select(UserRow::as_select()).first(conn).optional()
 }
 
 /// A user by id; used for the signed-in user, whose id comes from the session.
@@ -78,9 +71,5 @@ pub fn list(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<Use
 
 /// Active users hold the account's licences.
 pub fn count_active(conn: &mut AnyConnection, account: AccountId) -> QueryResult<i64> {
-    users::table
-        .filter(users::account_id.eq(account))
-        .filter(users::active.eq(true))
-        .count()
-        .get_result(conn)
+    users::table.filter(users::account_id.eq(account)).filter(users::active.eq(true)).count().get_result(conn)
 }

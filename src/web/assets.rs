@@ -12,8 +12,7 @@ const APP_CSS: &str = include_str!("../../static/app.css");
 const HTMX_JS: &[u8] = include_bytes!(env!("HTMX_MIN_JS"));
 const HTMX_VERSION: &str = env!("HTMX_VERSION");
 
-static APP_CSS_URL: LazyLock<String> =
-    LazyLock::new(|| format!("/static/app-{:016x}.css", fnv1a(APP_CSS.as_bytes())));
+static APP_CSS_URL: LazyLock<String> = LazyLock::new(|| format!("/static/app-{:016x}.css", fnv1a(APP_CSS.as_bytes())));
 static HTMX_URL: LazyLock<String> = LazyLock::new(|| format!("/static/vendor/htmx-{HTMX_VERSION}.min.js"));
 
 pub fn app_css_url() -> &'static str {
@@ -41,7 +40,5 @@ pub async fn get(path: web::Path<String>) -> Result<HttpResponse, AppError> {
 
 /// FNV-1a: a stable fingerprint of a file's bytes for its URL (not a security hash).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -34,13 +34,14 @@ impl FromRequest for CurrentUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let session = TypedSession::from_session(actix_session::SessionExt::get_session(req));
         let state = req.app_data::<Data<AppState>>().cloned();
+        let htmx = super::error::is_htmx(req);
         let next = match req.uri().path_and_query() {
             Some(pq) => pq.as_str().to_owned(),
             None => "/".to_owned(),
         };
         Box::pin(async move {
             let state = state.ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))?;
-            let unauthenticated = || AppError::Unauthenticated { next: next.clone() };
+            let unauthenticated = || AppError::Unauthenticated { next: next.clone(), htmx };
             let (user_id, version) = session.signed_in().ok_or_else(unauthenticated)?;
             let found = with_conn(&state.pool, move |conn| {
                 let Some(user) = users::find(conn, user_id)? else {

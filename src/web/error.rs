@@ -20,7 +20,7 @@ pub enum AppError {
     CsrfRejected,
     /// Not signed in: go to the sign-in page, then come back to `next`.
     #[error("not signed in")]
-    Unauthenticated { next: String },
+    Unauthenticated { next: String, htmx: bool },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -42,25 +42,27 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
-            AppError::Unauthenticated { .. } => StatusCode::SEE_OTHER,
+            AppError::Unauthenticated { htmx: false, .. } => StatusCode::SEE_OTHER,
+            AppError::Unauthenticated { htmx: true, .. } => StatusCode::OK,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
         match self {
-            AppError::Unauthenticated { next } => {
+            AppError::Unauthenticated { next, htmx } => {
                 let location = if next == "/" {
                     "/login".to_owned()
                 } else {
                     format!("/login?{}", serde_urlencoded::to_string([("next", next)]).unwrap_or_default())
                 };
-                // htmx follows HX-Redirect with a full page load rather than swapping the
-                // sign-in page into a fragment.
-                HttpResponse::SeeOther()
-                    .insert_header((header::LOCATION, location.clone()))
-                    .insert_header(("HX-Redirect", location))
-                    .finish()
+                if *htmx {
+                    // A redirect would be followed inside the XHR and the sign-in page
+                    // swapped into a fragment: htmx loads HX-Redirect as a whole page.
+                    HttpResponse::Ok().insert_header(("HX-Redirect", location)).finish()
+                } else {
+                    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+                }
             }
             // The body is written by `render_errors`, which knows the request.
             other => HttpResponse::new(other.status_code()),
@@ -121,7 +123,7 @@ pub async fn render_errors(
         tracing::error!(error = %error, path = %response.request().path(), "request failed");
     }
     let (title, message) = explain(app_error, status);
-    let htmx = response.request().headers().contains_key("HX-Request");
+    let htmx = is_htmx(response.request());
     let rendered = if htmx {
         ErrorPartial { title, message }.render()
     } else {
@@ -131,10 +133,14 @@ pub async fn render_errors(
     };
     let body = rendered.unwrap_or_else(|_| message.to_owned());
     let (request, mut http_response) = response.into_parts();
-    http_response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("text/html; charset=utf-8"),
-    );
+    http_response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html; charset=utf-8"));
     let http_response = http_response.set_body(BoxBody::new(body));
     Ok(ServiceResponse::new(request, http_response))
+}
+
+/// Whether htmx sent the request (it then wants a fragment, not a page).
+pub fn is_htmx(req: &actix_web::HttpRequest) -> bool {
+    req.headers().contains_key("HX-Request")
 }

@@ -22,11 +22,17 @@ pub struct Layout {
     pub menu: Vec<MenuItem>,
 }
 
-/// The sections of the menu and who may use them.
-const MENU: [(&str, &str, fn(Role) -> bool); 3] = [
-    ("Home", "/", |_| true),
-    ("Control Panel", "/control-panel", Role::manages),
-    ("Edition & licences", "/admin/licences", Role::administers),
+/// A section of the menu and who may use it.
+struct Section {
+    label: &'static str,
+    href: &'static str,
+    allowed: fn(Role) -> bool,
+}
+
+const MENU: [Section; 3] = [
+    Section { label: "Home", href: "/", allowed: |_| true },
+    Section { label: "Control Panel", href: "/control-panel", allowed: Role::manages },
+    Section { label: "Edition & licences", href: "/admin/licences", allowed: Role::administers },
 ];
 
 impl Layout {
@@ -35,8 +41,8 @@ impl Layout {
         let role = current.role();
         let menu = MENU
             .iter()
-            .filter(|(_, _, allowed)| allowed(role))
-            .map(|&(label, href, _)| MenuItem { label, href, current: href == here })
+            .filter(|section| (section.allowed)(role))
+            .map(|section| MenuItem { label: section.label, href: section.href, current: section.href == here })
             .collect();
         Self {
             user_name: Some(current.user.name.clone()),

@@ -61,9 +61,7 @@ pub async fn submit(
     .await?;
     let (status, message) = match attempt {
         Attempt::SignedIn { user, session_version } => {
-            session
-                .sign_in(user, session_version)
-                .map_err(|e| AppError::Internal(e.into()))?;
+            session.sign_in(user, session_version).map_err(|e| AppError::Internal(e.into()))?;
             return Ok(see_other(destination(&next)));
         }
         Attempt::Refused => (StatusCode::UNAUTHORIZED, "Wrong e-mail or password.".to_owned()),

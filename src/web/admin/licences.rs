@@ -33,10 +33,9 @@ struct LicencesPage {
 
 pub async fn get(state: Data<AppState>, RequireAdmin(current): RequireAdmin) -> Result<HttpResponse, AppError> {
     let account = current.account.id;
-    let (users, teams) = with_conn(&state.pool, move |conn| {
-        Ok((users::list(conn, account)?, teams::list_with_members(conn, account)?))
-    })
-    .await?;
+    let (users, teams) =
+        with_conn(&state.pool, move |conn| Ok((users::list(conn, account)?, teams::list_with_members(conn, account)?)))
+            .await?;
     let users: Vec<UserLine> = users
         .into_iter()
         .map(|user| {

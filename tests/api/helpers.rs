@@ -1,0 +1,198 @@
+use actix_web::cookie::Key;
+use diesel::{Connection, RunQueryDsl};
+use reqwest::{Response, StatusCode, header};
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+use sales_objectives::config::Config;
+use sales_objectives::db::{self, DatabaseUrl, Pool};
+use sales_objectives::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
+use sales_objectives::domain::edition::Edition;
+use sales_objectives::domain::role::Role;
+use sales_objectives::domain::user::{Email, NewPassword, PersonName};
+use sales_objectives::password::{PasswordCost, Passwords};
+use sales_objectives::provision::{self, AccountSpec, UserSpec};
+use sales_objectives::startup::Application;
+use sales_objectives::store::users::UserRow;
+
+pub const PASSWORD: &str = "a good password";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub pool: Pool,
+    passwords: Passwords,
+    _dir: Option<TempDir>,
+}
+
+/// Options for `TestApp::spawn_with`.
+#[derive(Default)]
+pub struct Options {
+    pub cookie_secure: bool,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(Options::default()).await
+    }
+
+    pub async fn spawn_with(options: Options) -> TestApp {
+        let (database_url, dir) = fresh_database();
+        let config = Config {
+            database_url,
+            bind: "127.0.0.1:0".parse().expect("valid address"),
+            session_key: Key::generate(),
+            cookie_secure: options.cookie_secure,
+            password_cost: PasswordCost::TESTING,
+            pool_size: 4,
+        };
+        let pool = db::connect(&config.database_url, config.pool_size).expect("database ready");
+        let app = Application::build_with_pool(config, pool.clone()).expect("application built");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            address,
+            client: new_client(),
+            pool,
+            passwords: Passwords::new(PasswordCost::TESTING).expect("valid cost"),
+            _dir: dir,
+        }
+    }
+
+    pub fn conn(&self) -> db::PooledConnection {
+        self.pool.get().expect("a database connection")
+    }
+
+    /// A second browser on the same application: its own cookies.
+    pub fn new_browser(&mut self) {
+        self.client = new_client();
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("request sent")
+    }
+
+    pub async fn get_htmx(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).header("HX-Request", "true").send().await.expect("request sent")
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client.post(self.url(path)).form(fields).send().await.expect("request sent")
+    }
+
+    /// The CSRF token of this browser's session, read from a page's form.
+    pub async fn csrf_token(&self, page: &str) -> String {
+        let html = self.get(page).await.text().await.expect("page body");
+        input_value(&html, "csrf_token").expect("the page carries a CSRF token")
+    }
+
+    /// Posts the sign-in form as a person would: load the page, then submit it.
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        let token = self.csrf_token("/login").await;
+        self.post_form("/login", &[("email", email), ("password", password), ("csrf_token", &token)]).await
+    }
+
+    pub async fn login_as(&self, user: &UserRow) {
+        let response = self.login(&user.email, PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign-in of {} failed", user.email);
+    }
+
+    pub async fn logout(&self) -> Response {
+        let token = self.csrf_token("/").await;
+        self.post_form("/logout", &[("csrf_token", &token)]).await
+    }
+
+    /// A Dream Team account and its admin.
+    pub fn create_account(&self, name: &str, admin_email: &str) -> UserRow {
+        let spec = AccountSpec {
+            name: AccountName::parse(name).expect("valid name"),
+            edition: Edition::DreamTeam,
+            licences: 10,
+            time_zone: TimeZone::parse("Europe/Rome").expect("valid zone"),
+            week_start: WeekStart::default(),
+            currency: Currency::parse("EUR").expect("valid currency"),
+            locale: Locale::En,
+            admin: user_spec(admin_email, "Admin Person", Role::Admin),
+        };
+        provision::create_account(&mut self.conn(), &self.passwords, &spec).expect("account created").1
+    }
+
+    pub fn create_user(&self, account: &str, email: &str, name: &str, role: Role) -> UserRow {
+        provision::create_user(&mut self.conn(), &self.passwords, account, &user_spec(email, name, role))
+            .expect("user created")
+    }
+
+    pub fn execute(&self, sql: &str) {
+        diesel::sql_query(sql).execute(&mut *self.conn()).expect("statement ran");
+    }
+}
+
+fn user_spec(email: &str, name: &str, role: Role) -> UserSpec {
+    UserSpec {
+        email: Email::parse(email).expect("valid e-mail"),
+        name: PersonName::parse(name).expect("valid name"),
+        role,
+        password: NewPassword::parse(PASSWORD).expect("valid password"),
+    }
+}
+
+fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("HTTP client")
+}
+
+/// A new empty database: a PostgreSQL database named for this test when
+/// `TEST_DATABASE_URL` is set, else a SQLite file in a temporary directory.
+pub fn fresh_database() -> (DatabaseUrl, Option<TempDir>) {
+    if let Ok(server) = std::env::var("TEST_DATABASE_URL") {
+        let mut bytes = [0u8; 8];
+        getrandom::fill(&mut bytes).expect("random bytes");
+        let name = format!("so_test_{}", hex::encode(bytes));
+        let mut admin = diesel::PgConnection::establish(&server).expect("TEST_DATABASE_URL answers");
+        diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("database created");
+        let base = server.rsplit_once('/').map_or(server.as_str(), |(base, _)| base);
+        let url = DatabaseUrl::parse(&format!("{base}/{name}")).expect("valid URL");
+        return (url, None);
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("test.db");
+    let url = DatabaseUrl::parse(path.to_str().expect("UTF-8 path")).expect("valid path");
+    (url, Some(dir))
+}
+
+/// The value of the first `<input name=...>` in `html`.
+pub fn input_value(html: &str, name: &str) -> Option<String> {
+    let selector = Selector::parse(&format!("input[name=\"{name}\"]")).expect("valid selector");
+    Html::parse_document(html).select(&selector).next().and_then(|input| input.value().attr("value").map(str::to_owned))
+}
+
+/// The trimmed texts of every element matching `css`.
+pub fn texts(html: &str, css: &str) -> Vec<String> {
+    let selector = Selector::parse(css).expect("valid selector");
+    Html::parse_document(html)
+        .select(&selector)
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+pub fn location(response: &Response) -> &str {
+    response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default()
+}
+
+/// The session cookie's value set by `response`, if any.
+pub fn session_cookie(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("so_session="))
+        .map(str::to_owned)
+}

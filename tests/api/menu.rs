@@ -1,0 +1,84 @@
+use reqwest::StatusCode;
+use sales_objectives::domain::role::Role;
+
+use crate::helpers::{TestApp, texts};
+
+async fn menu_of(app: &TestApp) -> Vec<String> {
+    let html = app.get("/").await.text().await.expect("body");
+    texts(&html, "nav.menu a")
+}
+
+#[tokio::test]
+async fn a_rep_sees_only_pages_for_everyone() {
+    let app = TestApp::spawn().await;
+    app.create_account("Acme", "admin@acme.example");
+    let rep = app.create_user("Acme", "rep@acme.example", "Rita Rep", Role::Rep);
+    app.login_as(&rep).await;
+    assert_eq!(menu_of(&app).await, ["Home"]);
+}
+
+#[tokio::test]
+async fn a_manager_also_sees_the_control_panel() {
+    let app = TestApp::spawn().await;
+    app.create_account("Acme", "admin@acme.example");
+    let manager = app.create_user("Acme", "manager@acme.example", "Mara Manager", Role::Manager);
+    app.login_as(&manager).await;
+    assert_eq!(menu_of(&app).await, ["Home", "Control Panel"]);
+}
+
+#[tokio::test]
+async fn an_admin_also_sees_edition_and_licences() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    app.login_as(&admin).await;
+    assert_eq!(menu_of(&app).await, ["Home", "Control Panel", "Edition & licences"]);
+}
+
+#[tokio::test]
+async fn every_menu_link_leads_to_a_page() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    app.login_as(&admin).await;
+    let html = app.get("/").await.text().await.expect("body");
+    let selector = scraper::Selector::parse("nav.menu a").expect("selector");
+    let hrefs: Vec<String> = scraper::Html::parse_document(&html)
+        .select(&selector)
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    for href in hrefs {
+        assert_eq!(app.get(&href).await.status(), StatusCode::OK, "{href}");
+    }
+}
+
+#[tokio::test]
+async fn a_rep_is_refused_the_control_panel_and_licences() {
+    let app = TestApp::spawn().await;
+    app.create_account("Acme", "admin@acme.example");
+    let rep = app.create_user("Acme", "rep@acme.example", "Rita Rep", Role::Rep);
+    app.login_as(&rep).await;
+    for path in ["/control-panel", "/admin/licences"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+        let html = response.text().await.expect("body");
+        assert_eq!(texts(&html, "h1"), ["Access denied"]);
+    }
+}
+
+#[tokio::test]
+async fn a_manager_is_refused_edition_and_licences() {
+    let app = TestApp::spawn().await;
+    app.create_account("Acme", "admin@acme.example");
+    let manager = app.create_user("Acme", "manager@acme.example", "Mara Manager", Role::Manager);
+    app.login_as(&manager).await;
+    assert_eq!(app.get("/control-panel").await.status(), StatusCode::OK);
+    assert_eq!(app.get("/admin/licences").await.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_current_page_is_marked_in_the_menu() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    app.login_as(&admin).await;
+    let html = app.get("/control-panel").await.text().await.expect("body");
+    assert_eq!(texts(&html, r#"nav.menu a[aria-current="page"]"#), ["Control Panel"]);
+}
