@@ -1,6 +1,7 @@
 //! The command line: serve, migrate, create-account, create-user, demo. Errors are one line
 //! on standard error and a non-zero exit, never a panic.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -8,6 +9,8 @@ use clap::{Parser, Subcommand};
 use crate::config::{self, Config};
 use crate::db::{self, AnyConnection, DatabaseUrl};
 use crate::demo;
+use crate::import::{self, ImportError};
+use crate::store::accounts::AccountRow;
 use crate::domain::Invalid;
 use crate::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
@@ -88,6 +91,33 @@ enum Command {
         #[arg(long, default_value = demo::DEFAULT_PASSWORD)]
         password: String,
     },
+    /// Recompute every period bucket from the raw rows and report the differences.
+    Verify {
+        /// Only this account.
+        #[arg(long)]
+        account: Option<String>,
+    },
+    /// Import history from a CSV file, all or nothing.
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportKind {
+    /// Activities: user_email,action,outcome,subject,subject_name,pipeline,occurred_at
+    Activities {
+        #[arg(long)]
+        account: String,
+        file: PathBuf,
+    },
+    /// Leads: title,owner_email,pipeline,status,amount,currency,closed_at
+    Leads {
+        #[arg(long)]
+        account: String,
+        file: PathBuf,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -110,6 +140,7 @@ pub fn main() -> ExitCode {
     telemetry::init();
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.is::<Reported>() => ExitCode::FAILURE,
         Err(error) => {
             let message = format!("{error:#}").replace('\n', " ");
             eprintln!("error: {message}");
@@ -120,6 +151,8 @@ pub fn main() -> ExitCode {
 
 fn run(command: Command) -> anyhow::Result<()> {
     match command {
+        Command::Verify { account } => verify(account.as_deref()),
+        Command::Import { what } => import(what),
         Command::Serve { bind, demo } => serve(bind.as_deref(), demo),
         Command::Migrate => {
             connect()?;
@@ -171,6 +204,68 @@ fn run(command: Command) -> anyhow::Result<()> {
         }
     }
 }
+
+fn find_account(conn: &mut AnyConnection, name: &str) -> anyhow::Result<AccountRow> {
+    crate::store::accounts::find_by_name(conn, name.trim())?
+        .ok_or_else(|| anyhow::anyhow!("no account is named `{}`", name.trim()))
+}
+
+fn verify(account: Option<&str>) -> anyhow::Result<()> {
+    let mut conn = connect()?;
+    let account = account.map(|name| find_account(&mut conn, name)).transpose()?;
+    let verification = crate::store::buckets::verify(&mut conn, account.map(|a| a.id))?;
+    for difference in &verification.differences {
+        println!("{difference}");
+    }
+    println!(
+        "verified: {} activities, {} won leads, {} differences",
+        verification.activities,
+        verification.won_leads,
+        verification.differences.len()
+    );
+    if verification.differences.is_empty() { Ok(()) } else { Err(Reported.into()) }
+}
+
+fn import(what: ImportKind) -> anyhow::Result<()> {
+    let (account, file, kind) = match &what {
+        ImportKind::Activities { account, file } => (account, file, "activities"),
+        ImportKind::Leads { account, file } => (account, file, "leads"),
+    };
+    let input = std::fs::File::open(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    let mut conn = connect()?;
+    let account = find_account(&mut conn, account)?;
+    let started = std::time::Instant::now();
+    let imported = match what {
+        ImportKind::Activities { .. } => import::import_activities(&mut conn, &account, input),
+        ImportKind::Leads { .. } => import::import_leads(&mut conn, &account, input),
+    };
+    match imported {
+        Ok(report) => {
+            println!(
+                "imported {} {kind} lines into \"{}\" in {:.1} s ({} leads and {} prospects created)",
+                report.lines,
+                account.name,
+                started.elapsed().as_secs_f64(),
+                report.leads_created,
+                report.prospects_created
+            );
+            Ok(())
+        }
+        Err(ImportError::Refused(lines)) => {
+            for line in &lines {
+                eprintln!("{line}");
+            }
+            eprintln!("error: {} bad line(s): nothing was imported", lines.len());
+            Err(Reported.into())
+        }
+        Err(ImportError::Database(e)) => Err(e.into()),
+    }
+}
+
+/// A failure already explained on the output: exit 1 without another message.
+#[derive(Debug, thiserror::Error)]
+#[error("reported")]
+struct Reported;
 
 fn user_spec(email: &str, name: &str, role: &str, password: &str) -> Result<UserSpec, Invalid> {
     Ok(UserSpec {

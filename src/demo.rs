@@ -1,6 +1,8 @@
-//! The demo account: a small Italian sales team, ready to sign in to.
+//! The demo account: a small Italian sales team with half a year of history, ready to
+//! sign in to.
 
 use crate::db::{self, AnyConnection};
+use crate::demo_history;
 use crate::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
 use crate::domain::role::Role;
@@ -84,8 +86,12 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
             let team = teams::insert(conn, &NewTeam { account_id: account.id, name, created_at: now })?;
             team_ids.push((name, team.id));
         }
+        let mut reps = Vec::new();
         for person in &PEOPLE[1..] {
             let user = provision::create_user(conn, passwords, ACCOUNT_NAME, &spec(person.name, person.role)?)?;
+            if person.role == Role::Rep {
+                reps.push(user.id);
+            }
             for &(team_name, is_manager) in person.teams {
                 let Some(&(_, team_id)) = team_ids.iter().find(|(n, _)| *n == team_name) else { continue };
                 teams::add_member(
@@ -94,6 +100,7 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
                 )?;
             }
         }
+        demo_history::load(conn, &account, &reps)?;
         Ok(())
     })
 }

@@ -11,6 +11,7 @@ use crate::domain::role::Role;
 use crate::domain::user::{Email, NewPassword, PersonName};
 use crate::password::Passwords;
 use crate::store::accounts::{self, AccountRow, NewAccount};
+use crate::store::{actions, pipelines};
 use crate::store::users::{self, NewUser, UserRow};
 use crate::store::{self, ids::AccountId};
 
@@ -81,6 +82,9 @@ pub fn create_account(
         )
         .map_err(|e| duplicate_or(e, || ProvisionError::DuplicateAccount(spec.name.as_str().to_owned())))?;
         let admin = insert_user(conn, account.id, &spec.admin, &hash)?;
+        // Every account starts with the usual actions and one pipeline.
+        actions::seed_defaults(conn, account.id)?;
+        pipelines::insert(conn, account.id, pipelines::DEFAULT_NAME, Utc::now().naive_utc())?;
         Ok((account, admin))
     })
 }

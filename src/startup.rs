@@ -55,7 +55,11 @@ impl Application {
                 .wrap(from_fn(require_csrf_token))
                 .wrap(session)
                 .wrap(from_fn(render_errors))
-                .wrap(Logger::new("%r %s %Dms"))
+                // The path without its query: a form reloaded by GET may carry its token.
+                .wrap(
+                    Logger::new("%{method}xi %U %s %Dms")
+                        .custom_request_replace("method", |req| req.method().to_string()),
+                )
                 .wrap(security_headers())
         })
         .listen(listener)?

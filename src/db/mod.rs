@@ -10,6 +10,7 @@ pub use migrations::run_migrations;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::result::Error as DieselError;
+use diesel::{QueryResult, RunQueryDsl};
 
 /// Builds the pool for `url` and brings the schema up to date.
 pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Pool> {
@@ -17,6 +18,15 @@ pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Pool> {
     let mut conn = pool.get()?;
     run_migrations(&mut conn)?;
     Ok(pool)
+}
+
+/// The id of the row this connection inserted last (MultiConnection has no RETURNING).
+pub fn last_insert_id(conn: &mut AnyConnection) -> QueryResult<i64> {
+    let function = match conn {
+        AnyConnection::Sqlite(_) => "last_insert_rowid()",
+        AnyConnection::Pg(_) => "lastval()",
+    };
+    diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(function)).get_result(conn)
 }
 
 /// Runs `f` in a write transaction. On SQLite it begins IMMEDIATE, so the write lock is

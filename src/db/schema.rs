@@ -55,9 +55,129 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    actions (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        name -> Text,
+        position -> Integer,
+        active -> Bool,
+    }
+}
+
+diesel::table! {
+    outcomes (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        action_id -> BigInt,
+        name -> Text,
+        position -> Integer,
+        active -> Bool,
+    }
+}
+
+diesel::table! {
+    pipelines (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    leads (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        pipeline_id -> BigInt,
+        owner_id -> BigInt,
+        title -> Text,
+        amount_cents -> Nullable<BigInt>,
+        status -> Text,
+        closed_at -> Nullable<Timestamp>,
+        closed_on -> Nullable<Date>,
+        won_by_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    prospects (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        owner_id -> BigInt,
+        name -> Text,
+        list_name -> Nullable<Text>,
+        lead_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    activities (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        user_id -> BigInt,
+        action_id -> BigInt,
+        outcome_id -> BigInt,
+        subject_kind -> Text,
+        lead_id -> Nullable<BigInt>,
+        prospect_id -> Nullable<BigInt>,
+        pipeline_id -> Nullable<BigInt>,
+        occurred_at -> Timestamp,
+        occurred_on -> Date,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    activity_buckets (account_id, user_id, grain, bucket, outcome_id, subject_kind, pipeline_id) {
+        account_id -> BigInt,
+        user_id -> BigInt,
+        outcome_id -> BigInt,
+        subject_kind -> Text,
+        pipeline_id -> BigInt,
+        grain -> Text,
+        bucket -> Date,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
+    won_buckets (account_id, user_id, grain, bucket, pipeline_id) {
+        account_id -> BigInt,
+        user_id -> BigInt,
+        pipeline_id -> BigInt,
+        grain -> Text,
+        bucket -> Date,
+        revenue_cents -> BigInt,
+        won_count -> BigInt,
+    }
+}
+
 diesel::joinable!(users -> accounts (account_id));
 diesel::joinable!(teams -> accounts (account_id));
 diesel::joinable!(team_memberships -> teams (team_id));
 diesel::joinable!(team_memberships -> users (user_id));
 
-diesel::allow_tables_to_appear_in_same_query!(accounts, users, teams, team_memberships, login_failures);
+diesel::joinable!(outcomes -> actions (action_id));
+diesel::joinable!(leads -> pipelines (pipeline_id));
+diesel::joinable!(activities -> outcomes (outcome_id));
+diesel::joinable!(activities -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    accounts,
+    users,
+    teams,
+    team_memberships,
+    login_failures,
+    actions,
+    outcomes,
+    pipelines,
+    leads,
+    prospects,
+    activities,
+    activity_buckets,
+    won_buckets,
+);

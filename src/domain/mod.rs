@@ -2,8 +2,13 @@
 //! the sign-in throttle. No I/O here; everything is unit-tested.
 
 pub mod account;
+pub mod bucket_plan;
 pub mod edition;
+pub mod form;
 pub mod local_path;
+pub mod money;
+pub mod period;
+pub mod recording;
 pub mod role;
 pub mod throttle;
 pub mod user;

@@ -6,6 +6,7 @@ use crate::db::AnyConnection;
 use crate::db::schema::accounts;
 use crate::domain::account::{Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
+use crate::domain::period::Calendar;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = accounts)]
@@ -29,6 +30,12 @@ impl AccountRow {
 
     pub fn time_zone(&self) -> Option<TimeZone> {
         TimeZone::parse(&self.time_zone).ok()
+    }
+
+    /// The calendar periods are counted in. The zone was checked when it was set.
+    pub fn calendar(&self) -> Calendar {
+        let tz = self.time_zone().map_or(chrono_tz::UTC, TimeZone::tz);
+        Calendar::new(tz, self.week_start().weekday())
     }
 
     pub fn week_start(&self) -> WeekStart {

@@ -2,6 +2,12 @@
 //! `QueryResult`; every query about tenant data is scoped by account id.
 
 pub mod accounts;
+pub mod actions;
+pub mod activities;
+pub mod buckets;
+pub mod leads;
+pub mod pipelines;
+pub mod prospects;
 pub mod ids;
 pub mod login_failures;
 pub mod teams;

@@ -73,3 +73,13 @@ pub fn list(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<Use
 pub fn count_active(conn: &mut AnyConnection, account: AccountId) -> QueryResult<i64> {
     users::table.filter(users::account_id.eq(account)).filter(users::active.eq(true)).count().get_result(conn)
 }
+
+/// The users who hold a licence, by name: those records can be given to.
+pub fn list_active(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .filter(users::account_id.eq(account))
+        .filter(users::active.eq(true))
+        .order((users::name.asc(), users::id.asc()))
+        .select(UserRow::as_select())
+        .load(conn)
+}

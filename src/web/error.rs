@@ -18,6 +18,9 @@ pub enum AppError {
     Forbidden,
     #[error("the CSRF token is missing or wrong")]
     CsrfRejected,
+    /// A refusal that has no form to show it in: its message, on an error page (422).
+    #[error("{0}")]
+    Refused(String),
     /// Not signed in: go to the sign-in page, then come back to `next`.
     #[error("not signed in")]
     Unauthenticated { next: String, htmx: bool },
@@ -42,6 +45,7 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthenticated { htmx: false, .. } => StatusCode::SEE_OTHER,
             AppError::Unauthenticated { htmx: true, .. } => StatusCode::OK,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -71,8 +75,9 @@ impl ResponseError for AppError {
 }
 
 /// What a person reads on an error page.
-fn explain(error: Option<&AppError>, status: StatusCode) -> (&'static str, &'static str) {
+fn explain(error: Option<&AppError>, status: StatusCode) -> (&'static str, &str) {
     match (error, status.as_u16()) {
+        (Some(AppError::Refused(message)), _) => ("This cannot be done", message.as_str()),
         (Some(AppError::CsrfRejected), _) => (
             "This form has expired",
             "For your security the form could not be accepted. Go back, reload the page and try again.",
@@ -143,4 +148,24 @@ pub async fn render_errors(
 /// Whether htmx sent the request (it then wants a fragment, not a page).
 pub fn is_htmx(req: &actix_web::HttpRequest) -> bool {
     req.headers().contains_key("HX-Request")
+}
+
+impl From<crate::recording::RecordingError> for AppError {
+    fn from(error: crate::recording::RecordingError) -> Self {
+        match error {
+            crate::recording::RecordingError::Invalid(errors) => AppError::Refused(errors.to_string()),
+            crate::recording::RecordingError::NotFound => AppError::NotFound,
+            crate::recording::RecordingError::Database(e) => e.into(),
+        }
+    }
+}
+
+/// A refused recording operation: its field errors, to show in the form again (HTTP 422),
+/// or the error page for what is not a form's business (absent records, the database).
+pub fn refusal(error: crate::recording::RecordingError) -> Result<crate::domain::form::FieldErrors, AppError> {
+    match error {
+        crate::recording::RecordingError::Invalid(errors) => Ok(errors),
+        crate::recording::RecordingError::NotFound => Err(AppError::NotFound),
+        crate::recording::RecordingError::Database(e) => Err(e.into()),
+    }
 }

@@ -29,8 +29,11 @@ struct Section {
     allowed: fn(Role) -> bool,
 }
 
-const MENU: [Section; 3] = [
+const MENU: [Section; 6] = [
     Section { label: "Home", href: "/", allowed: |_| true },
+    Section { label: "Activities", href: "/activities", allowed: |_| true },
+    Section { label: "Leads", href: "/leads", allowed: |_| true },
+    Section { label: "Prospects", href: "/prospects", allowed: |_| true },
     Section { label: "Control Panel", href: "/control-panel", allowed: Role::manages },
     Section { label: "Edition & licences", href: "/admin/licences", allowed: Role::administers },
 ];

@@ -1,6 +1,7 @@
 //! The HTTP side: sessions, CSRF, the signed-in user, error pages, and one module per area
 //! of the menu. Handlers stay thin: they parse, call domain/store, render a template.
 
+mod activities;
 mod admin;
 pub mod assets;
 mod blocking;
@@ -12,7 +13,9 @@ mod headers;
 mod health;
 mod home;
 mod layout;
+mod leads;
 mod login;
+mod prospects;
 mod respond;
 mod session;
 
@@ -44,7 +47,31 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/login", web::post().to(login::submit))
         .route("/logout", web::post().to(login::logout))
         .route("/", web::get().to(home::get))
+        .route("/activities", web::get().to(activities::list))
+        .route("/activities", web::post().to(activities::create))
+        .route("/activities/new", web::get().to(activities::new))
+        .route("/activities/{id}/delete", web::post().to(activities::delete))
+        .route("/leads", web::get().to(leads::list))
+        .route("/leads", web::post().to(leads::create))
+        .route("/leads/new", web::get().to(leads::new))
+        .route("/leads/{id}/edit", web::get().to(leads::edit))
+        .route("/leads/{id}", web::post().to(leads::update))
+        .route("/leads/{id}/delete", web::post().to(leads::delete))
+        .route("/prospects", web::get().to(prospects::list))
+        .route("/prospects", web::post().to(prospects::create))
+        .route("/prospects/new", web::get().to(prospects::new))
+        .route("/prospects/{id}/edit", web::get().to(prospects::edit))
+        .route("/prospects/{id}", web::post().to(prospects::update))
+        .route("/prospects/{id}/delete", web::post().to(prospects::delete))
+        .route("/prospects/{id}/convert", web::post().to(prospects::convert))
         .route("/control-panel", web::get().to(control_panel::get))
+        .route("/control-panel/actions", web::get().to(control_panel::actions::get))
+        .route("/control-panel/actions", web::post().to(control_panel::actions::add_action))
+        .route("/control-panel/actions/{id}/{op}", web::post().to(control_panel::actions::change_action))
+        .route("/control-panel/results/{id}/{op}", web::post().to(control_panel::actions::change_outcome))
+        .route("/control-panel/pipelines", web::get().to(control_panel::pipelines::get))
+        .route("/control-panel/pipelines", web::post().to(control_panel::pipelines::create))
+        .route("/control-panel/pipelines/{id}", web::post().to(control_panel::pipelines::rename))
         .route("/admin/licences", web::get().to(admin::licences::get))
         .default_service(web::to(not_found));
 }

@@ -15,3 +15,13 @@ pub fn html(status: StatusCode, page: &impl Template) -> Result<HttpResponse, Ap
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
 }
+
+/// The whole page, or only its fragment when htmx asked for it.
+pub fn page_or_fragment(
+    htmx: bool,
+    status: StatusCode,
+    page: &impl Template,
+    fragment: impl Template,
+) -> Result<HttpResponse, AppError> {
+    if htmx { html(status, &fragment) } else { html(status, page) }
+}

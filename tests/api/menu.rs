@@ -14,7 +14,7 @@ async fn a_rep_sees_only_pages_for_everyone() {
     app.create_account("Acme", "admin@acme.example");
     let rep = app.create_user("Acme", "rep@acme.example", "Rita Rep", Role::Rep);
     app.login_as(&rep).await;
-    assert_eq!(menu_of(&app).await, ["Home"]);
+    assert_eq!(menu_of(&app).await, ["Home", "Activities", "Leads", "Prospects"]);
 }
 
 #[tokio::test]
@@ -23,7 +23,7 @@ async fn a_manager_also_sees_the_control_panel() {
     app.create_account("Acme", "admin@acme.example");
     let manager = app.create_user("Acme", "manager@acme.example", "Mara Manager", Role::Manager);
     app.login_as(&manager).await;
-    assert_eq!(menu_of(&app).await, ["Home", "Control Panel"]);
+    assert_eq!(menu_of(&app).await, ["Home", "Activities", "Leads", "Prospects", "Control Panel"]);
 }
 
 #[tokio::test]
@@ -31,7 +31,10 @@ async fn an_admin_also_sees_edition_and_licences() {
     let app = TestApp::spawn().await;
     let admin = app.create_account("Acme", "admin@acme.example");
     app.login_as(&admin).await;
-    assert_eq!(menu_of(&app).await, ["Home", "Control Panel", "Edition & licences"]);
+    assert_eq!(
+        menu_of(&app).await,
+        ["Home", "Activities", "Leads", "Prospects", "Control Panel", "Edition & licences"]
+    );
 }
 
 #[tokio::test]
@@ -56,7 +59,7 @@ async fn a_rep_is_refused_the_control_panel_and_licences() {
     app.create_account("Acme", "admin@acme.example");
     let rep = app.create_user("Acme", "rep@acme.example", "Rita Rep", Role::Rep);
     app.login_as(&rep).await;
-    for path in ["/control-panel", "/admin/licences"] {
+    for path in ["/control-panel", "/control-panel/actions", "/control-panel/pipelines", "/admin/licences"] {
         let response = app.get(path).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
         let html = response.text().await.expect("body");

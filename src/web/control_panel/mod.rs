@@ -1,14 +1,18 @@
-//! Control Panel: the account's settings and its teams (managers and admins).
+//! Control Panel: the account's settings, its teams, and the Sales Process pages
+//! (managers and admins).
+
+pub mod actions;
+pub mod pipelines;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use askama::Template;
 
-use super::current_user::RequireManager;
-use super::layout::Layout;
-use super::respond::html;
-use super::{AppError, AppState, with_conn};
+use crate::web::current_user::RequireManager;
+use crate::web::layout::Layout;
+use crate::web::respond::html;
+use crate::web::{AppError, AppState, with_conn};
 use crate::store::teams::{self, Member, TeamRow};
 
 #[derive(Template)]

@@ -1,0 +1,82 @@
+//! Errors of a submitted form, field by field, so each message shows beside its field.
+
+use std::collections::BTreeMap;
+
+use super::Invalid;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(BTreeMap<&'static str, String>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn single(field: &'static str, message: impl Into<String>) -> Self {
+        let mut errors = Self::new();
+        errors.add(field, message);
+        errors
+    }
+
+    /// Records the first message for `field`.
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.entry(field).or_insert_with(|| message.into());
+    }
+
+    /// The value, or `None` with its message recorded against `field`.
+    pub fn check<T>(&mut self, field: &'static str, parsed: Result<T, Invalid>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(Invalid(message)) => {
+                self.add(field, message);
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.get(field).map(String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.0.iter().map(|(field, message)| (*field, message.as_str()))
+    }
+
+    /// `Ok(())` when no field failed.
+    pub fn into_result(self) -> Result<(), FieldErrors> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+}
+
+impl std::fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let messages: Vec<&str> = self.0.values().map(String::as_str).collect();
+        f.write_str(&messages.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_message_of_a_field_wins() {
+        let mut errors = FieldErrors::new();
+        errors.add("name", "The name is required.");
+        errors.add("name", "Another message.");
+        assert_eq!(errors.get("name"), Some("The name is required."));
+        assert_eq!(errors.get("amount"), None);
+    }
+
+    #[test]
+    fn check_keeps_values_and_records_messages() {
+        let mut errors = FieldErrors::new();
+        assert_eq!(errors.check("a", Ok::<_, Invalid>(3)), Some(3));
+        assert_eq!(errors.check::<i32>("b", Err(Invalid::new("bad"))), None);
+        assert_eq!(errors.into_result(), Err(FieldErrors::single("b", "bad")));
+    }
+}

@@ -1,0 +1,193 @@
+//! Words of recorded work: lead statuses, subject kinds, and the names people give things.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::Invalid;
+
+const MAX_NAME_CHARS: usize = 120;
+const MAX_NOTE_CHARS: usize = 2000;
+
+/// Where a lead stands. Only a won lead counts as revenue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadStatus {
+    Todo,
+    Standby,
+    Won,
+    Lost,
+    Cancelled,
+}
+
+impl LeadStatus {
+    pub const ALL: [LeadStatus; 5] =
+        [LeadStatus::Todo, LeadStatus::Standby, LeadStatus::Won, LeadStatus::Lost, LeadStatus::Cancelled];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LeadStatus::Todo => "todo",
+            LeadStatus::Standby => "standby",
+            LeadStatus::Won => "won",
+            LeadStatus::Lost => "lost",
+            LeadStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LeadStatus::Todo => "To do",
+            LeadStatus::Standby => "Standby",
+            LeadStatus::Won => "Won",
+            LeadStatus::Lost => "Lost",
+            LeadStatus::Cancelled => "Cancelled",
+        }
+    }
+}
+
+impl FromStr for LeadStatus {
+    type Err = Invalid;
+
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        LeadStatus::ALL
+            .into_iter()
+            .find(|status| status.as_str() == s.trim().to_ascii_lowercase())
+            .ok_or_else(|| Invalid::new("The status must be todo, standby, won, lost or cancelled."))
+    }
+}
+
+impl fmt::Display for LeadStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// What an activity was done on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SubjectKind {
+    Lead,
+    Prospect,
+}
+
+impl SubjectKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::Lead => "lead",
+            SubjectKind::Prospect => "prospect",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SubjectKind::Lead => "Lead",
+            SubjectKind::Prospect => "Prospect",
+        }
+    }
+}
+
+impl FromStr for SubjectKind {
+    type Err = Invalid;
+
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "lead" => Ok(SubjectKind::Lead),
+            "prospect" => Ok(SubjectKind::Prospect),
+            _ => Err(Invalid::new("The subject must be lead or prospect.")),
+        }
+    }
+}
+
+/// A name typed for an action, outcome, pipeline, lead title, prospect or list.
+pub fn parse_name(raw: &str, what: &str) -> Result<String, Invalid> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(Invalid::new(format!("The {what} is required.")));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(Invalid::new(format!("The {what} is longer than {MAX_NAME_CHARS} characters.")));
+    }
+    Ok(name.to_owned())
+}
+
+/// An optional name: empty means none.
+pub fn parse_optional_name(raw: &str, what: &str) -> Result<Option<String>, Invalid> {
+    if raw.trim().is_empty() { Ok(None) } else { parse_name(raw, what).map(Some) }
+}
+
+pub fn parse_note(raw: &str) -> Result<String, Invalid> {
+    let note = raw.trim();
+    if note.chars().count() > MAX_NOTE_CHARS {
+        return Err(Invalid::new(format!("The note is longer than {MAX_NOTE_CHARS} characters.")));
+    }
+    Ok(note.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_and_subjects_round_trip() {
+        for status in LeadStatus::ALL {
+            assert_eq!(status.as_str().parse::<LeadStatus>(), Ok(status));
+        }
+        assert!("open".parse::<LeadStatus>().is_err());
+        assert_eq!("Prospect".parse::<SubjectKind>(), Ok(SubjectKind::Prospect));
+        assert!("contact".parse::<SubjectKind>().is_err());
+    }
+
+    #[test]
+    fn names_are_trimmed_required_and_bounded() {
+        assert_eq!(parse_name("  Call ", "action name"), Ok("Call".into()));
+        assert_eq!(parse_name(" ", "action name"), Err(Invalid::new("The action name is required.")));
+        assert!(parse_name(&"x".repeat(121), "title").is_err());
+        assert_eq!(parse_optional_name("  ", "list name"), Ok(None));
+    }
+
+    #[test]
+    fn notes_may_be_empty_but_not_endless() {
+        assert_eq!(parse_note("  "), Ok(String::new()));
+        assert!(parse_note(&"n".repeat(2001)).is_err());
+    }
+}
+
+/// A local wall-clock moment as a form or a file gives it: `2026-11-27T14:30` (what a
+/// browser's datetime-local input sends) or `2026-11-27 14:30`, seconds optional.
+pub fn parse_local_moment(raw: &str) -> Result<chrono::NaiveDateTime, Invalid> {
+    let text = raw.trim();
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        .iter()
+        .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, format).ok())
+        .ok_or_else(|| Invalid::new(format!("`{text}` is not a date and time such as 2026-11-27 14:30.")))
+}
+
+/// A record id sent by a form.
+pub fn parse_id(raw: &str, what: &str) -> Result<i64, Invalid> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(Invalid::new(format!("Choose a {what}.")));
+    }
+    text.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| Invalid::new(format!("Choose a {what}.")))
+}
+
+#[cfg(test)]
+mod moment_tests {
+    use super::*;
+
+    #[test]
+    fn moments_accept_the_browser_and_the_file_forms() {
+        let expected = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).and_then(|d| d.and_hms_opt(14, 30, 0));
+        for text in ["2026-11-27T14:30", "2026-11-27 14:30", " 2026-11-27T14:30:00 "] {
+            assert_eq!(parse_local_moment(text).ok(), expected, "{text}");
+        }
+        for bad in ["", "27/11/2026 14:30", "2026-11-31 10:00", "2026-11-27"] {
+            assert!(parse_local_moment(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ids_must_be_positive_numbers() {
+        assert_eq!(parse_id(" 12 ", "lead"), Ok(12));
+        for bad in ["", "0", "-3", "x"] {
+            assert_eq!(parse_id(bad, "lead"), Err(Invalid::new("Choose a lead.")));
+        }
+    }
+}

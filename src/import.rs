@@ -1,0 +1,352 @@
+//! Importing history from CSV: activities, and leads with their wins. All or nothing: every
+//! line is checked first and each bad one reported as `line N: reason`; only a clean file
+//! is written, in one transaction, buckets included.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use chrono::{DateTime, Utc};
+
+use crate::db::{self, AnyConnection};
+use crate::domain::Invalid;
+use crate::domain::money::Amount;
+use crate::domain::period::Calendar;
+use crate::domain::recording::{self as words, LeadStatus, SubjectKind};
+use crate::store::accounts::AccountRow;
+use crate::store::activities::{self, NewActivity, Subject};
+use crate::store::buckets::{self, ActivityKey};
+use crate::store::ids::{ActionId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
+use crate::store::leads::{self, LeadData};
+use crate::store::prospects::{self, ProspectData};
+use crate::store::{actions, pipelines, users};
+
+pub const ACTIVITY_HEADER: [&str; 7] =
+    ["user_email", "action", "outcome", "subject", "subject_name", "pipeline", "occurred_at"];
+pub const LEAD_HEADER: [&str; 7] = ["title", "owner_email", "pipeline", "status", "amount", "currency", "closed_at"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file was refused; one message per bad line, nothing was written.
+    #[error("{} bad line(s), nothing was imported", .0.len())]
+    Refused(Vec<String>),
+    #[error("database error: {0}")]
+    Database(#[from] diesel::result::Error),
+}
+
+/// What a clean import wrote.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub lines: usize,
+    pub leads_created: usize,
+    pub prospects_created: usize,
+}
+
+/// An RFC 3339 instant, or a local `YYYY-MM-DD HH:MM` in the account's zone.
+fn parse_moment(calendar: &Calendar, raw: &str) -> Result<DateTime<Utc>, Invalid> {
+    if let Ok(instant) = DateTime::parse_from_rfc3339(raw.trim()) {
+        return Ok(instant.with_timezone(&Utc));
+    }
+    let local = words::parse_local_moment(raw)
+        .map_err(|_| Invalid::new(format!("`{}` is neither RFC 3339 nor YYYY-MM-DD HH:MM", raw.trim())))?;
+    calendar.local_to_utc(local).map_err(|e| Invalid::new(e.to_string()))
+}
+
+/// The records of `input` after checking the header; errors name their line.
+fn records(input: impl Read, header: &[&str; 7]) -> Result<Vec<(u64, csv::StringRecord)>, ImportError> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(input);
+    let found = reader.headers().map_err(|e| ImportError::Refused(vec![format!("line 1: {e}")]))?.clone();
+    let found: Vec<&str> = found.iter().map(str::trim).collect();
+    if found != header {
+        return Err(ImportError::Refused(vec![format!("line 1: the header must be {}", header.join(","))]));
+    }
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line());
+                if record.len() == header.len() {
+                    rows.push((line, record));
+                } else {
+                    errors.push(format!("line {line}: expected {} fields, found {}", header.len(), record.len()));
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                errors.push(format!("line {line}: {e}"));
+            }
+        }
+    }
+    if errors.is_empty() { Ok(rows) } else { Err(ImportError::Refused(errors)) }
+}
+
+/// Looks names up once each: users by e-mail, actions, outcomes and pipelines by name.
+struct Lookups<'a> {
+    account: &'a AccountRow,
+    users: HashMap<String, Option<UserId>>,
+    actions: HashMap<String, Option<ActionId>>,
+    outcomes: HashMap<(ActionId, String), Option<OutcomeId>>,
+    pipelines: HashMap<String, Option<PipelineId>>,
+}
+
+impl<'a> Lookups<'a> {
+    fn new(account: &'a AccountRow) -> Self {
+        Self {
+            account,
+            users: HashMap::new(),
+            actions: HashMap::new(),
+            outcomes: HashMap::new(),
+            pipelines: HashMap::new(),
+        }
+    }
+
+    fn user(&mut self, conn: &mut AnyConnection, email: &str) -> Result<UserId, ImportLineError> {
+        let email = email.trim().to_lowercase();
+        if !self.users.contains_key(&email) {
+            let found = users::find_by_email(conn, &email)?.filter(|u| u.account_id == self.account.id).map(|u| u.id);
+            self.users.insert(email.clone(), found);
+        }
+        self.users[&email].ok_or_else(|| ImportLineError::message(format!("no user of the account has the e-mail `{email}`")))
+    }
+
+    fn action(&mut self, conn: &mut AnyConnection, name: &str) -> Result<ActionId, ImportLineError> {
+        let name = name.trim().to_owned();
+        if !self.actions.contains_key(&name) {
+            let found = actions::find_action_by_name(conn, self.account.id, &name)?.map(|a| a.id);
+            self.actions.insert(name.clone(), found);
+        }
+        self.actions[&name].ok_or_else(|| ImportLineError::message(format!("the account has no action `{name}`")))
+    }
+
+    fn outcome(&mut self, conn: &mut AnyConnection, action: ActionId, name: &str) -> Result<OutcomeId, ImportLineError> {
+        let key = (action, name.trim().to_owned());
+        if !self.outcomes.contains_key(&key) {
+            let found = actions::find_outcome_by_name(conn, action, &key.1)?.map(|o| o.id);
+            self.outcomes.insert(key.clone(), found);
+        }
+        self.outcomes[&key]
+            .ok_or_else(|| ImportLineError::message(format!("the action has no result `{}`", key.1)))
+    }
+
+    fn pipeline(&mut self, conn: &mut AnyConnection, name: &str) -> Result<PipelineId, ImportLineError> {
+        let name = name.trim().to_owned();
+        if !self.pipelines.contains_key(&name) {
+            let found = pipelines::find_by_name(conn, self.account.id, &name)?.map(|p| p.id);
+            self.pipelines.insert(name.clone(), found);
+        }
+        self.pipelines[&name].ok_or_else(|| ImportLineError::message(format!("the account has no pipeline `{name}`")))
+    }
+}
+
+/// Why one line is refused (or the database failing while checking it).
+enum ImportLineError {
+    Message(String),
+    Database(diesel::result::Error),
+}
+
+impl ImportLineError {
+    fn message(text: impl Into<String>) -> Self {
+        Self::Message(text.into())
+    }
+}
+
+impl From<diesel::result::Error> for ImportLineError {
+    fn from(error: diesel::result::Error) -> Self {
+        Self::Database(error)
+    }
+}
+
+impl From<Invalid> for ImportLineError {
+    fn from(Invalid(message): Invalid) -> Self {
+        Self::Message(message)
+    }
+}
+
+/// Runs `check` on every row, gathering `line N: reason` for the bad ones.
+fn check_all<T>(
+    rows: &[(u64, csv::StringRecord)],
+    mut check: impl FnMut(&csv::StringRecord) -> Result<T, ImportLineError>,
+) -> Result<Vec<T>, ImportError> {
+    let mut checked = Vec::with_capacity(rows.len());
+    let mut errors = Vec::new();
+    for (line, record) in rows {
+        match check(record) {
+            Ok(value) => checked.push(value),
+            Err(ImportLineError::Message(reason)) => errors.push(format!("line {line}: {reason}")),
+            Err(ImportLineError::Database(error)) => return Err(error.into()),
+        }
+    }
+    if errors.is_empty() { Ok(checked) } else { Err(ImportError::Refused(errors)) }
+}
+
+struct ActivityLine {
+    user: UserId,
+    action: ActionId,
+    outcome: OutcomeId,
+    subject: SubjectKind,
+    subject_name: String,
+    pipeline: Option<PipelineId>,
+    occurred_at: DateTime<Utc>,
+}
+
+pub fn import_activities(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    input: impl Read,
+) -> Result<ImportReport, ImportError> {
+    let rows = records(input, &ACTIVITY_HEADER)?;
+    let calendar = account.calendar();
+    let now = Utc::now().naive_utc();
+    db::write_transaction(conn, |conn| {
+        let mut lookups = Lookups::new(account);
+        let lines = check_all(&rows, |record| {
+            let user = lookups.user(conn, &record[0])?;
+            let action = lookups.action(conn, &record[1])?;
+            let outcome = lookups.outcome(conn, action, &record[2])?;
+            let subject: SubjectKind = record[3].parse()?;
+            let subject_name = words::parse_name(&record[4], "subject_name")?;
+            let pipeline = match (subject, record[5].trim()) {
+                (SubjectKind::Lead, "") => return Err(ImportLineError::message("a lead needs its pipeline")),
+                (SubjectKind::Lead, name) => Some(lookups.pipeline(conn, name)?),
+                (SubjectKind::Prospect, "") => None,
+                (SubjectKind::Prospect, _) => {
+                    return Err(ImportLineError::message("a prospect is in no pipeline: leave pipeline empty"));
+                }
+            };
+            let occurred_at = parse_moment(&calendar, &record[6])?;
+            Ok(ActivityLine { user, action, outcome, subject, subject_name, pipeline, occurred_at })
+        })?;
+        let mut report = ImportReport { lines: lines.len(), ..ImportReport::default() };
+        let mut leads_by_name: HashMap<(UserId, String), LeadId> = HashMap::new();
+        let mut prospects_by_name: HashMap<(UserId, String), ProspectId> = HashMap::new();
+        let mut counts: HashMap<ActivityKey, i64> = HashMap::new();
+        for line in lines {
+            let subject = match (line.subject, line.pipeline) {
+                (SubjectKind::Lead, Some(pipeline)) => {
+                    let key = (line.user, line.subject_name.clone());
+                    let lead = match leads_by_name.get(&key) {
+                        Some(id) => *id,
+                        None => {
+                            let id = match leads::find_by_title(conn, account.id, line.user, &line.subject_name)? {
+                                Some(lead) => lead.id,
+                                None => {
+                                    report.leads_created += 1;
+                                    let data = new_lead(line.user, pipeline, line.subject_name.clone());
+                                    leads::insert(conn, account.id, &data, now)?.id
+                                }
+                            };
+                            leads_by_name.insert(key, id);
+                            id
+                        }
+                    };
+                    Subject::Lead { lead, pipeline }
+                }
+                _ => {
+                    let key = (line.user, line.subject_name.clone());
+                    let prospect = match prospects_by_name.get(&key) {
+                        Some(id) => *id,
+                        None => {
+                            let id = match prospects::find_by_name(conn, account.id, line.user, &line.subject_name)? {
+                                Some(prospect) => prospect.id,
+                                None => {
+                                    report.prospects_created += 1;
+                                    let data = ProspectData {
+                                        owner_id: line.user,
+                                        name: line.subject_name.clone(),
+                                        list_name: None,
+                                    };
+                                    prospects::insert(conn, account.id, &data, now)?.id
+                                }
+                            };
+                            prospects_by_name.insert(key, id);
+                            id
+                        }
+                    };
+                    Subject::Prospect(prospect)
+                }
+            };
+            let key = activities::insert_uncounted(
+                conn,
+                &NewActivity {
+                    account: account.id,
+                    user: line.user,
+                    action: line.action,
+                    outcome: line.outcome,
+                    subject,
+                    occurred_at: line.occurred_at.naive_utc(),
+                    occurred_on: calendar.local_date(line.occurred_at),
+                    note: String::new(),
+                    created_at: now,
+                },
+            )?;
+            *counts.entry(key).or_default() += 1;
+        }
+        for (key, count) in counts {
+            buckets::add_activity(conn, &key, count)?;
+        }
+        Ok(report)
+    })
+}
+
+fn new_lead(owner: UserId, pipeline: PipelineId, title: String) -> LeadData {
+    LeadData {
+        pipeline_id: pipeline,
+        owner_id: owner,
+        title,
+        amount_cents: None,
+        status: LeadStatus::Todo.as_str().to_owned(),
+        closed_at: None,
+        closed_on: None,
+        won_by_id: None,
+    }
+}
+
+pub fn import_leads(conn: &mut AnyConnection, account: &AccountRow, input: impl Read) -> Result<ImportReport, ImportError> {
+    let rows = records(input, &LEAD_HEADER)?;
+    let calendar = account.calendar();
+    let now = Utc::now().naive_utc();
+    db::write_transaction(conn, |conn| {
+        let mut lookups = Lookups::new(account);
+        let leads_data = check_all(&rows, |record| {
+            let title = words::parse_name(&record[0], "title")?;
+            let owner = lookups.user(conn, &record[1])?;
+            let pipeline = lookups.pipeline(conn, &record[2])?;
+            let status: LeadStatus = record[3].parse()?;
+            let amount = match record[4].trim() {
+                "" => None,
+                raw => Some(Amount::parse(raw)?),
+            };
+            let currency = record[5].trim();
+            if !currency.is_empty() && !currency.eq_ignore_ascii_case(&account.currency) {
+                return Err(ImportLineError::message(format!(
+                    "the currency {currency} is not the account's ({}): convert the amount first",
+                    account.currency
+                )));
+            }
+            let closed_at = match (status, record[6].trim()) {
+                (LeadStatus::Won, "") => return Err(ImportLineError::message("a won lead needs closed_at")),
+                (LeadStatus::Won, raw) => Some(parse_moment(&calendar, raw)?),
+                (_, "") => None,
+                (_, _) => return Err(ImportLineError::message("only a won lead has a closed_at")),
+            };
+            if status == LeadStatus::Won && amount.is_none() {
+                return Err(ImportLineError::message("a won lead needs an amount"));
+            }
+            let won = status == LeadStatus::Won;
+            Ok(LeadData {
+                pipeline_id: pipeline,
+                owner_id: owner,
+                title,
+                amount_cents: amount.map(Amount::cents),
+                status: status.as_str().to_owned(),
+                closed_at: closed_at.map(|at| at.naive_utc()),
+                closed_on: closed_at.map(|at| calendar.local_date(at)),
+                won_by_id: won.then_some(owner),
+            })
+        })?;
+        for data in &leads_data {
+            leads::insert(conn, account.id, data, now)?;
+        }
+        Ok(ImportReport { lines: leads_data.len(), leads_created: leads_data.len(), prospects_created: 0 })
+    })
+}

@@ -1,0 +1,595 @@
+//! Recording work: activities, leads, prospects, pipelines, actions and outcomes. Each
+//! operation checks what it is given against the account, then writes in one transaction
+//! together with the period buckets, so totals are exact whatever happens.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use crate::db::{self, AnyConnection};
+use crate::domain::Invalid;
+use crate::domain::form::FieldErrors;
+use crate::domain::money::Amount;
+use crate::domain::period::Calendar;
+use crate::domain::recording::{self as words, LeadStatus};
+use crate::store::accounts::AccountRow;
+use crate::store::activities::{self, ActivityRow, NewActivity, Subject};
+use crate::store::ids::{ActionId, ActivityId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
+use crate::store::leads::{self, LeadData, LeadRow};
+use crate::store::prospects::{self, ProspectData, ProspectRow};
+use crate::store::users::{self, UserRow};
+use crate::store::{actions, is_unique_violation, pipelines};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RecordingError {
+    #[error("{0}")]
+    Invalid(FieldErrors),
+    /// Absent, in another account, or not the actor's to see.
+    #[error("not found")]
+    NotFound,
+    #[error("database error: {0}")]
+    Database(#[from] diesel::result::Error),
+}
+
+impl From<FieldErrors> for RecordingError {
+    fn from(errors: FieldErrors) -> Self {
+        RecordingError::Invalid(errors)
+    }
+}
+
+fn invalid(field: &'static str, message: impl Into<String>) -> RecordingError {
+    RecordingError::Invalid(FieldErrors::single(field, message))
+}
+
+/// Whose records someone may read: everybody's for managers and admins, else their own.
+pub fn visible_owner(user: &UserRow) -> Option<UserId> {
+    (!user.role().manages()).then_some(user.id)
+}
+
+fn may_touch(actor: &UserRow, owner: UserId) -> bool {
+    actor.role().manages() || actor.id == owner
+}
+
+/// The instant a person typed in the account's zone, or now when they left it empty.
+fn moment(calendar: &Calendar, raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Invalid> {
+    if raw.trim().is_empty() {
+        return Ok(now);
+    }
+    let local = words::parse_local_moment(raw)?;
+    calendar.local_to_utc(local).map_err(|e| Invalid::new(e.to_string()))
+}
+
+// ---------------------------------------------------------------- activities
+
+/// The activity form, as typed. `subject` is `lead:ID` or `prospect:ID`; an empty
+/// `occurred_at` means now.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ActivityForm {
+    pub action_id: String,
+    pub outcome_id: String,
+    pub subject: String,
+    pub occurred_at: String,
+    pub note: String,
+}
+
+/// A subject reference as the form encodes it.
+pub fn parse_subject(raw: &str) -> Result<(words::SubjectKind, i64), Invalid> {
+    let (kind, id) = raw.trim().split_once(':').ok_or_else(|| Invalid::new("Choose a lead or a prospect."))?;
+    Ok((kind.parse()?, words::parse_id(id, "lead or prospect")?))
+}
+
+pub fn log_activity(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    form: &ActivityForm,
+    now: DateTime<Utc>,
+) -> Result<ActivityRow, RecordingError> {
+    let calendar = account.calendar();
+    let mut errors = FieldErrors::new();
+    let action = errors.check("action_id", words::parse_id(&form.action_id, "action"));
+    let outcome = errors.check("outcome_id", words::parse_id(&form.outcome_id, "result"));
+    let subject = errors.check("subject", parse_subject(&form.subject));
+    let occurred_at = errors.check("occurred_at", moment(&calendar, &form.occurred_at, now));
+    let note = errors.check("note", words::parse_note(&form.note));
+    db::write_transaction(conn, |conn| {
+        let action = match action {
+            Some(id) => actions::find_action(conn, account.id, ActionId(id))?.filter(|a| a.active),
+            None => None,
+        };
+        if action.is_none() && errors.get("action_id").is_none() {
+            errors.add("action_id", "Choose one of the account's actions.");
+        }
+        let outcome = match outcome {
+            Some(id) => actions::find_outcome(conn, account.id, OutcomeId(id))?.filter(|o| o.active),
+            None => None,
+        };
+        match (&action, &outcome) {
+            (Some(action), Some(outcome)) if outcome.action_id != action.id => {
+                errors.add("outcome_id", format!("This result does not belong to {}.", action.name));
+            }
+            (_, None) if errors.get("outcome_id").is_none() => {
+                errors.add("outcome_id", "Choose one of the action's results.");
+            }
+            _ => {}
+        }
+        let subject = match subject {
+            Some((kind, id)) => resolve_subject(conn, account, actor, kind, id)?,
+            None => None,
+        };
+        if subject.is_none() && errors.get("subject").is_none() {
+            errors.add("subject", "Choose one of your leads or prospects.");
+        }
+        let (Some(action), Some(outcome), Some(subject), Some(occurred_at), Some(note)) =
+            (action, outcome, subject, occurred_at, note.clone())
+        else {
+            return Err(RecordingError::Invalid(errors.clone()));
+        };
+        errors.clone().into_result()?;
+        let activity = activities::insert(
+            conn,
+            &NewActivity {
+                account: account.id,
+                user: actor.id,
+                action: action.id,
+                outcome: outcome.id,
+                subject,
+                occurred_at: occurred_at.naive_utc(),
+                occurred_on: calendar.local_date(occurred_at),
+                note,
+                created_at: now.naive_utc(),
+            },
+        )?;
+        Ok(activity)
+    })
+}
+
+/// The lead (with its pipeline now) or prospect, if the actor may log on it.
+fn resolve_subject(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    kind: words::SubjectKind,
+    id: i64,
+) -> Result<Option<Subject>, RecordingError> {
+    Ok(match kind {
+        words::SubjectKind::Lead => leads::find(conn, account.id, LeadId(id))?
+            .filter(|lead| may_touch(actor, lead.owner_id))
+            .map(|lead| Subject::Lead { lead: lead.id, pipeline: lead.pipeline_id }),
+        words::SubjectKind::Prospect => prospects::find(conn, account.id, ProspectId(id))?
+            .filter(|prospect| may_touch(actor, prospect.owner_id))
+            .map(|prospect| Subject::Prospect(prospect.id)),
+    })
+}
+
+/// Deletes an activity: the actor's own, or any for a manager.
+pub fn delete_activity(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    id: ActivityId,
+) -> Result<(), RecordingError> {
+    db::write_transaction(conn, |conn| {
+        let activity = activities::find(conn, account.id, id)?.ok_or(RecordingError::NotFound)?;
+        if !may_touch(actor, activity.user_id) {
+            return Err(RecordingError::NotFound);
+        }
+        activities::delete(conn, account.id, id)?;
+        Ok(())
+    })
+}
+
+// ---------------------------------------------------------------- leads
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct LeadForm {
+    pub title: String,
+    pub pipeline_id: String,
+    /// Empty: the actor. Only managers may give a lead to someone else.
+    pub owner_id: String,
+    pub amount: String,
+    pub status: String,
+    /// When won: the local moment; empty means now (or, already won, unchanged).
+    pub closed_at: String,
+}
+
+impl LeadForm {
+    /// The form filled with a lead's values, for editing.
+    pub fn from_lead(lead: &LeadRow, calendar: &Calendar) -> Self {
+        Self {
+            title: lead.title.clone(),
+            pipeline_id: lead.pipeline_id.to_string(),
+            owner_id: lead.owner_id.to_string(),
+            amount: lead.amount_cents.map(|c| Amount::from_cents(c).to_input()).unwrap_or_default(),
+            status: lead.status.clone(),
+            closed_at: lead
+                .closed_at
+                .map(|at| calendar.local_datetime(at.and_utc()).format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+pub fn create_lead(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    form: &LeadForm,
+    now: DateTime<Utc>,
+) -> Result<LeadRow, RecordingError> {
+    db::write_transaction(conn, |conn| {
+        let data = lead_data(conn, account, actor, None, form, now)?;
+        Ok(leads::insert(conn, account.id, &data, now.naive_utc())?)
+    })
+}
+
+pub fn update_lead(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    id: LeadId,
+    form: &LeadForm,
+    now: DateTime<Utc>,
+) -> Result<LeadRow, RecordingError> {
+    db::write_transaction(conn, |conn| {
+        let before = visible_lead(conn, account, actor, id)?;
+        let data = lead_data(conn, account, actor, Some(&before), form, now)?;
+        leads::update(conn, account.id, id, &data)?.ok_or(RecordingError::NotFound)
+    })
+}
+
+pub fn delete_lead(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    id: LeadId,
+) -> Result<(), RecordingError> {
+    db::write_transaction(conn, |conn| {
+        visible_lead(conn, account, actor, id)?;
+        leads::delete(conn, account.id, id)?;
+        Ok(())
+    })
+}
+
+/// The lead, if it is in the account and the actor may see it.
+pub fn visible_lead(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    id: LeadId,
+) -> Result<LeadRow, RecordingError> {
+    leads::find(conn, account.id, id)?.filter(|lead| may_touch(actor, lead.owner_id)).ok_or(RecordingError::NotFound)
+}
+
+/// Checks a lead form and works out what to store, including the win's date and credit.
+fn lead_data(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    before: Option<&LeadRow>,
+    form: &LeadForm,
+    now: DateTime<Utc>,
+) -> Result<LeadData, RecordingError> {
+    let calendar = account.calendar();
+    let mut errors = FieldErrors::new();
+    let title = errors.check("title", words::parse_name(&form.title, "title"));
+    let status = if form.status.trim().is_empty() {
+        Some(LeadStatus::Todo)
+    } else {
+        errors.check("status", form.status.parse::<LeadStatus>())
+    };
+    let amount = if form.amount.trim().is_empty() {
+        None
+    } else {
+        errors.check("amount", Amount::parse(&form.amount)).map(Some).unwrap_or(None)
+    };
+    let pipeline = match errors.check("pipeline_id", words::parse_id(&form.pipeline_id, "pipeline")) {
+        Some(id) => pipelines::find(conn, account.id, PipelineId(id))?,
+        None => None,
+    };
+    if pipeline.is_none() && errors.get("pipeline_id").is_none() {
+        errors.add("pipeline_id", "Choose one of the account's pipelines.");
+    }
+    let owner = lead_owner(conn, account, actor, before.map(|b| b.owner_id), &form.owner_id, &mut errors)?;
+    let won = status == Some(LeadStatus::Won);
+    if won && amount.is_none() && errors.get("amount").is_none() {
+        errors.add("amount", "A won lead needs an amount.");
+    }
+    let was_won = before.filter(|b| b.status() == LeadStatus::Won);
+    let closed_at = if won {
+        match (form.closed_at.trim().is_empty(), was_won.and_then(|b| b.closed_at)) {
+            (true, Some(kept)) => Some(kept.and_utc()),
+            _ => errors.check("closed_at", moment(&calendar, &form.closed_at, now)),
+        }
+    } else {
+        None
+    };
+    errors.clone().into_result()?;
+    let (Some(title), Some(status), Some(pipeline), Some(owner)) = (title, status, pipeline, owner) else {
+        return Err(errors.into());
+    };
+    Ok(LeadData {
+        pipeline_id: pipeline.id,
+        owner_id: owner,
+        title,
+        amount_cents: amount.map(Amount::cents),
+        status: status.as_str().to_owned(),
+        closed_at: closed_at.map(|at| at.naive_utc()),
+        closed_on: closed_at.map(|at| calendar.local_date(at)),
+        // Credited to whoever owned it when it was won, even if the owner changes later.
+        won_by_id: won.then(|| was_won.and_then(|b| b.won_by_id).unwrap_or(owner)),
+    })
+}
+
+/// The owner a lead or prospect form asks for: managers choose any active user of the
+/// account; a rep's records stay theirs.
+fn lead_owner(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    current: Option<UserId>,
+    raw: &str,
+    errors: &mut FieldErrors,
+) -> Result<Option<UserId>, RecordingError> {
+    if !actor.role().manages() || raw.trim().is_empty() {
+        return Ok(Some(current.unwrap_or(actor.id)));
+    }
+    let Some(id) = errors.check("owner_id", words::parse_id(raw, "owner")) else { return Ok(None) };
+    let owner = users::find(conn, UserId(id))?.filter(|u| u.account_id == account.id && u.active);
+    if owner.is_none() {
+        errors.add("owner_id", "Choose an active user of the account.");
+    }
+    Ok(owner.map(|u| u.id))
+}
+
+// ---------------------------------------------------------------- prospects
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ProspectForm {
+    pub name: String,
+    pub list_name: String,
+    pub owner_id: String,
+}
+
+fn prospect_data(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    current_owner: Option<UserId>,
+    form: &ProspectForm,
+) -> Result<ProspectData, RecordingError> {
+    let mut errors = FieldErrors::new();
+    let name = errors.check("name", words::parse_name(&form.name, "name"));
+    let list_name = errors.check("list_name", words::parse_optional_name(&form.list_name, "list name"));
+    let owner = lead_owner(conn, account, actor, current_owner, &form.owner_id, &mut errors)?;
+    errors.clone().into_result()?;
+    let (Some(name), Some(list_name), Some(owner_id)) = (name, list_name, owner) else {
+        return Err(errors.into());
+    };
+    Ok(ProspectData { owner_id, name, list_name })
+}
+
+pub fn create_prospect(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    form: &ProspectForm,
+    now: DateTime<Utc>,
+) -> Result<ProspectRow, RecordingError> {
+    db::write_transaction(conn, |conn| {
+        let data = prospect_data(conn, account, actor, None, form)?;
+        Ok(prospects::insert(conn, account.id, &data, now.naive_utc())?)
+    })
+}
+
+pub fn update_prospect(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    id: ProspectId,
+    form: &ProspectForm,
+) -> Result<(), RecordingError> {
+    db::write_transaction(conn, |conn| {
+        let before = visible_prospect(conn, account, actor, id)?;
+        let data = prospect_data(conn, account, actor, Some(before.owner_id), form)?;
+        prospects::update(conn, account.id, id, &data)?;
+        Ok(())
+    })
+}
+
+pub fn delete_prospect(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    id: ProspectId,
+) -> Result<(), RecordingError> {
+    db::write_transaction(conn, |conn| {
+        visible_prospect(conn, account, actor, id)?;
+        prospects::delete(conn, account.id, id)?;
+        Ok(())
+    })
+}
+
+/// Turns a prospect into a lead of `pipeline_id`, owned by the prospect's owner. Activities
+/// already logged stay on the prospect: they were prospecting.
+pub fn convert_prospect(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    id: ProspectId,
+    pipeline_id: &str,
+    now: DateTime<Utc>,
+) -> Result<LeadRow, RecordingError> {
+    db::write_transaction(conn, |conn| {
+        let prospect = visible_prospect(conn, account, actor, id)?;
+        if prospect.lead_id.is_some() {
+            return Err(invalid("pipeline_id", "This prospect is already a lead."));
+        }
+        let pipeline = words::parse_id(pipeline_id, "pipeline").map_err(|Invalid(m)| invalid("pipeline_id", m))?;
+        let pipeline = pipelines::find(conn, account.id, PipelineId(pipeline))?
+            .ok_or_else(|| invalid("pipeline_id", "Choose one of the account's pipelines."))?;
+        let lead = leads::insert(
+            conn,
+            account.id,
+            &LeadData {
+                pipeline_id: pipeline.id,
+                owner_id: prospect.owner_id,
+                title: prospect.name.clone(),
+                amount_cents: None,
+                status: LeadStatus::Todo.as_str().to_owned(),
+                closed_at: None,
+                closed_on: None,
+                won_by_id: None,
+            },
+            now.naive_utc(),
+        )?;
+        prospects::set_lead(conn, account.id, prospect.id, lead.id)?;
+        Ok(lead)
+    })
+}
+
+pub fn visible_prospect(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    id: ProspectId,
+) -> Result<ProspectRow, RecordingError> {
+    prospects::find(conn, account.id, id)?
+        .filter(|prospect| may_touch(actor, prospect.owner_id))
+        .ok_or(RecordingError::NotFound)
+}
+
+// ---------------------------------------------------------------- pipelines
+
+pub fn create_pipeline(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    name: &str,
+    now: NaiveDateTime,
+) -> Result<(), RecordingError> {
+    let name = words::parse_name(name, "pipeline name").map_err(|Invalid(m)| invalid("name", m))?;
+    db::write_transaction(conn, |conn| {
+        if pipelines::find_by_name(conn, account.id, &name)?.is_some() {
+            return Err(duplicate_pipeline(&name));
+        }
+        pipelines::insert(conn, account.id, &name, now).map_err(|e| unique_or(e, || duplicate_pipeline(&name)))?;
+        Ok(())
+    })
+}
+
+pub fn rename_pipeline(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    id: PipelineId,
+    name: &str,
+) -> Result<(), RecordingError> {
+    let name = words::parse_name(name, "pipeline name").map_err(|Invalid(m)| invalid("name", m))?;
+    db::write_transaction(conn, |conn| {
+        pipelines::find(conn, account.id, id)?.ok_or(RecordingError::NotFound)?;
+        if pipelines::find_by_name(conn, account.id, &name)?.is_some_and(|other| other.id != id) {
+            return Err(duplicate_pipeline(&name));
+        }
+        pipelines::rename(conn, account.id, id, &name).map_err(|e| unique_or(e, || duplicate_pipeline(&name)))?;
+        Ok(())
+    })
+}
+
+fn duplicate_pipeline(name: &str) -> RecordingError {
+    invalid("name", format!("A pipeline named {name} already exists."))
+}
+
+fn unique_or(error: diesel::result::Error, duplicate: impl FnOnce() -> RecordingError) -> RecordingError {
+    if is_unique_violation(&error) { duplicate() } else { error.into() }
+}
+
+// ---------------------------------------------------------------- actions and outcomes
+
+/// A change to the list of actions and outcomes.
+#[derive(Debug, Clone)]
+pub enum ActionChange {
+    AddAction { name: String },
+    RenameAction { id: ActionId, name: String },
+    MoveAction { id: ActionId, step: i32 },
+    SetActionActive { id: ActionId, active: bool },
+    DeleteAction { id: ActionId },
+    AddOutcome { action: ActionId, name: String },
+    RenameOutcome { id: OutcomeId, name: String },
+    MoveOutcome { id: OutcomeId, step: i32 },
+    SetOutcomeActive { id: OutcomeId, active: bool },
+    DeleteOutcome { id: OutcomeId },
+}
+
+pub fn change_actions(conn: &mut AnyConnection, account: &AccountRow, change: &ActionChange) -> Result<(), RecordingError> {
+    let account = account.id;
+    let name_of = |raw: &str, what: &str| words::parse_name(raw, what).map_err(|Invalid(m)| invalid("name", m));
+    db::write_transaction(conn, |conn| {
+        match change {
+            ActionChange::AddAction { name } => {
+                let name = name_of(name, "action name")?;
+                if actions::find_action_by_name(conn, account, &name)?.is_some() {
+                    return Err(invalid("name", format!("An action named {name} already exists.")));
+                }
+                actions::insert_action(conn, account, &name)?;
+            }
+            ActionChange::RenameAction { id, name } => {
+                let name = name_of(name, "action name")?;
+                actions::find_action(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                if actions::find_action_by_name(conn, account, &name)?.is_some_and(|other| other.id != *id) {
+                    return Err(invalid("name", format!("An action named {name} already exists.")));
+                }
+                actions::rename_action(conn, account, *id, &name)?;
+            }
+            ActionChange::MoveAction { id, step } => {
+                actions::find_action(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                actions::move_action(conn, account, *id, *step)?;
+            }
+            ActionChange::SetActionActive { id, active } => {
+                require(actions::set_action_active(conn, account, *id, *active)?)?;
+            }
+            ActionChange::DeleteAction { id } => {
+                actions::find_action(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                if actions::action_used(conn, *id)? {
+                    return Err(invalid("name", "Activities use this action: disable it instead of deleting it."));
+                }
+                actions::delete_action(conn, account, *id)?;
+            }
+            ActionChange::AddOutcome { action, name } => {
+                let name = name_of(name, "result name")?;
+                actions::find_action(conn, account, *action)?.ok_or(RecordingError::NotFound)?;
+                if actions::find_outcome_by_name(conn, *action, &name)?.is_some() {
+                    return Err(invalid("name", format!("This action already has a result named {name}.")));
+                }
+                actions::insert_outcome(conn, account, *action, &name)?;
+            }
+            ActionChange::RenameOutcome { id, name } => {
+                let name = name_of(name, "result name")?;
+                let outcome = actions::find_outcome(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                if actions::find_outcome_by_name(conn, outcome.action_id, &name)?.is_some_and(|other| other.id != *id) {
+                    return Err(invalid("name", format!("This action already has a result named {name}.")));
+                }
+                actions::rename_outcome(conn, account, *id, &name)?;
+            }
+            ActionChange::MoveOutcome { id, step } => {
+                actions::find_outcome(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                actions::move_outcome(conn, account, *id, *step)?;
+            }
+            ActionChange::SetOutcomeActive { id, active } => {
+                require(actions::set_outcome_active(conn, account, *id, *active)?)?;
+            }
+            ActionChange::DeleteOutcome { id } => {
+                actions::find_outcome(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                if actions::outcome_used(conn, *id)? {
+                    return Err(invalid("name", "Activities use this result: disable it instead of deleting it."));
+                }
+                actions::delete_outcome(conn, account, *id)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// An update that touched no row touched nothing of this account.
+fn require(rows: usize) -> Result<(), RecordingError> {
+    if rows == 0 { Err(RecordingError::NotFound) } else { Ok(()) }
+}

@@ -1,0 +1,326 @@
+//! Period buckets: running totals per local day and per local month, updated in the same
+//! transaction as every activity and win, so that a statistic reads a few dozen rows
+//! whatever the size of the history. `verify` recomputes them from the raw rows.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Text};
+
+use super::ids::{AccountId, OutcomeId, PipelineId, UserId};
+use crate::db::AnyConnection;
+use crate::db::schema::{activities, activity_buckets, leads, won_buckets};
+use crate::domain::bucket_plan::{self, BucketPlan};
+use crate::domain::recording::SubjectKind;
+
+const DAY: &str = "day";
+const MONTH: &str = "month";
+/// The pipeline of activities that have none (those on prospects).
+const NO_PIPELINE: i64 = 0;
+
+/// What one activity adds to (or, deleted, takes from) the buckets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ActivityKey {
+    pub account: AccountId,
+    pub user: UserId,
+    pub outcome: OutcomeId,
+    pub subject: SubjectKind,
+    pub pipeline: Option<PipelineId>,
+    pub day: NaiveDate,
+}
+
+/// What one won lead credits: its amount, to the user who owned it when won, in its
+/// pipeline, on its local closing date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Win {
+    pub account: AccountId,
+    pub user: UserId,
+    pub pipeline: PipelineId,
+    pub day: NaiveDate,
+    pub cents: i64,
+}
+
+// Both backends accept `$n` placeholders and `ON CONFLICT ... DO UPDATE`: one statement
+// adds to the bucket, creating it when missing, without a read-then-write race.
+const ADD_ACTIVITY: &str = "INSERT INTO activity_buckets \
+     (account_id, user_id, outcome_id, subject_kind, pipeline_id, grain, bucket, count) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+     ON CONFLICT (account_id, user_id, grain, bucket, outcome_id, subject_kind, pipeline_id) \
+     DO UPDATE SET count = activity_buckets.count + excluded.count";
+
+const ADD_WIN: &str = "INSERT INTO won_buckets \
+     (account_id, user_id, pipeline_id, grain, bucket, revenue_cents, won_count) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7) \
+     ON CONFLICT (account_id, user_id, grain, bucket, pipeline_id) \
+     DO UPDATE SET revenue_cents = won_buckets.revenue_cents + excluded.revenue_cents, \
+                   won_count = won_buckets.won_count + excluded.won_count";
+
+/// Adds `delta` activities (negative to remove) to the day and month buckets of `key`.
+pub fn add_activity(conn: &mut AnyConnection, key: &ActivityKey, delta: i64) -> QueryResult<()> {
+    for (grain, bucket) in [(DAY, key.day), (MONTH, bucket_plan::month_start(key.day))] {
+        diesel::sql_query(ADD_ACTIVITY)
+            .bind::<BigInt, _>(key.account.0)
+            .bind::<BigInt, _>(key.user.0)
+            .bind::<BigInt, _>(key.outcome.0)
+            .bind::<Text, _>(key.subject.as_str())
+            .bind::<BigInt, _>(key.pipeline.map_or(NO_PIPELINE, |p| p.0))
+            .bind::<Text, _>(grain)
+            .bind::<Date, _>(bucket)
+            .bind::<BigInt, _>(delta)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Adds a win (`sign` 1) or takes it back (`sign` -1).
+pub fn add_win(conn: &mut AnyConnection, win: &Win, sign: i64) -> QueryResult<()> {
+    for (grain, bucket) in [(DAY, win.day), (MONTH, bucket_plan::month_start(win.day))] {
+        diesel::sql_query(ADD_WIN)
+            .bind::<BigInt, _>(win.account.0)
+            .bind::<BigInt, _>(win.user.0)
+            .bind::<BigInt, _>(win.pipeline.0)
+            .bind::<Text, _>(grain)
+            .bind::<Date, _>(bucket)
+            .bind::<BigInt, _>(sign * win.cents)
+            .bind::<BigInt, _>(sign)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Replaces the win `before` by `after` (either may be absent), touching nothing when
+/// they are the same.
+pub fn replace_win(conn: &mut AnyConnection, before: Option<Win>, after: Option<Win>) -> QueryResult<()> {
+    if before == after {
+        return Ok(());
+    }
+    if let Some(before) = before {
+        add_win(conn, &before, -1)?;
+    }
+    if let Some(after) = after {
+        add_win(conn, &after, 1)?;
+    }
+    Ok(())
+}
+
+/// Which activities a count takes in.
+#[derive(Debug, Clone)]
+pub struct ActivityScope<'a> {
+    pub account: AccountId,
+    pub user: UserId,
+    pub outcomes: &'a [OutcomeId],
+    pub subjects: &'a [SubjectKind],
+    /// One pipeline, or all (`None`). Activities on prospects belong to no pipeline.
+    pub pipeline: Option<PipelineId>,
+}
+
+/// How many activities of `scope` happened on local dates [start, end).
+pub fn count_activities(
+    conn: &mut AnyConnection,
+    scope: &ActivityScope,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<i64> {
+    let BucketPlan { months, day_ranges } = bucket_plan::plan(start, end);
+    let subjects: Vec<&str> = scope.subjects.iter().map(|s| s.as_str()).collect();
+    let mut total = 0;
+    let base = || {
+        let mut query = activity_buckets::table
+            .filter(activity_buckets::account_id.eq(scope.account))
+            .filter(activity_buckets::user_id.eq(scope.user))
+            .filter(activity_buckets::outcome_id.eq_any(scope.outcomes.to_vec()))
+            .filter(activity_buckets::subject_kind.eq_any(subjects.clone()))
+            .select(sql::<BigInt>("CAST(COALESCE(SUM(count), 0) AS BIGINT)"))
+            .into_boxed();
+        if let Some(pipeline) = scope.pipeline {
+            query = query.filter(activity_buckets::pipeline_id.eq(pipeline.0));
+        }
+        query
+    };
+    if !months.is_empty() {
+        total += base()
+            .filter(activity_buckets::grain.eq(MONTH))
+            .filter(activity_buckets::bucket.eq_any(months))
+            .get_result::<i64>(conn)?;
+    }
+    for (from, to) in day_ranges {
+        total += base()
+            .filter(activity_buckets::grain.eq(DAY))
+            .filter(activity_buckets::bucket.ge(from))
+            .filter(activity_buckets::bucket.lt(to))
+            .get_result::<i64>(conn)?;
+    }
+    Ok(total)
+}
+
+/// Won revenue (cents) and won count of `user` over local dates [start, end), in one
+/// pipeline or all.
+pub fn won_totals(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    user: UserId,
+    pipeline: Option<PipelineId>,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<(i64, i64)> {
+    let BucketPlan { months, day_ranges } = bucket_plan::plan(start, end);
+    let base = || {
+        let mut query = won_buckets::table
+            .filter(won_buckets::account_id.eq(account))
+            .filter(won_buckets::user_id.eq(user))
+            .select((
+                sql::<BigInt>("CAST(COALESCE(SUM(revenue_cents), 0) AS BIGINT)"),
+                sql::<BigInt>("CAST(COALESCE(SUM(won_count), 0) AS BIGINT)"),
+            ))
+            .into_boxed();
+        if let Some(pipeline) = pipeline {
+            query = query.filter(won_buckets::pipeline_id.eq(pipeline.0));
+        }
+        query
+    };
+    let mut totals = (0, 0);
+    let mut add = |(cents, count): (i64, i64)| {
+        totals.0 += cents;
+        totals.1 += count;
+    };
+    if !months.is_empty() {
+        add(base().filter(won_buckets::grain.eq(MONTH)).filter(won_buckets::bucket.eq_any(months)).get_result(conn)?);
+    }
+    for (from, to) in day_ranges {
+        add(base()
+            .filter(won_buckets::grain.eq(DAY))
+            .filter(won_buckets::bucket.ge(from))
+            .filter(won_buckets::bucket.lt(to))
+            .get_result(conn)?);
+    }
+    Ok(totals)
+}
+
+/// The outcome of recomputing every bucket from the raw rows.
+#[derive(Debug, Default)]
+pub struct Verification {
+    pub activities: i64,
+    pub won_leads: i64,
+    /// One line per bucket whose stored total differs from the recomputed one.
+    pub differences: Vec<String>,
+}
+
+type ActivityBucket = (i64, i64, i64, String, i64, String, NaiveDate);
+type WonBucket = (i64, i64, i64, String, NaiveDate);
+
+/// Recomputes the buckets of one account (or all) and lists every difference.
+pub fn verify(conn: &mut AnyConnection, account: Option<AccountId>) -> QueryResult<Verification> {
+    let mut expected_activities: BTreeMap<ActivityBucket, i64> = BTreeMap::new();
+    let mut query = activities::table
+        .group_by((
+            activities::account_id,
+            activities::user_id,
+            activities::outcome_id,
+            activities::subject_kind,
+            activities::pipeline_id,
+            activities::occurred_on,
+        ))
+        .select((
+            activities::account_id,
+            activities::user_id,
+            activities::outcome_id,
+            activities::subject_kind,
+            activities::pipeline_id,
+            activities::occurred_on,
+            sql::<BigInt>("CAST(COUNT(*) AS BIGINT)"),
+        ))
+        .into_boxed();
+    if let Some(account) = account {
+        query = query.filter(activities::account_id.eq(account));
+    }
+    let grouped: Vec<(AccountId, UserId, OutcomeId, String, Option<PipelineId>, NaiveDate, i64)> = query.load(conn)?;
+    let mut verification = Verification::default();
+    for (account, user, outcome, subject, pipeline, day, count) in grouped {
+        verification.activities += count;
+        let pipeline = pipeline.map_or(NO_PIPELINE, |p| p.0);
+        for (grain, bucket) in [(DAY, day), (MONTH, bucket_plan::month_start(day))] {
+            let key = (account.0, user.0, outcome.0, subject.clone(), pipeline, grain.to_owned(), bucket);
+            *expected_activities.entry(key).or_default() += count;
+        }
+    }
+    let mut stored = activity_buckets::table
+        .select((
+            activity_buckets::account_id,
+            activity_buckets::user_id,
+            activity_buckets::outcome_id,
+            activity_buckets::subject_kind,
+            activity_buckets::pipeline_id,
+            activity_buckets::grain,
+            activity_buckets::bucket,
+            activity_buckets::count,
+        ))
+        .into_boxed();
+    if let Some(account) = account {
+        stored = stored.filter(activity_buckets::account_id.eq(account));
+    }
+    let stored: Vec<(i64, i64, i64, String, i64, String, NaiveDate, i64)> = stored.load(conn)?;
+    let stored: BTreeMap<ActivityBucket, i64> =
+        stored.into_iter().map(|(a, u, o, s, p, g, b, count)| ((a, u, o, s, p, g, b), count)).collect();
+    compare(&expected_activities, &stored, "activities", &mut verification.differences);
+
+    let mut won = leads::table
+        .filter(leads::status.eq("won"))
+        .select((leads::account_id, leads::won_by_id, leads::pipeline_id, leads::closed_on, leads::amount_cents))
+        .into_boxed();
+    if let Some(account) = account {
+        won = won.filter(leads::account_id.eq(account));
+    }
+    let won: Vec<(i64, Option<i64>, i64, Option<NaiveDate>, Option<i64>)> = won.load(conn)?;
+    let mut expected_won: BTreeMap<WonBucket, (i64, i64)> = BTreeMap::new();
+    for (account, user, pipeline, day, cents) in won {
+        verification.won_leads += 1;
+        let (Some(user), Some(day), Some(cents)) = (user, day, cents) else { continue };
+        for (grain, bucket) in [(DAY, day), (MONTH, bucket_plan::month_start(day))] {
+            let entry = expected_won.entry((account, user, pipeline, grain.to_owned(), bucket)).or_default();
+            entry.0 += cents;
+            entry.1 += 1;
+        }
+    }
+    let mut stored = won_buckets::table
+        .select((
+            won_buckets::account_id,
+            won_buckets::user_id,
+            won_buckets::pipeline_id,
+            won_buckets::grain,
+            won_buckets::bucket,
+            won_buckets::revenue_cents,
+            won_buckets::won_count,
+        ))
+        .into_boxed();
+    if let Some(account) = account {
+        stored = stored.filter(won_buckets::account_id.eq(account));
+    }
+    let stored: Vec<(i64, i64, i64, String, NaiveDate, i64, i64)> = stored.load(conn)?;
+    let stored: BTreeMap<WonBucket, (i64, i64)> =
+        stored.into_iter().map(|(a, u, p, g, b, cents, count)| ((a, u, p, g, b), (cents, count))).collect();
+    compare(&expected_won, &stored, "won", &mut verification.differences);
+    Ok(verification)
+}
+
+/// Lists the keys whose values differ, a missing bucket counting as zero.
+fn compare<K: Ord + std::fmt::Debug, V: Default + PartialEq + std::fmt::Debug + Copy>(
+    expected: &BTreeMap<K, V>,
+    stored: &BTreeMap<K, V>,
+    what: &str,
+    differences: &mut Vec<String>,
+) {
+    let zero = V::default();
+    for (key, want) in expected {
+        let have = stored.get(key).copied().unwrap_or(zero);
+        if have != *want {
+            differences.push(format!("{what} bucket {key:?}: stored {have:?}, recomputed {want:?}"));
+        }
+    }
+    for (key, have) in stored {
+        if !expected.contains_key(key) && *have != zero {
+            differences.push(format!("{what} bucket {key:?}: stored {have:?}, recomputed {zero:?}"));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Leads, and the revenue their wins credit.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::activities;
+use super::buckets::{self, Win};
+use super::ids::{AccountId, LeadId, PipelineId, UserId};
+use crate::db::schema::{leads, pipelines, prospects, users};
+use crate::db::{self, AnyConnection};
+use crate::domain::recording::LeadStatus;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = leads)]
+pub struct LeadRow {
+    pub id: LeadId,
+    pub account_id: AccountId,
+    pub pipeline_id: PipelineId,
+    pub owner_id: UserId,
+    pub title: String,
+    pub amount_cents: Option<i64>,
+    pub status: String,
+    pub closed_at: Option<NaiveDateTime>,
+    pub closed_on: Option<NaiveDate>,
+    pub won_by_id: Option<UserId>,
+    pub created_at: NaiveDateTime,
+}
+
+impl LeadRow {
+    pub fn status(&self) -> LeadStatus {
+        self.status.parse().unwrap_or(LeadStatus::Todo)
+    }
+
+    /// What the lead credits while it is won.
+    pub fn win(&self) -> Option<Win> {
+        if self.status() != LeadStatus::Won {
+            return None;
+        }
+        Some(Win {
+            account: self.account_id,
+            user: self.won_by_id?,
+            pipeline: self.pipeline_id,
+            day: self.closed_on?,
+            cents: self.amount_cents?,
+        })
+    }
+}
+
+/// Every field a lead's form sets. A won lead has closed_at, closed_on and won_by_id.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = leads, treat_none_as_null = true)]
+pub struct LeadData {
+    pub pipeline_id: PipelineId,
+    pub owner_id: UserId,
+    pub title: String,
+    pub amount_cents: Option<i64>,
+    pub status: String,
+    pub closed_at: Option<NaiveDateTime>,
+    pub closed_on: Option<NaiveDate>,
+    pub won_by_id: Option<UserId>,
+}
+
+/// A lead as listed: with its pipeline's and owner's names.
+#[derive(Debug, Clone, Queryable)]
+pub struct LeadLine {
+    pub lead: LeadRow,
+    pub pipeline: String,
+    pub owner: String,
+}
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    data: &LeadData,
+    now: NaiveDateTime,
+) -> QueryResult<LeadRow> {
+    diesel::insert_into(leads::table)
+        .values((
+            leads::account_id.eq(account),
+            leads::pipeline_id.eq(data.pipeline_id),
+            leads::owner_id.eq(data.owner_id),
+            leads::title.eq(&data.title),
+            leads::amount_cents.eq(data.amount_cents),
+            leads::status.eq(&data.status),
+            leads::closed_at.eq(data.closed_at),
+            leads::closed_on.eq(data.closed_on),
+            leads::won_by_id.eq(data.won_by_id),
+            leads::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    let id = LeadId(db::last_insert_id(conn)?);
+    let lead = find(conn, account, id)?.ok_or(diesel::result::Error::NotFound)?;
+    buckets::replace_win(conn, None, lead.win())?;
+    Ok(lead)
+}
+
+/// Rewrites a lead and corrects the revenue buckets; `None` when it is not in the account.
+pub fn update(conn: &mut AnyConnection, account: AccountId, id: LeadId, data: &LeadData) -> QueryResult<Option<LeadRow>> {
+    let Some(before) = find(conn, account, id)? else { return Ok(None) };
+    diesel::update(leads::table.filter(leads::account_id.eq(account)).filter(leads::id.eq(id))).set(data).execute(conn)?;
+    let after = find(conn, account, id)?.ok_or(diesel::result::Error::NotFound)?;
+    buckets::replace_win(conn, before.win(), after.win())?;
+    Ok(Some(after))
+}
+
+/// Deletes a lead with the activities logged on it, taking back everything they counted.
+pub fn delete(conn: &mut AnyConnection, account: AccountId, id: LeadId) -> QueryResult<Option<LeadRow>> {
+    let Some(lead) = find(conn, account, id)? else { return Ok(None) };
+    activities::delete_on_lead(conn, account, id)?;
+    diesel::update(prospects::table.filter(prospects::account_id.eq(account)).filter(prospects::lead_id.eq(id)))
+        .set(prospects::lead_id.eq(None::<LeadId>))
+        .execute(conn)?;
+    diesel::delete(leads::table.filter(leads::account_id.eq(account)).filter(leads::id.eq(id))).execute(conn)?;
+    buckets::replace_win(conn, lead.win(), None)?;
+    Ok(Some(lead))
+}
+
+pub fn find(conn: &mut AnyConnection, account: AccountId, id: LeadId) -> QueryResult<Option<LeadRow>> {
+    leads::table
+        .filter(leads::account_id.eq(account))
+        .filter(leads::id.eq(id))
+        .select(LeadRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_title(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    owner: UserId,
+    title: &str,
+) -> QueryResult<Option<LeadRow>> {
+    leads::table
+        .filter(leads::account_id.eq(account))
+        .filter(leads::owner_id.eq(owner))
+        .filter(leads::title.eq(title))
+        .order(leads::id.asc())
+        .select(LeadRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The account's leads, newest first; only `owner`'s when given.
+pub fn list(conn: &mut AnyConnection, account: AccountId, owner: Option<UserId>) -> QueryResult<Vec<LeadLine>> {
+    let mut query = leads::table
+        .inner_join(pipelines::table)
+        .inner_join(users::table.on(users::id.eq(leads::owner_id)))
+        .filter(leads::account_id.eq(account))
+        .order(leads::id.desc())
+        .select((LeadRow::as_select(), pipelines::name, users::name))
+        .into_boxed();
+    if let Some(owner) = owner {
+        query = query.filter(leads::owner_id.eq(owner));
+    }
+    query.load(conn)
+}

@@ -1,0 +1,224 @@
+//! Activities: log one on a lead or prospect, list (own; managers everyone's, by user),
+//! delete. The result list follows the chosen action, through htmx or a plain reload.
+
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Form, Path, Query};
+use actix_web::{HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::current_user::CurrentUser;
+use super::error::{is_htmx, refusal};
+use super::layout::Layout;
+use super::respond::{html, page_or_fragment, see_other};
+use super::{AppError, AppState, with_conn};
+use crate::domain::form::FieldErrors;
+use crate::recording::{self, ActivityForm};
+use crate::store::actions::{self, ActionWithOutcomes};
+use crate::store::activities::{self, ActivityLine};
+use crate::store::ids::{ActivityId, UserId};
+use crate::store::users::{self, UserRow};
+use crate::store::{leads, prospects};
+
+const HERE: &str = "/activities";
+const PAGE_SIZE: i64 = 50;
+
+/// One choice of the subject list: `lead:ID` or `prospect:ID`, and its label.
+pub struct SubjectChoice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "activities/form.html", blocks = ["outcome_field"])]
+struct ActivityFormPage {
+    layout: Layout,
+    form: ActivityForm,
+    errors: FieldErrors,
+    actions: Vec<ActionWithOutcomes>,
+    subjects: Vec<SubjectChoice>,
+    time_zone: String,
+}
+
+impl ActivityFormPage {
+    /// The active results of the chosen action.
+    fn outcomes(&self) -> Vec<(String, &str)> {
+        self.actions
+            .iter()
+            .find(|a| a.action.id.to_string() == self.form.action_id.trim())
+            .map(|a| a.outcomes.iter().filter(|o| o.active).map(|o| (o.id.to_string(), o.name.as_str())).collect())
+            .unwrap_or_default()
+    }
+}
+
+pub struct ActivityItem {
+    pub id: ActivityId,
+    pub moment: String,
+    pub user: String,
+    pub action: String,
+    pub outcome: String,
+    pub subject: String,
+    pub note: String,
+    pub deletable: bool,
+}
+
+#[derive(Template)]
+#[template(path = "activities/list.html")]
+struct ActivitiesPage {
+    layout: Layout,
+    activities: Vec<ActivityItem>,
+    /// Managers filter by user; reps see only their own.
+    users: Vec<UserRow>,
+    user: Option<UserId>,
+    page: i64,
+    has_next: bool,
+}
+
+impl ActivitiesPage {
+    fn page_url(&self, page: i64) -> String {
+        match self.user {
+            Some(user) => format!("{HERE}?user={user}&page={page}"),
+            None => format!("{HERE}?page={page}"),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    user: Option<String>,
+    page: Option<i64>,
+}
+
+pub async fn list(state: Data<AppState>, current: CurrentUser, query: Query<ListQuery>) -> Result<HttpResponse, AppError> {
+    let ListQuery { user, page } = query.into_inner();
+    let page = page.unwrap_or(1).max(1);
+    let manages = current.role().manages();
+    let asked = match user.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        Some(raw) => Some(UserId(raw.parse().map_err(|_| AppError::NotFound)?)),
+        None => None,
+    };
+    // A rep reads only their own activities; anyone else's id is not theirs to know.
+    let filter = match (manages, asked) {
+        (false, Some(user)) if user != current.user.id => return Err(AppError::NotFound),
+        (false, _) => Some(current.user.id),
+        (true, asked) => asked,
+    };
+    let account = current.account.id;
+    let (lines, users) = with_conn(&state.pool, move |conn| {
+        let users = if manages { users::list(conn, account)? } else { Vec::new() };
+        if let Some(user) = filter.filter(|_| manages) {
+            if !users.iter().any(|u| u.id == user) {
+                return Err(AppError::NotFound);
+            }
+        }
+        Ok((activities::list(conn, account, filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)?, users))
+    })
+    .await?;
+    let has_next = lines.len() as i64 > PAGE_SIZE;
+    let calendar = current.account.calendar();
+    let activities = lines
+        .into_iter()
+        .take(PAGE_SIZE as usize)
+        .map(|line| {
+            let ActivityLine { activity, user, action, outcome, lead_title, prospect_name } = line;
+            ActivityItem {
+                id: activity.id,
+                moment: calendar.local_datetime(activity.occurred_at.and_utc()).format("%Y-%m-%d %H:%M").to_string(),
+                deletable: manages || activity.user_id == current.user.id,
+                subject: match (lead_title, prospect_name) {
+                    (Some(title), _) => format!("Lead · {title}"),
+                    (None, Some(name)) => format!("Prospect · {name}"),
+                    (None, None) => String::new(),
+                },
+                note: activity.note,
+                user,
+                action,
+                outcome,
+            }
+        })
+        .collect();
+    let page = ActivitiesPage {
+        layout: Layout::signed_in("Activities", &current, HERE),
+        activities,
+        users,
+        user: if manages { filter } else { None },
+        page,
+        has_next,
+    };
+    html(StatusCode::OK, &page)
+}
+
+/// The form; its query keeps what was chosen so far (choosing an action reloads it).
+pub async fn new(
+    req: HttpRequest,
+    state: Data<AppState>,
+    current: CurrentUser,
+    query: Query<ActivityForm>,
+) -> Result<HttpResponse, AppError> {
+    let mut form = query.into_inner();
+    if form.occurred_at.trim().is_empty() {
+        let now = current.account.calendar().local_datetime(Utc::now());
+        form.occurred_at = now.format("%Y-%m-%dT%H:%M").to_string();
+    }
+    let page = form_page(&state, &current, form, FieldErrors::new()).await?;
+    page_or_fragment(is_htmx(&req), StatusCode::OK, &page, page.as_outcome_field())
+}
+
+pub async fn create(
+    state: Data<AppState>,
+    current: CurrentUser,
+    form: Form<ActivityForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
+    let done =
+        with_conn(&state.pool, move |conn| Ok(recording::log_activity(conn, &account, &user, &typed, Utc::now())))
+            .await?;
+    match done {
+        Ok(_) => Ok(see_other(HERE)),
+        Err(error) => {
+            let page = form_page(&state, &current, form, refusal(error)?).await?;
+            html(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
+}
+
+pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = ActivityId(path.into_inner());
+    let (account, user) = (current.account.clone(), current.user.clone());
+    with_conn(&state.pool, move |conn| Ok(recording::delete_activity(conn, &account, &user, id))).await??;
+    Ok(see_other(HERE))
+}
+
+async fn form_page(
+    state: &Data<AppState>,
+    current: &CurrentUser,
+    form: ActivityForm,
+    errors: FieldErrors,
+) -> Result<ActivityFormPage, AppError> {
+    let account = current.account.id;
+    let owner = recording::visible_owner(&current.user);
+    let (actions, subjects) = with_conn(&state.pool, move |conn| {
+        let actions: Vec<ActionWithOutcomes> =
+            actions::list(conn, account)?.into_iter().filter(|a| a.action.active).collect();
+        let mut subjects: Vec<SubjectChoice> = leads::list(conn, account, owner)?
+            .into_iter()
+            .map(|line| SubjectChoice { value: format!("lead:{}", line.lead.id), label: format!("Lead · {}", line.lead.title) })
+            .collect();
+        subjects.extend(prospects::list(conn, account, owner)?.into_iter().map(|line| SubjectChoice {
+            value: format!("prospect:{}", line.prospect.id),
+            label: format!("Prospect · {}", line.prospect.name),
+        }));
+        Ok((actions, subjects))
+    })
+    .await?;
+    Ok(ActivityFormPage {
+        layout: Layout::signed_in("Log an activity", current, HERE),
+        form,
+        errors,
+        actions,
+        subjects,
+        time_zone: current.account.time_zone.clone(),
+    })
+}

@@ -1,0 +1,166 @@
+//! Leads: list (a rep sees their own, a manager all), create, edit, delete.
+
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Form, Path};
+use actix_web::HttpResponse;
+use askama::Template;
+use chrono::Utc;
+
+use super::current_user::CurrentUser;
+use super::error::refusal;
+use super::layout::Layout;
+use super::respond::{html, see_other};
+use super::{AppError, AppState, with_conn};
+use crate::domain::form::FieldErrors;
+use crate::domain::money::Amount;
+use crate::domain::recording::LeadStatus;
+use crate::recording::{self, LeadForm};
+use crate::store::ids::LeadId;
+use crate::store::leads::{self, LeadLine};
+use crate::store::pipelines::{self, PipelineRow};
+use crate::store::users::{self, UserRow};
+
+const HERE: &str = "/leads";
+
+/// A lead as the list shows it.
+pub struct LeadItem {
+    pub id: LeadId,
+    pub title: String,
+    pub pipeline: String,
+    pub owner: String,
+    pub amount: String,
+    pub status: LeadStatus,
+    pub closed_on: String,
+}
+
+#[derive(Template)]
+#[template(path = "leads/list.html")]
+struct LeadsPage {
+    layout: Layout,
+    leads: Vec<LeadItem>,
+    everyone: bool,
+}
+
+#[derive(Template)]
+#[template(path = "leads/form.html")]
+struct LeadFormPage {
+    layout: Layout,
+    /// None: a new lead.
+    lead: Option<LeadId>,
+    form: LeadForm,
+    errors: FieldErrors,
+    pipelines: Vec<PipelineRow>,
+    /// Who a manager can give the lead to; empty for a rep.
+    owners: Vec<UserRow>,
+    statuses: [LeadStatus; 5],
+    currency: String,
+    time_zone: String,
+}
+
+pub async fn list(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
+    let account = current.account.id;
+    let owner = recording::visible_owner(&current.user);
+    let lines = with_conn(&state.pool, move |conn| Ok(leads::list(conn, account, owner)?)).await?;
+    let currency = current.account.currency.clone();
+    let leads = lines.into_iter().map(|line| item(line, &currency)).collect();
+    let page = LeadsPage { layout: Layout::signed_in("Leads", &current, HERE), leads, everyone: owner.is_none() };
+    html(StatusCode::OK, &page)
+}
+
+fn item(line: LeadLine, currency: &str) -> LeadItem {
+    let LeadLine { lead, pipeline, owner } = line;
+    LeadItem {
+        id: lead.id,
+        status: lead.status(),
+        amount: lead.amount_cents.map(|c| Amount::from_cents(c).display(currency)).unwrap_or_default(),
+        closed_on: lead.closed_on.map(|d| d.to_string()).unwrap_or_default(),
+        title: lead.title,
+        pipeline,
+        owner,
+    }
+}
+
+pub async fn new(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
+    render_form(&state, &current, None, LeadForm::default(), FieldErrors::new()).await
+}
+
+pub async fn create(
+    state: Data<AppState>,
+    current: CurrentUser,
+    form: Form<LeadForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
+    let done =
+        with_conn(&state.pool, move |conn| Ok(recording::create_lead(conn, &account, &user, &typed, Utc::now()))).await?;
+    match done {
+        Ok(_) => Ok(see_other(HERE)),
+        Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
+    }
+}
+
+pub async fn edit(state: Data<AppState>, current: CurrentUser, path: Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = LeadId(path.into_inner());
+    let (account, user) = (current.account.clone(), current.user.clone());
+    let lead = with_conn(&state.pool, move |conn| Ok(recording::visible_lead(conn, &account, &user, id))).await?;
+    let lead = lead?;
+    let form = LeadForm::from_lead(&lead, &current.account.calendar());
+    render_form(&state, &current, Some(id), form, FieldErrors::new()).await
+}
+
+pub async fn update(
+    state: Data<AppState>,
+    current: CurrentUser,
+    path: Path<i64>,
+    form: Form<LeadForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = LeadId(path.into_inner());
+    let form = form.into_inner();
+    let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
+    let done = with_conn(&state.pool, move |conn| {
+        Ok(recording::update_lead(conn, &account, &user, id, &typed, Utc::now()))
+    })
+    .await?;
+    match done {
+        Ok(_) => Ok(see_other(HERE)),
+        Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
+    }
+}
+
+pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = LeadId(path.into_inner());
+    let (account, user) = (current.account.clone(), current.user.clone());
+    let done = with_conn(&state.pool, move |conn| Ok(recording::delete_lead(conn, &account, &user, id))).await?;
+    done?;
+    Ok(see_other(HERE))
+}
+
+async fn render_form(
+    state: &Data<AppState>,
+    current: &CurrentUser,
+    lead: Option<LeadId>,
+    form: LeadForm,
+    errors: FieldErrors,
+) -> Result<HttpResponse, AppError> {
+    let account = current.account.id;
+    let manages = current.role().manages();
+    let (pipelines, owners) = with_conn(&state.pool, move |conn| {
+        let owners = if manages { users::list_active(conn, account)? } else { Vec::new() };
+        Ok((pipelines::list(conn, account)?, owners))
+    })
+    .await?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let title = if lead.is_some() { "Edit lead" } else { "New lead" };
+    let page = LeadFormPage {
+        layout: Layout::signed_in(title, current, HERE),
+        lead,
+        form,
+        errors,
+        pipelines,
+        owners,
+        statuses: LeadStatus::ALL,
+        currency: current.account.currency.clone(),
+        time_zone: current.account.time_zone.clone(),
+    };
+    html(status, &page)
+}
