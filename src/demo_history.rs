@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
+use crate::db::AnyConnection;
 use crate::domain::period::Calendar;
 use crate::domain::recording::LeadStatus;
 use crate::store::accounts::AccountRow;
@@ -16,15 +17,33 @@ use crate::store::ids::{ActionId, LeadId, OutcomeId, PipelineId, ProspectId, Use
 use crate::store::leads::{self, LeadData};
 use crate::store::pipelines;
 use crate::store::prospects::{self, ProspectData};
-use crate::db::AnyConnection;
 
 const DAYS: i64 = 183;
 const COMPANIES: [&str; 24] = [
-    "Ferramenta Conti", "Trattoria Da Mario", "Ottica Vitale", "Studio Lombardi", "Pasticceria Marino",
-    "Tipografia Gallo", "Autofficina Costa", "Farmacia Fontana", "Cantina Moretti", "Hotel Bellavista",
-    "Edilizia Barbieri", "Caseificio Rinaldi", "Elettronica Caruso", "Vivaio Ferrara", "Lanificio Testa",
-    "Calzaturificio Galli", "Mobilificio Serra", "Oleificio De Luca", "Agenzia Mancini", "Panificio Longo",
-    "Officine Leone", "Pelletteria Santoro", "Ceramiche Martini", "Distillerie Villa",
+    "Ferramenta Conti",
+    "Trattoria Da Mario",
+    "Ottica Vitale",
+    "Studio Lombardi",
+    "Pasticceria Marino",
+    "Tipografia Gallo",
+    "Autofficina Costa",
+    "Farmacia Fontana",
+    "Cantina Moretti",
+    "Hotel Bellavista",
+    "Edilizia Barbieri",
+    "Caseificio Rinaldi",
+    "Elettronica Caruso",
+    "Vivaio Ferrara",
+    "Lanificio Testa",
+    "Calzaturificio Galli",
+    "Mobilificio Serra",
+    "Oleificio De Luca",
+    "Agenzia Mancini",
+    "Panificio Longo",
+    "Officine Leone",
+    "Pelletteria Santoro",
+    "Ceramiche Martini",
+    "Distillerie Villa",
 ];
 const SUFFIXES: [&str; 3] = ["Srl", "Spa", "& C."];
 
@@ -68,7 +87,8 @@ pub fn load(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> 
     let now = Utc::now();
     let today = calendar.local_date(now);
     let first_day = today - Duration::days(DAYS - 1);
-    let sales = pipelines::find_by_name(conn, account.id, pipelines::DEFAULT_NAME)?.ok_or(diesel::result::Error::NotFound)?;
+    let sales =
+        pipelines::find_by_name(conn, account.id, pipelines::DEFAULT_NAME)?.ok_or(diesel::result::Error::NotFound)?;
     let renewals = pipelines::insert(conn, account.id, "Renewals", now.naive_utc())?;
     let pipeline_ids = [sales.id, sales.id, renewals.id];
     let catalogue = actions::list(conn, account.id)?;
@@ -162,10 +182,7 @@ pub fn load(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> 
 }
 
 /// Mostly calls, then e-mails, some meetings; results weighted like a real week.
-fn pick_action(
-    catalogue: &[ActionWithOutcomes],
-    dice: &mut Dice,
-) -> Option<(ActionId, OutcomeId)> {
+fn pick_action(catalogue: &[ActionWithOutcomes], dice: &mut Dice) -> Option<(ActionId, OutcomeId)> {
     let name = match dice.below(20) {
         0..=10 => "Call",
         11..=15 => "Email",

@@ -106,7 +106,8 @@ impl<'a> Lookups<'a> {
             let found = users::find_by_email(conn, &email)?.filter(|u| u.account_id == self.account.id).map(|u| u.id);
             self.users.insert(email.clone(), found);
         }
-        self.users[&email].ok_or_else(|| ImportLineError::message(format!("no user of the account has the e-mail `{email}`")))
+        self.users[&email]
+            .ok_or_else(|| ImportLineError::message(format!("no user of the account has the e-mail `{email}`")))
     }
 
     fn action(&mut self, conn: &mut AnyConnection, name: &str) -> Result<ActionId, ImportLineError> {
@@ -118,14 +119,18 @@ impl<'a> Lookups<'a> {
         self.actions[&name].ok_or_else(|| ImportLineError::message(format!("the account has no action `{name}`")))
     }
 
-    fn outcome(&mut self, conn: &mut AnyConnection, action: ActionId, name: &str) -> Result<OutcomeId, ImportLineError> {
+    fn outcome(
+        &mut self,
+        conn: &mut AnyConnection,
+        action: ActionId,
+        name: &str,
+    ) -> Result<OutcomeId, ImportLineError> {
         let key = (action, name.trim().to_owned());
         if !self.outcomes.contains_key(&key) {
             let found = actions::find_outcome_by_name(conn, action, &key.1)?.map(|o| o.id);
             self.outcomes.insert(key.clone(), found);
         }
-        self.outcomes[&key]
-            .ok_or_else(|| ImportLineError::message(format!("the action has no result `{}`", key.1)))
+        self.outcomes[&key].ok_or_else(|| ImportLineError::message(format!("the action has no result `{}`", key.1)))
     }
 
     fn pipeline(&mut self, conn: &mut AnyConnection, name: &str) -> Result<PipelineId, ImportLineError> {
@@ -301,7 +306,11 @@ fn new_lead(owner: UserId, pipeline: PipelineId, title: String) -> LeadData {
     }
 }
 
-pub fn import_leads(conn: &mut AnyConnection, account: &AccountRow, input: impl Read) -> Result<ImportReport, ImportError> {
+pub fn import_leads(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    input: impl Read,
+) -> Result<ImportReport, ImportError> {
     let rows = records(input, &LEAD_HEADER)?;
     let calendar = account.calendar();
     let now = Utc::now().naive_utc();

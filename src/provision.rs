@@ -11,9 +11,9 @@ use crate::domain::role::Role;
 use crate::domain::user::{Email, NewPassword, PersonName};
 use crate::password::Passwords;
 use crate::store::accounts::{self, AccountRow, NewAccount};
-use crate::store::{actions, pipelines};
 use crate::store::users::{self, NewUser, UserRow};
 use crate::store::{self, ids::AccountId};
+use crate::store::{actions, pipelines};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProvisionError {

@@ -520,7 +520,11 @@ pub enum ActionChange {
     DeleteOutcome { id: OutcomeId },
 }
 
-pub fn change_actions(conn: &mut AnyConnection, account: &AccountRow, change: &ActionChange) -> Result<(), RecordingError> {
+pub fn change_actions(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    change: &ActionChange,
+) -> Result<(), RecordingError> {
     let account = account.id;
     let name_of = |raw: &str, what: &str| words::parse_name(raw, what).map_err(|Invalid(m)| invalid("name", m));
     db::write_transaction(conn, |conn| {

@@ -33,7 +33,9 @@ impl Amount {
             return Err(Invalid::new("The amount is required."));
         }
         if text.contains(',') {
-            return Err(Invalid::new("Write the amount without thousands separators, with a dot before the cents: 1250.50."));
+            return Err(Invalid::new(
+                "Write the amount without thousands separators, with a dot before the cents: 1250.50.",
+            ));
         }
         let value = Decimal::from_str(text)
             .map_err(|_| Invalid::new(format!("`{text}` is not an amount: write it like 1250.50.")))?;

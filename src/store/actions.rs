@@ -54,8 +54,10 @@ pub fn seed_defaults(conn: &mut AnyConnection, account: AccountId) -> QueryResul
 }
 
 pub fn insert_action(conn: &mut AnyConnection, account: AccountId, name: &str) -> QueryResult<ActionRow> {
-    let position: Option<i32> =
-        actions::table.filter(actions::account_id.eq(account)).select(diesel::dsl::max(actions::position)).first(conn)?;
+    let position: Option<i32> = actions::table
+        .filter(actions::account_id.eq(account))
+        .select(diesel::dsl::max(actions::position))
+        .first(conn)?;
     diesel::insert_into(actions::table)
         .values((
             actions::account_id.eq(account),
@@ -77,8 +79,10 @@ pub fn insert_outcome(
     action: ActionId,
     name: &str,
 ) -> QueryResult<OutcomeRow> {
-    let position: Option<i32> =
-        outcomes::table.filter(outcomes::action_id.eq(action)).select(diesel::dsl::max(outcomes::position)).first(conn)?;
+    let position: Option<i32> = outcomes::table
+        .filter(outcomes::action_id.eq(action))
+        .select(diesel::dsl::max(outcomes::position))
+        .first(conn)?;
     diesel::insert_into(outcomes::table)
         .values((
             outcomes::account_id.eq(account),
@@ -144,11 +148,7 @@ pub fn find_outcome(conn: &mut AnyConnection, account: AccountId, id: OutcomeId)
         .optional()
 }
 
-pub fn find_outcome_by_name(
-    conn: &mut AnyConnection,
-    action: ActionId,
-    name: &str,
-) -> QueryResult<Option<OutcomeRow>> {
+pub fn find_outcome_by_name(conn: &mut AnyConnection, action: ActionId, name: &str) -> QueryResult<Option<OutcomeRow>> {
     outcomes::table
         .filter(outcomes::action_id.eq(action))
         .filter(outcomes::name.eq(name))
@@ -169,7 +169,12 @@ pub fn rename_outcome(conn: &mut AnyConnection, account: AccountId, id: OutcomeI
         .execute(conn)
 }
 
-pub fn set_action_active(conn: &mut AnyConnection, account: AccountId, id: ActionId, active: bool) -> QueryResult<usize> {
+pub fn set_action_active(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    id: ActionId,
+    active: bool,
+) -> QueryResult<usize> {
     diesel::update(actions::table.filter(actions::account_id.eq(account)).filter(actions::id.eq(id)))
         .set(actions::active.eq(active))
         .execute(conn)

@@ -78,8 +78,9 @@ pub struct ActivityLine {
 
 pub fn insert(conn: &mut AnyConnection, new: &NewActivity) -> QueryResult<ActivityRow> {
     let key = insert_uncounted(conn, new)?;
-    buckets::add_activity(conn, &key, 1)?;
+    // Read before the bucket upsert, which is an insert too.
     let id = ActivityId(db::last_insert_id(conn)?);
+    buckets::add_activity(conn, &key, 1)?;
     find(conn, new.account, id)?.ok_or(diesel::result::Error::NotFound)
 }
 

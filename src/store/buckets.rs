@@ -210,6 +210,51 @@ pub struct Verification {
 type ActivityBucket = (i64, i64, i64, String, i64, String, NaiveDate);
 type WonBucket = (i64, i64, i64, String, NaiveDate);
 
+/// Activities grouped as their buckets group them.
+#[derive(Queryable)]
+struct ActivityGroup {
+    account: i64,
+    user: i64,
+    outcome: i64,
+    subject: String,
+    pipeline: Option<i64>,
+    day: NaiveDate,
+    count: i64,
+}
+
+#[derive(Queryable)]
+struct StoredActivityBucket {
+    account: i64,
+    user: i64,
+    outcome: i64,
+    subject: String,
+    pipeline: i64,
+    grain: String,
+    bucket: NaiveDate,
+    count: i64,
+}
+
+/// A won lead, as its win credits it.
+#[derive(Queryable)]
+struct WonLead {
+    account: i64,
+    user: Option<i64>,
+    pipeline: i64,
+    day: Option<NaiveDate>,
+    cents: Option<i64>,
+}
+
+#[derive(Queryable)]
+struct StoredWonBucket {
+    account: i64,
+    user: i64,
+    pipeline: i64,
+    grain: String,
+    bucket: NaiveDate,
+    cents: i64,
+    count: i64,
+}
+
 /// Recomputes the buckets of one account (or all) and lists every difference.
 pub fn verify(conn: &mut AnyConnection, account: Option<AccountId>) -> QueryResult<Verification> {
     let mut expected_activities: BTreeMap<ActivityBucket, i64> = BTreeMap::new();
@@ -235,14 +280,14 @@ pub fn verify(conn: &mut AnyConnection, account: Option<AccountId>) -> QueryResu
     if let Some(account) = account {
         query = query.filter(activities::account_id.eq(account));
     }
-    let grouped: Vec<(AccountId, UserId, OutcomeId, String, Option<PipelineId>, NaiveDate, i64)> = query.load(conn)?;
     let mut verification = Verification::default();
-    for (account, user, outcome, subject, pipeline, day, count) in grouped {
-        verification.activities += count;
-        let pipeline = pipeline.map_or(NO_PIPELINE, |p| p.0);
-        for (grain, bucket) in [(DAY, day), (MONTH, bucket_plan::month_start(day))] {
-            let key = (account.0, user.0, outcome.0, subject.clone(), pipeline, grain.to_owned(), bucket);
-            *expected_activities.entry(key).or_default() += count;
+    for group in query.load::<ActivityGroup>(conn)? {
+        verification.activities += group.count;
+        let pipeline = group.pipeline.unwrap_or(NO_PIPELINE);
+        for (grain, bucket) in [(DAY, group.day), (MONTH, bucket_plan::month_start(group.day))] {
+            let key =
+                (group.account, group.user, group.outcome, group.subject.clone(), pipeline, grain.to_owned(), bucket);
+            *expected_activities.entry(key).or_default() += group.count;
         }
     }
     let mut stored = activity_buckets::table
@@ -260,9 +305,11 @@ pub fn verify(conn: &mut AnyConnection, account: Option<AccountId>) -> QueryResu
     if let Some(account) = account {
         stored = stored.filter(activity_buckets::account_id.eq(account));
     }
-    let stored: Vec<(i64, i64, i64, String, i64, String, NaiveDate, i64)> = stored.load(conn)?;
-    let stored: BTreeMap<ActivityBucket, i64> =
-        stored.into_iter().map(|(a, u, o, s, p, g, b, count)| ((a, u, o, s, p, g, b), count)).collect();
+    let stored: BTreeMap<ActivityBucket, i64> = stored
+        .load::<StoredActivityBucket>(conn)?
+        .into_iter()
+        .map(|b| ((b.account, b.user, b.outcome, b.subject, b.pipeline, b.grain, b.bucket), b.count))
+        .collect();
     compare(&expected_activities, &stored, "activities", &mut verification.differences);
 
     let mut won = leads::table
@@ -272,13 +319,13 @@ pub fn verify(conn: &mut AnyConnection, account: Option<AccountId>) -> QueryResu
     if let Some(account) = account {
         won = won.filter(leads::account_id.eq(account));
     }
-    let won: Vec<(i64, Option<i64>, i64, Option<NaiveDate>, Option<i64>)> = won.load(conn)?;
     let mut expected_won: BTreeMap<WonBucket, (i64, i64)> = BTreeMap::new();
-    for (account, user, pipeline, day, cents) in won {
+    for lead in won.load::<WonLead>(conn)? {
         verification.won_leads += 1;
-        let (Some(user), Some(day), Some(cents)) = (user, day, cents) else { continue };
+        // The database's CHECK guarantees a won lead has all three.
+        let (Some(user), Some(day), Some(cents)) = (lead.user, lead.day, lead.cents) else { continue };
         for (grain, bucket) in [(DAY, day), (MONTH, bucket_plan::month_start(day))] {
-            let entry = expected_won.entry((account, user, pipeline, grain.to_owned(), bucket)).or_default();
+            let entry = expected_won.entry((lead.account, user, lead.pipeline, grain.to_owned(), bucket)).or_default();
             entry.0 += cents;
             entry.1 += 1;
         }
@@ -297,9 +344,11 @@ pub fn verify(conn: &mut AnyConnection, account: Option<AccountId>) -> QueryResu
     if let Some(account) = account {
         stored = stored.filter(won_buckets::account_id.eq(account));
     }
-    let stored: Vec<(i64, i64, i64, String, NaiveDate, i64, i64)> = stored.load(conn)?;
-    let stored: BTreeMap<WonBucket, (i64, i64)> =
-        stored.into_iter().map(|(a, u, p, g, b, cents, count)| ((a, u, p, g, b), (cents, count))).collect();
+    let stored: BTreeMap<WonBucket, (i64, i64)> = stored
+        .load::<StoredWonBucket>(conn)?
+        .into_iter()
+        .map(|b| ((b.account, b.user, b.pipeline, b.grain, b.bucket), (b.cents, b.count)))
+        .collect();
     compare(&expected_won, &stored, "won", &mut verification.differences);
     Ok(verification)
 }

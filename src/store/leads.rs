@@ -95,9 +95,16 @@ pub fn insert(
 }
 
 /// Rewrites a lead and corrects the revenue buckets; `None` when it is not in the account.
-pub fn update(conn: &mut AnyConnection, account: AccountId, id: LeadId, data: &LeadData) -> QueryResult<Option<LeadRow>> {
+pub fn update(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    id: LeadId,
+    data: &LeadData,
+) -> QueryResult<Option<LeadRow>> {
     let Some(before) = find(conn, account, id)? else { return Ok(None) };
-    diesel::update(leads::table.filter(leads::account_id.eq(account)).filter(leads::id.eq(id))).set(data).execute(conn)?;
+    diesel::update(leads::table.filter(leads::account_id.eq(account)).filter(leads::id.eq(id)))
+        .set(data)
+        .execute(conn)?;
     let after = find(conn, account, id)?.ok_or(diesel::result::Error::NotFound)?;
     buckets::replace_win(conn, before.win(), after.win())?;
     Ok(Some(after))

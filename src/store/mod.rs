@@ -5,11 +5,11 @@ pub mod accounts;
 pub mod actions;
 pub mod activities;
 pub mod buckets;
+pub mod ids;
 pub mod leads;
+pub mod login_failures;
 pub mod pipelines;
 pub mod prospects;
-pub mod ids;
-pub mod login_failures;
 pub mod teams;
 pub mod users;
 

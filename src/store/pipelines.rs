@@ -16,7 +16,12 @@ pub struct PipelineRow {
     pub created_at: NaiveDateTime,
 }
 
-pub fn insert(conn: &mut AnyConnection, account: AccountId, name: &str, now: NaiveDateTime) -> QueryResult<PipelineRow> {
+pub fn insert(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    name: &str,
+    now: NaiveDateTime,
+) -> QueryResult<PipelineRow> {
     diesel::insert_into(pipelines::table)
         .values((pipelines::account_id.eq(account), pipelines::name.eq(name), pipelines::created_at.eq(now)))
         .execute(conn)?;

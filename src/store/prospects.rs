@@ -53,12 +53,7 @@ pub fn insert(
     find(conn, account, id)?.ok_or(diesel::result::Error::NotFound)
 }
 
-pub fn update(
-    conn: &mut AnyConnection,
-    account: AccountId,
-    id: ProspectId,
-    data: &ProspectData,
-) -> QueryResult<usize> {
+pub fn update(conn: &mut AnyConnection, account: AccountId, id: ProspectId, data: &ProspectData) -> QueryResult<usize> {
     diesel::update(prospects::table.filter(prospects::account_id.eq(account)).filter(prospects::id.eq(id)))
         .set(data)
         .execute(conn)

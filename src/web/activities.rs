@@ -31,7 +31,7 @@ pub struct SubjectChoice {
 }
 
 #[derive(Template)]
-#[template(path = "activities/form.html", blocks = ["outcome_field"])]
+#[template(path = "activities/form.html")]
 struct ActivityFormPage {
     layout: Layout,
     form: ActivityForm,
@@ -41,14 +41,34 @@ struct ActivityFormPage {
     time_zone: String,
 }
 
+/// The result list, which follows the chosen action: part of the form, and on its own
+/// the fragment htmx swaps in when the action changes.
+#[derive(Template)]
+#[template(path = "activities/_outcome_field.html")]
+struct OutcomeField {
+    field: OutcomeChoices,
+}
+
+pub struct OutcomeChoices {
+    /// (id, name) of the chosen action's active results.
+    outcomes: Vec<(String, String)>,
+    selected: String,
+    error: Option<String>,
+}
+
 impl ActivityFormPage {
-    /// The active results of the chosen action.
-    fn outcomes(&self) -> Vec<(String, &str)> {
-        self.actions
+    fn outcome_field(&self) -> OutcomeChoices {
+        let outcomes = self
+            .actions
             .iter()
             .find(|a| a.action.id.to_string() == self.form.action_id.trim())
-            .map(|a| a.outcomes.iter().filter(|o| o.active).map(|o| (o.id.to_string(), o.name.as_str())).collect())
-            .unwrap_or_default()
+            .map(|a| a.outcomes.iter().filter(|o| o.active).map(|o| (o.id.to_string(), o.name.clone())).collect())
+            .unwrap_or_default();
+        OutcomeChoices {
+            outcomes,
+            selected: self.form.outcome_id.trim().to_owned(),
+            error: self.errors.get("outcome_id").map(str::to_owned),
+        }
     }
 }
 
@@ -90,7 +110,11 @@ pub struct ListQuery {
     page: Option<i64>,
 }
 
-pub async fn list(state: Data<AppState>, current: CurrentUser, query: Query<ListQuery>) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    state: Data<AppState>,
+    current: CurrentUser,
+    query: Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
     let ListQuery { user, page } = query.into_inner();
     let page = page.unwrap_or(1).max(1);
     let manages = current.role().manages();
@@ -162,7 +186,7 @@ pub async fn new(
         form.occurred_at = now.format("%Y-%m-%dT%H:%M").to_string();
     }
     let page = form_page(&state, &current, form, FieldErrors::new()).await?;
-    page_or_fragment(is_htmx(&req), StatusCode::OK, &page, page.as_outcome_field())
+    page_or_fragment(is_htmx(&req), StatusCode::OK, &page, &OutcomeField { field: page.outcome_field() })
 }
 
 pub async fn create(
@@ -204,7 +228,10 @@ async fn form_page(
             actions::list(conn, account)?.into_iter().filter(|a| a.action.active).collect();
         let mut subjects: Vec<SubjectChoice> = leads::list(conn, account, owner)?
             .into_iter()
-            .map(|line| SubjectChoice { value: format!("lead:{}", line.lead.id), label: format!("Lead · {}", line.lead.title) })
+            .map(|line| SubjectChoice {
+                value: format!("lead:{}", line.lead.id),
+                label: format!("Lead · {}", line.lead.title),
+            })
             .collect();
         subjects.extend(prospects::list(conn, account, owner)?.into_iter().map(|line| SubjectChoice {
             value: format!("prospect:{}", line.prospect.id),

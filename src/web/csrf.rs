@@ -1,6 +1,6 @@
 //! CSRF protection: a synchronizer token kept in the session must come back with every
 //! state-changing request, in the `csrf_token` form field or the `X-CSRF-Token` header
-//! (which htmx sends from `hx-headers` on `<body>`).
+//! (which htmx sends from `hx-headers` on `<body>`), or for a file upload in the query.
 
 use actix_session::SessionExt;
 use actix_web::body::{EitherBody, MessageBody};
@@ -24,7 +24,7 @@ pub async fn require_csrf_token(
         return next.call(req).await.map(ServiceResponse::map_into_left_body);
     }
     let expected = TypedSession::from_session(req.get_session()).stored_csrf_token();
-    let presented = match header_token(&req) {
+    let presented = match header_token(&req).or_else(|| multipart_token(&req)) {
         Some(token) => Some(token),
         None => match form_token(&mut req).await {
             Ok(token) => token,
@@ -46,6 +46,24 @@ fn is_safe(method: &Method) -> bool {
 
 fn header_token(req: &ServiceRequest) -> Option<String> {
     req.headers().get(HEADER)?.to_str().ok().map(str::to_owned)
+}
+
+/// File uploads stream their body to the handler, so their form carries the token in its
+/// `action` query instead (our logs never record query strings).
+fn multipart_token(req: &ServiceRequest) -> Option<String> {
+    let is_multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !is_multipart {
+        return None;
+    }
+    serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
+        .ok()?
+        .into_iter()
+        .find(|(name, _)| name == FIELD)
+        .map(|(_, value)| value)
 }
 
 /// Reads the token from a url-encoded form body, then puts the body back for the handler.

@@ -1,8 +1,8 @@
 //! Leads: list (a rep sees their own, a manager all), create, edit, delete.
 
+use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
-use actix_web::HttpResponse;
 use askama::Template;
 use chrono::Utc;
 
@@ -92,7 +92,8 @@ pub async fn create(
     let form = form.into_inner();
     let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
     let done =
-        with_conn(&state.pool, move |conn| Ok(recording::create_lead(conn, &account, &user, &typed, Utc::now()))).await?;
+        with_conn(&state.pool, move |conn| Ok(recording::create_lead(conn, &account, &user, &typed, Utc::now())))
+            .await?;
     match done {
         Ok(_) => Ok(see_other(HERE)),
         Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
@@ -117,10 +118,9 @@ pub async fn update(
     let id = LeadId(path.into_inner());
     let form = form.into_inner();
     let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
-    let done = with_conn(&state.pool, move |conn| {
-        Ok(recording::update_lead(conn, &account, &user, id, &typed, Utc::now()))
-    })
-    .await?;
+    let done =
+        with_conn(&state.pool, move |conn| Ok(recording::update_lead(conn, &account, &user, id, &typed, Utc::now())))
+            .await?;
     match done {
         Ok(_) => Ok(see_other(HERE)),
         Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,

@@ -69,6 +69,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/control-panel/actions", web::post().to(control_panel::actions::add_action))
         .route("/control-panel/actions/{id}/{op}", web::post().to(control_panel::actions::change_action))
         .route("/control-panel/results/{id}/{op}", web::post().to(control_panel::actions::change_outcome))
+        .route("/control-panel/import", web::get().to(control_panel::import::get))
+        .route("/control-panel/import/{what}", web::post().to(control_panel::import::post))
         .route("/control-panel/pipelines", web::get().to(control_panel::pipelines::get))
         .route("/control-panel/pipelines", web::post().to(control_panel::pipelines::create))
         .route("/control-panel/pipelines/{id}", web::post().to(control_panel::pipelines::rename))

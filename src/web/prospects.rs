@@ -85,10 +85,9 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
-    let done = with_conn(&state.pool, move |conn| {
-        Ok(recording::create_prospect(conn, &account, &user, &typed, Utc::now()))
-    })
-    .await?;
+    let done =
+        with_conn(&state.pool, move |conn| Ok(recording::create_prospect(conn, &account, &user, &typed, Utc::now())))
+            .await?;
     match done {
         Ok(_) => Ok(see_other(HERE)),
         Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
@@ -159,10 +158,9 @@ async fn render_form(
 ) -> Result<HttpResponse, AppError> {
     let account = current.account.id;
     let manages = current.role().manages();
-    let owners = with_conn(&state.pool, move |conn| {
-        Ok(if manages { users::list_active(conn, account)? } else { Vec::new() })
-    })
-    .await?;
+    let owners =
+        with_conn(&state.pool, move |conn| Ok(if manages { users::list_active(conn, account)? } else { Vec::new() }))
+            .await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let title = if prospect.is_some() { "Edit prospect" } else { "New prospect" };
     html(status, &ProspectFormPage { layout: Layout::signed_in(title, current, HERE), prospect, form, errors, owners })

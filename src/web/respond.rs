@@ -21,7 +21,7 @@ pub fn page_or_fragment(
     htmx: bool,
     status: StatusCode,
     page: &impl Template,
-    fragment: impl Template,
+    fragment: &impl Template,
 ) -> Result<HttpResponse, AppError> {
-    if htmx { html(status, &fragment) } else { html(status, page) }
+    if htmx { html(status, fragment) } else { html(status, page) }
 }

@@ -6,18 +6,18 @@ use tempfile::TempDir;
 use crate::helpers::fresh_database;
 
 /// The command line against its own fresh database.
-struct Cli {
+pub struct Cli {
     database_url: DatabaseUrl,
     _dir: Option<TempDir>,
 }
 
 impl Cli {
-    fn new() -> Self {
+    pub fn new() -> Self {
         let (database_url, dir) = fresh_database();
         Self { database_url, _dir: dir }
     }
 
-    fn run(&self, args: &[&str]) -> Output {
+    pub fn run(&self, args: &[&str]) -> Output {
         self.run_with_url(self.database_url.as_str(), args)
     }
 
@@ -30,12 +30,12 @@ impl Cli {
             .expect("the binary runs")
     }
 
-    fn create_account(&self, name: &str, email: &str) -> Output {
+    pub fn create_account(&self, name: &str, email: &str) -> Output {
         self.run(&["create-account", "--name", name, "--admin-email", email, "--admin-password", "a good password"])
     }
 }
 
-fn stdout(output: &Output) -> String {
+pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 

@@ -37,6 +37,10 @@ impl TestApp {
     }
 
     pub async fn spawn_with(options: Options) -> TestApp {
+        // `TEST_LOG=1 cargo test NAME -- --nocapture` shows the server's logs.
+        if std::env::var_os("TEST_LOG").is_some() {
+            sales_objectives::telemetry::init();
+        }
         let (database_url, dir) = fresh_database();
         let config = Config {
             database_url,
@@ -61,6 +65,17 @@ impl TestApp {
 
     pub fn conn(&self) -> db::PooledConnection {
         self.pool.get().expect("a database connection")
+    }
+
+    /// Another browser on the same application and database, to use alongside this one.
+    pub fn another_browser(&self) -> TestApp {
+        TestApp {
+            address: self.address.clone(),
+            client: new_client(),
+            pool: self.pool.clone(),
+            passwords: self.passwords.clone(),
+            _dir: None,
+        }
     }
 
     /// A second browser on the same application: its own cookies.
@@ -195,4 +210,88 @@ pub fn session_cookie(response: &Response) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .find(|v| v.starts_with("so_session="))
         .map(str::to_owned)
+}
+
+impl TestApp {
+    /// Posts a form with this browser's CSRF token, as the page's own form would.
+    pub async fn submit(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let token = self.csrf_token("/").await;
+        let mut fields = fields.to_vec();
+        fields.push(("csrf_token", &token));
+        self.post_form(path, &fields).await
+    }
+
+    pub fn account_of(&self, user: &UserRow) -> sales_objectives::store::accounts::AccountRow {
+        sales_objectives::store::accounts::find(&mut self.conn(), user.account_id)
+            .expect("query")
+            .expect("the user's account")
+    }
+
+    /// The id of the account's action `action` and of its result `outcome`.
+    pub fn outcome_id(&self, user: &UserRow, action: &str, outcome: &str) -> (String, String) {
+        let actions = sales_objectives::store::actions::list(&mut self.conn(), user.account_id).expect("actions");
+        let item = actions.iter().find(|a| a.action.name == action).expect("the action exists");
+        let found = item.outcomes.iter().find(|o| o.name == outcome).expect("the result exists");
+        (item.action.id.to_string(), found.id.to_string())
+    }
+
+    pub fn pipeline_id(&self, user: &UserRow, name: &str) -> String {
+        sales_objectives::store::pipelines::find_by_name(&mut self.conn(), user.account_id, name)
+            .expect("query")
+            .expect("the pipeline exists")
+            .id
+            .to_string()
+    }
+
+    /// Recomputes every bucket; returns the number of differences.
+    pub fn differences(&self) -> usize {
+        sales_objectives::store::buckets::verify(&mut self.conn(), None).expect("verify").differences.len()
+    }
+
+    pub fn count(&self, sql_table: &str) -> i64 {
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        diesel::sql_query(format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {sql_table}"))
+            .get_result::<Count>(&mut *self.conn())
+            .expect("count")
+            .n
+    }
+}
+
+impl TestApp {
+    pub fn lead_id(&self, owner: &UserRow, title: &str) -> String {
+        sales_objectives::store::leads::find_by_title(&mut self.conn(), owner.account_id, owner.id, title)
+            .expect("query")
+            .expect("the lead exists")
+            .id
+            .to_string()
+    }
+
+    pub fn prospect_id(&self, owner: &UserRow, name: &str) -> String {
+        sales_objectives::store::prospects::find_by_name(&mut self.conn(), owner.account_id, owner.id, name)
+            .expect("query")
+            .expect("the prospect exists")
+            .id
+            .to_string()
+    }
+
+    /// Creates a prospect through the page, as `owner` (signed in).
+    pub async fn new_prospect(&self, owner: &UserRow, name: &str) -> String {
+        let response = self.submit("/prospects", &[("name", name)]).await;
+        assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER, "prospect created");
+        self.prospect_id(owner, name)
+    }
+
+    /// Creates a lead through the page, as `owner` (signed in).
+    pub async fn new_lead(&self, owner: &UserRow, title: &str, pipeline: &str, extra: &[(&str, &str)]) -> String {
+        let pipeline_id = self.pipeline_id(owner, pipeline);
+        let mut fields = vec![("title", title), ("pipeline_id", pipeline_id.as_str())];
+        fields.extend_from_slice(extra);
+        let response = self.submit("/leads", &fields).await;
+        assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER, "lead created: {:?}", response.text().await);
+        self.lead_id(owner, title)
+    }
 }

@@ -2,13 +2,19 @@
 //! database (a temporary SQLite file, or a new PostgreSQL database when
 //! `TEST_DATABASE_URL` is set).
 
+mod activities;
 mod assets;
 mod cli;
+mod concurrency;
 mod csrf;
 mod errors;
 mod helpers;
+mod import;
+mod leads;
 mod login;
 mod menu;
+mod prospects;
+mod sales_process;
 mod security_headers;
 mod session;
 mod tenancy;

@@ -99,7 +99,11 @@ async fn apply(state: &Data<AppState>, current: &CurrentUser, change: ActionChan
     }
 }
 
-async fn render(state: &Data<AppState>, current: &CurrentUser, error: Option<String>) -> Result<HttpResponse, AppError> {
+async fn render(
+    state: &Data<AppState>,
+    current: &CurrentUser,
+    error: Option<String>,
+) -> Result<HttpResponse, AppError> {
     let account = current.account.id;
     let actions = with_conn(&state.pool, move |conn| Ok(actions::list(conn, account)?)).await?;
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };

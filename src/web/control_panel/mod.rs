@@ -2,6 +2,7 @@
 //! (managers and admins).
 
 pub mod actions;
+pub mod import;
 pub mod pipelines;
 
 use actix_web::HttpResponse;
@@ -9,11 +10,11 @@ use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use askama::Template;
 
+use crate::store::teams::{self, Member, TeamRow};
 use crate::web::current_user::RequireManager;
 use crate::web::layout::Layout;
 use crate::web::respond::html;
 use crate::web::{AppError, AppState, with_conn};
-use crate::store::teams::{self, Member, TeamRow};
 
 #[derive(Template)]
 #[template(path = "control_panel/index.html")]
@@ -22,6 +23,7 @@ struct ControlPanelPage {
     account_name: String,
     edition: &'static str,
     has_teams: bool,
+    may_import: bool,
     time_zone: String,
     week_start: String,
     currency: String,
@@ -38,6 +40,7 @@ pub async fn get(state: Data<AppState>, RequireManager(current): RequireManager)
         account_name: current.account.name.clone(),
         edition: edition.label(),
         has_teams: edition.has_teams(),
+        may_import: current.role().administers(),
         time_zone: current.account.time_zone.clone(),
         week_start: current.account.week_start().to_string(),
         currency: current.account.currency.clone(),

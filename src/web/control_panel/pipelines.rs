@@ -99,5 +99,8 @@ async fn render(
     let account = current.account.id;
     let pipelines = with_conn(&state.pool, move |conn| Ok(pipelines::list(conn, account)?)).await?;
     let status = if refused.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    html(status, &PipelinesPage { layout: Layout::signed_in("Pipelines", current, "/control-panel"), pipelines, refused })
+    html(
+        status,
+        &PipelinesPage { layout: Layout::signed_in("Pipelines", current, "/control-panel"), pipelines, refused },
+    )
 }

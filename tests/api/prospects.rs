@@ -1,0 +1,59 @@
+use reqwest::StatusCode;
+use sales_objectives::domain::role::Role;
+
+use crate::helpers::{TestApp, location, texts};
+
+#[tokio::test]
+async fn a_prospect_is_created_listed_and_converted_into_a_lead() {
+    let app = TestApp::spawn().await;
+    app.create_account("Acme", "admin@acme.example");
+    let rep = app.create_user("Acme", "rep@acme.example", "Rita Rep", Role::Rep);
+    app.login_as(&rep).await;
+    let response = app.submit("/prospects", &[("name", "Ottica Vitale"), ("list_name", "Trade fair")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let prospect = app.prospect_id(&rep, "Ottica Vitale");
+    let list = app.get("/prospects").await.text().await.expect("body");
+    assert!(list.contains("Ottica Vitale") && list.contains("Trade fair"));
+
+    let sales = app.pipeline_id(&rep, "Sales");
+    let converted = app.submit(&format!("/prospects/{prospect}/convert"), &[("pipeline_id", &sales)]).await;
+
+    assert_eq!(converted.status(), StatusCode::SEE_OTHER);
+    let lead = app.lead_id(&rep, "Ottica Vitale");
+    assert_eq!(location(&converted), format!("/leads/{lead}/edit"));
+    let again = app.submit(&format!("/prospects/{prospect}/convert"), &[("pipeline_id", &sales)]).await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count("leads"), 1);
+}
+
+#[tokio::test]
+async fn a_prospect_needs_a_name() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    app.login_as(&admin).await;
+    let response = app.submit("/prospects", &[("name", "  "), ("list_name", "Cold list")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert_eq!(texts(&html, "#name-error"), ["The name is required."]);
+    assert!(html.contains("Cold list"));
+    assert_eq!(app.count("prospects"), 0);
+}
+
+#[tokio::test]
+async fn deleting_a_prospect_takes_back_its_activities() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    app.login_as(&admin).await;
+    let prospect = app.new_prospect(&admin, "Ottica Vitale").await;
+    let (call, reached) = app.outcome_id(&admin, "Call", "Reached");
+    app.submit(
+        "/activities",
+        &[("subject", &format!("prospect:{prospect}")), ("action_id", &call), ("outcome_id", &reached)],
+    )
+    .await;
+
+    assert_eq!(app.submit(&format!("/prospects/{prospect}/delete"), &[]).await.status(), StatusCode::SEE_OTHER);
+
+    assert_eq!((app.count("prospects"), app.count("activities")), (0, 0));
+    assert_eq!(app.differences(), 0);
+}
