@@ -2,8 +2,6 @@
 //! activities and wins for every rep, ending today. Generated from a fixed seed, so every
 //! demo looks alike, and written the way the app writes (buckets included).
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
 use crate::db::AnyConnection;
@@ -93,7 +91,7 @@ pub fn load(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> 
     let pipeline_ids = [sales.id, sales.id, renewals.id];
     let catalogue = actions::list(conn, account.id)?;
     let mut dice = Dice(0x5eed_0bec_7175_2026);
-    let mut counts: HashMap<ActivityKey, i64> = HashMap::new();
+    let mut logged: Vec<NewActivity> = Vec::new();
     let created_at = now.naive_utc();
     for (rep_index, &rep) in reps.iter().enumerate() {
         let mut prospect_ids: Vec<ProspectId> = Vec::new();
@@ -157,28 +155,23 @@ pub fn load(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> 
                     dice.pick(&rep_leads).map(|&(lead, pipeline)| Subject::Lead { lead, pipeline })
                 };
                 let Some(subject) = subject else { continue };
-                let key = activities::insert_uncounted(
-                    conn,
-                    &NewActivity {
-                        account: account.id,
-                        user: rep,
-                        action,
-                        outcome,
-                        subject,
-                        occurred_at: moment.naive_utc(),
-                        occurred_on: date,
-                        note: String::new(),
-                        created_at,
-                    },
-                )?;
-                *counts.entry(key).or_default() += 1;
+                logged.push(NewActivity {
+                    account: account.id,
+                    user: rep,
+                    action,
+                    outcome,
+                    subject,
+                    occurred_at: moment.naive_utc(),
+                    occurred_on: date,
+                    note: String::new(),
+                    created_at,
+                });
             }
         }
     }
-    for (key, count) in counts {
-        buckets::add_activity(conn, &key, count)?;
-    }
-    Ok(())
+    let counts: Vec<(ActivityKey, i64)> =
+        activities::insert_many(conn, &logged)?.into_iter().map(|key| (key, 1)).collect();
+    buckets::add_activities(conn, &counts)
 }
 
 /// Mostly calls, then e-mails, some meetings; results weighted like a real week.

@@ -2,7 +2,7 @@
 //! line is checked first and each bad one reported as `line N: reason`; only a clean file
 //! is written, in one transaction, buckets included.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 use chrono::{DateTime, Utc};
@@ -15,9 +15,9 @@ use crate::domain::recording::{self as words, LeadStatus, SubjectKind};
 use crate::store::accounts::AccountRow;
 use crate::store::activities::{self, NewActivity, Subject};
 use crate::store::buckets::{self, ActivityKey};
-use crate::store::ids::{ActionId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
+use crate::store::ids::{ActionId, OutcomeId, PipelineId, UserId};
 use crate::store::leads::{self, LeadData};
-use crate::store::prospects::{self, ProspectData};
+use crate::store::prospects;
 use crate::store::{actions, pipelines, users};
 
 pub const ACTIVITY_HEADER: [&str; 7] =
@@ -222,88 +222,64 @@ pub fn import_activities(
             Ok(ActivityLine { user, action, outcome, subject, subject_name, pipeline, occurred_at })
         })?;
         let mut report = ImportReport { lines: lines.len(), ..ImportReport::default() };
-        let mut leads_by_name: HashMap<(UserId, String), LeadId> = HashMap::new();
-        let mut prospects_by_name: HashMap<(UserId, String), ProspectId> = HashMap::new();
-        let mut counts: HashMap<ActivityKey, i64> = HashMap::new();
+        // Subjects are found by their owner and name, and the missing ones created in bulk
+        // (a lead in the pipeline of its first line).
+        let mut leads_by_name = leads::ids_by_owner_and_title(conn, account.id)?;
+        let mut prospects_by_name = prospects::ids_by_owner_and_name(conn, account.id)?;
+        let mut missing_leads: Vec<(UserId, PipelineId, String)> = Vec::new();
+        let mut missing_prospects: Vec<(UserId, String)> = Vec::new();
+        let mut seen: HashSet<(SubjectKind, UserId, &str)> = HashSet::new();
+        for line in &lines {
+            let key = (line.user, line.subject_name.clone());
+            let fresh = seen.insert((line.subject, line.user, line.subject_name.as_str()));
+            match (line.subject, line.pipeline) {
+                (SubjectKind::Lead, Some(pipeline)) if fresh && !leads_by_name.contains_key(&key) => {
+                    missing_leads.push((line.user, pipeline, line.subject_name.clone()));
+                }
+                (SubjectKind::Prospect, _) if fresh && !prospects_by_name.contains_key(&key) => {
+                    missing_prospects.push(key);
+                }
+                _ => {}
+            }
+        }
+        if !missing_leads.is_empty() {
+            leads::insert_many_open(conn, account.id, &missing_leads, now)?;
+            leads_by_name = leads::ids_by_owner_and_title(conn, account.id)?;
+        }
+        if !missing_prospects.is_empty() {
+            prospects::insert_many(conn, account.id, &missing_prospects, now)?;
+            prospects_by_name = prospects::ids_by_owner_and_name(conn, account.id)?;
+        }
+        report.leads_created = missing_leads.len();
+        report.prospects_created = missing_prospects.len();
+
+        let mut new = Vec::with_capacity(lines.len());
         for line in lines {
+            let key = (line.user, line.subject_name);
             let subject = match (line.subject, line.pipeline) {
                 (SubjectKind::Lead, Some(pipeline)) => {
-                    let key = (line.user, line.subject_name.clone());
-                    let lead = match leads_by_name.get(&key) {
-                        Some(id) => *id,
-                        None => {
-                            let id = match leads::find_by_title(conn, account.id, line.user, &line.subject_name)? {
-                                Some(lead) => lead.id,
-                                None => {
-                                    report.leads_created += 1;
-                                    let data = new_lead(line.user, pipeline, line.subject_name.clone());
-                                    leads::insert(conn, account.id, &data, now)?.id
-                                }
-                            };
-                            leads_by_name.insert(key, id);
-                            id
-                        }
-                    };
-                    Subject::Lead { lead, pipeline }
+                    leads_by_name.get(&key).map(|&lead| Subject::Lead { lead, pipeline })
                 }
-                _ => {
-                    let key = (line.user, line.subject_name.clone());
-                    let prospect = match prospects_by_name.get(&key) {
-                        Some(id) => *id,
-                        None => {
-                            let id = match prospects::find_by_name(conn, account.id, line.user, &line.subject_name)? {
-                                Some(prospect) => prospect.id,
-                                None => {
-                                    report.prospects_created += 1;
-                                    let data = ProspectData {
-                                        owner_id: line.user,
-                                        name: line.subject_name.clone(),
-                                        list_name: None,
-                                    };
-                                    prospects::insert(conn, account.id, &data, now)?.id
-                                }
-                            };
-                            prospects_by_name.insert(key, id);
-                            id
-                        }
-                    };
-                    Subject::Prospect(prospect)
-                }
+                _ => prospects_by_name.get(&key).map(|&prospect| Subject::Prospect(prospect)),
             };
-            let key = activities::insert_uncounted(
-                conn,
-                &NewActivity {
-                    account: account.id,
-                    user: line.user,
-                    action: line.action,
-                    outcome: line.outcome,
-                    subject,
-                    occurred_at: line.occurred_at.naive_utc(),
-                    occurred_on: calendar.local_date(line.occurred_at),
-                    note: String::new(),
-                    created_at: now,
-                },
-            )?;
-            *counts.entry(key).or_default() += 1;
+            let subject = subject.ok_or(diesel::result::Error::NotFound)?;
+            new.push(NewActivity {
+                account: account.id,
+                user: line.user,
+                action: line.action,
+                outcome: line.outcome,
+                subject,
+                occurred_at: line.occurred_at.naive_utc(),
+                occurred_on: calendar.local_date(line.occurred_at),
+                note: String::new(),
+                created_at: now,
+            });
         }
-        for (key, count) in counts {
-            buckets::add_activity(conn, &key, count)?;
-        }
+        let keys = activities::insert_many(conn, &new)?;
+        let counts: Vec<(ActivityKey, i64)> = keys.into_iter().map(|key| (key, 1)).collect();
+        buckets::add_activities(conn, &counts)?;
         Ok(report)
     })
-}
-
-fn new_lead(owner: UserId, pipeline: PipelineId, title: String) -> LeadData {
-    LeadData {
-        pipeline_id: pipeline,
-        owner_id: owner,
-        title,
-        amount_cents: None,
-        status: LeadStatus::Todo.as_str().to_owned(),
-        closed_at: None,
-        closed_on: None,
-        won_by_id: None,
-    }
 }
 
 pub fn import_leads(

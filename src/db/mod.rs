@@ -6,6 +6,9 @@ mod migrations;
 pub mod schema;
 
 pub use connection::{AnyConnection, Backend, DatabaseUrl, Pool, PooledConnection};
+
+/// The backend type of `AnyConnection`, for queries built by hand.
+pub type AnyBackend = <AnyConnection as diesel::Connection>::Backend;
 pub use migrations::run_migrations;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};

@@ -76,45 +76,15 @@ pub struct ActivityLine {
     pub prospect_name: Option<String>,
 }
 
+/// Inserts one activity and counts it.
 pub fn insert(conn: &mut AnyConnection, new: &NewActivity) -> QueryResult<ActivityRow> {
-    let key = insert_uncounted(conn, new)?;
-    // Read before the bucket upsert, which is an insert too.
+    let keys = insert_many(conn, std::slice::from_ref(new))?;
+    // Read before the bucket upsert, which inserts too.
     let id = ActivityId(db::last_insert_id(conn)?);
-    buckets::add_activity(conn, &key, 1)?;
+    for key in &keys {
+        buckets::add_activity(conn, key, 1)?;
+    }
     find(conn, new.account, id)?.ok_or(diesel::result::Error::NotFound)
-}
-
-/// Inserts the row only, returning the bucket key the caller must count it in (bulk
-/// imports add up their keys and update each bucket once).
-pub fn insert_uncounted(conn: &mut AnyConnection, new: &NewActivity) -> QueryResult<ActivityKey> {
-    let (subject_kind, lead, prospect, pipeline) = match new.subject {
-        Subject::Lead { lead, pipeline } => (SubjectKind::Lead, Some(lead), None, Some(pipeline)),
-        Subject::Prospect(prospect) => (SubjectKind::Prospect, None, Some(prospect), None),
-    };
-    diesel::insert_into(activities::table)
-        .values((
-            activities::account_id.eq(new.account),
-            activities::user_id.eq(new.user),
-            activities::action_id.eq(new.action),
-            activities::outcome_id.eq(new.outcome),
-            activities::subject_kind.eq(subject_kind.as_str()),
-            activities::lead_id.eq(lead),
-            activities::prospect_id.eq(prospect),
-            activities::pipeline_id.eq(pipeline),
-            activities::occurred_at.eq(new.occurred_at),
-            activities::occurred_on.eq(new.occurred_on),
-            activities::note.eq(&new.note),
-            activities::created_at.eq(new.created_at),
-        ))
-        .execute(conn)?;
-    Ok(ActivityKey {
-        account: new.account,
-        user: new.user,
-        outcome: new.outcome,
-        subject: subject_kind,
-        pipeline,
-        day: new.occurred_on,
-    })
 }
 
 pub fn find(conn: &mut AnyConnection, account: AccountId, id: ActivityId) -> QueryResult<Option<ActivityRow>> {
@@ -191,4 +161,70 @@ pub fn list(
         query = query.filter(activities::user_id.eq(user));
     }
     query.load(conn)
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = activities, treat_none_as_default_value = false)]
+struct ActivityInsert<'a> {
+    account_id: AccountId,
+    user_id: UserId,
+    action_id: ActionId,
+    outcome_id: OutcomeId,
+    subject_kind: &'static str,
+    lead_id: Option<LeadId>,
+    prospect_id: Option<ProspectId>,
+    pipeline_id: Option<PipelineId>,
+    occurred_at: NaiveDateTime,
+    occurred_on: NaiveDate,
+    note: &'a str,
+    created_at: NaiveDateTime,
+}
+
+/// Rows per multi-row insert: within both backends' limits on bound values.
+const ROWS_PER_INSERT: usize = 1000;
+
+/// Inserts many activities in multi-row statements and returns the bucket key of each:
+/// the caller counts them (`buckets::add_activities`) in the same transaction.
+pub fn insert_many(conn: &mut AnyConnection, new: &[NewActivity]) -> QueryResult<Vec<ActivityKey>> {
+    let mut keys = Vec::with_capacity(new.len());
+    for chunk in new.chunks(ROWS_PER_INSERT) {
+        let rows: Vec<ActivityInsert> = chunk
+            .iter()
+            .map(|activity| {
+                let (subject, lead, prospect, pipeline) = match activity.subject {
+                    Subject::Lead { lead, pipeline } => (SubjectKind::Lead, Some(lead), None, Some(pipeline)),
+                    Subject::Prospect(prospect) => (SubjectKind::Prospect, None, Some(prospect), None),
+                };
+                keys.push(ActivityKey {
+                    account: activity.account,
+                    user: activity.user,
+                    outcome: activity.outcome,
+                    subject,
+                    pipeline,
+                    day: activity.occurred_on,
+                });
+                ActivityInsert {
+                    account_id: activity.account,
+                    user_id: activity.user,
+                    action_id: activity.action,
+                    outcome_id: activity.outcome,
+                    subject_kind: subject.as_str(),
+                    lead_id: lead,
+                    prospect_id: prospect,
+                    pipeline_id: pipeline,
+                    occurred_at: activity.occurred_at,
+                    occurred_on: activity.occurred_on,
+                    note: &activity.note,
+                    created_at: activity.created_at,
+                }
+            })
+            .collect();
+        // MultiConnection has no multi-row insert: each backend does its own.
+        let insert = diesel::insert_into(activities::table).values(&rows);
+        match conn {
+            AnyConnection::Sqlite(c) => insert.execute(c)?,
+            AnyConnection::Pg(c) => insert.execute(c)?,
+        };
+    }
+    Ok(keys)
 }

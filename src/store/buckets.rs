@@ -10,8 +10,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Text};
 
 use super::ids::{AccountId, OutcomeId, PipelineId, UserId};
-use crate::db::AnyConnection;
 use crate::db::schema::{activities, activity_buckets, leads, won_buckets};
+use crate::db::{AnyBackend, AnyConnection};
 use crate::domain::bucket_plan::{self, BucketPlan};
 use crate::domain::recording::SubjectKind;
 
@@ -43,51 +43,90 @@ pub struct Win {
 }
 
 // Both backends accept `$n` placeholders and `ON CONFLICT ... DO UPDATE`: one statement
-// adds to the bucket, creating it when missing, without a read-then-write race.
-const ADD_ACTIVITY: &str = "INSERT INTO activity_buckets \
-     (account_id, user_id, outcome_id, subject_kind, pipeline_id, grain, bucket, count) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-     ON CONFLICT (account_id, user_id, grain, bucket, outcome_id, subject_kind, pipeline_id) \
+// adds to many buckets, creating the missing ones, without a read-then-write race.
+const ACTIVITY_COLUMNS: &str = "INSERT INTO activity_buckets \
+     (account_id, user_id, outcome_id, subject_kind, pipeline_id, grain, bucket, count) VALUES ";
+const ACTIVITY_CONFLICT: &str = " ON CONFLICT (account_id, user_id, grain, bucket, outcome_id, subject_kind, pipeline_id) \
      DO UPDATE SET count = activity_buckets.count + excluded.count";
-
-const ADD_WIN: &str = "INSERT INTO won_buckets \
-     (account_id, user_id, pipeline_id, grain, bucket, revenue_cents, won_count) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7) \
-     ON CONFLICT (account_id, user_id, grain, bucket, pipeline_id) \
+const WON_COLUMNS: &str = "INSERT INTO won_buckets \
+     (account_id, user_id, pipeline_id, grain, bucket, revenue_cents, won_count) VALUES ";
+const WON_CONFLICT: &str = " ON CONFLICT (account_id, user_id, grain, bucket, pipeline_id) \
      DO UPDATE SET revenue_cents = won_buckets.revenue_cents + excluded.revenue_cents, \
                    won_count = won_buckets.won_count + excluded.won_count";
+/// Rows per statement: far below both backends' limits on bound values.
+const ROWS_PER_STATEMENT: usize = 500;
+
+/// `VALUES` placeholders for `rows` rows of `columns` values: `($1, $2), ($3, $4)`.
+fn placeholders(rows: usize, columns: usize) -> String {
+    let mut sql = String::with_capacity(rows * columns * 5);
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..columns {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('$');
+            sql.push_str(&(row * columns + column + 1).to_string());
+        }
+        sql.push(')');
+    }
+    sql
+}
 
 /// Adds `delta` activities (negative to remove) to the day and month buckets of `key`.
 pub fn add_activity(conn: &mut AnyConnection, key: &ActivityKey, delta: i64) -> QueryResult<()> {
-    for (grain, bucket) in [(DAY, key.day), (MONTH, bucket_plan::month_start(key.day))] {
-        diesel::sql_query(ADD_ACTIVITY)
-            .bind::<BigInt, _>(key.account.0)
-            .bind::<BigInt, _>(key.user.0)
-            .bind::<BigInt, _>(key.outcome.0)
-            .bind::<Text, _>(key.subject.as_str())
-            .bind::<BigInt, _>(key.pipeline.map_or(NO_PIPELINE, |p| p.0))
-            .bind::<Text, _>(grain)
-            .bind::<Date, _>(bucket)
-            .bind::<BigInt, _>(delta)
-            .execute(conn)?;
+    add_activities(conn, &[(*key, delta)])
+}
+
+/// One activity bucket's key: account, user, outcome, subject, pipeline, grain, bucket.
+type BucketRow = (i64, i64, i64, &'static str, i64, &'static str, NaiveDate);
+
+/// Adds many counts at once (imports): keys are merged per bucket, then written in
+/// multi-row statements.
+pub fn add_activities(conn: &mut AnyConnection, counts: &[(ActivityKey, i64)]) -> QueryResult<()> {
+    let mut merged: BTreeMap<BucketRow, i64> = BTreeMap::new();
+    for (key, delta) in counts {
+        for (grain, bucket) in [(DAY, key.day), (MONTH, bucket_plan::month_start(key.day))] {
+            let pipeline = key.pipeline.map_or(NO_PIPELINE, |p| p.0);
+            let id = (key.account.0, key.user.0, key.outcome.0, key.subject.as_str(), pipeline, grain, bucket);
+            *merged.entry(id).or_default() += delta;
+        }
+    }
+    let rows: Vec<_> = merged.into_iter().collect();
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let sql = format!("{ACTIVITY_COLUMNS}{}{ACTIVITY_CONFLICT}", placeholders(chunk.len(), 8));
+        let mut query = diesel::sql_query(sql).into_boxed::<AnyBackend>();
+        for ((account, user, outcome, subject, pipeline, grain, bucket), count) in chunk {
+            query = query
+                .bind::<BigInt, _>(*account)
+                .bind::<BigInt, _>(*user)
+                .bind::<BigInt, _>(*outcome)
+                .bind::<Text, _>(*subject)
+                .bind::<BigInt, _>(*pipeline)
+                .bind::<Text, _>(*grain)
+                .bind::<Date, _>(*bucket)
+                .bind::<BigInt, _>(*count);
+        }
+        query.execute(conn)?;
     }
     Ok(())
 }
 
 /// Adds a win (`sign` 1) or takes it back (`sign` -1).
 pub fn add_win(conn: &mut AnyConnection, win: &Win, sign: i64) -> QueryResult<()> {
+    let sql = format!("{WON_COLUMNS}{}{WON_CONFLICT}", placeholders(2, 7));
+    let mut query = diesel::sql_query(sql).into_boxed::<AnyBackend>();
     for (grain, bucket) in [(DAY, win.day), (MONTH, bucket_plan::month_start(win.day))] {
-        diesel::sql_query(ADD_WIN)
+        query = query
             .bind::<BigInt, _>(win.account.0)
             .bind::<BigInt, _>(win.user.0)
             .bind::<BigInt, _>(win.pipeline.0)
             .bind::<Text, _>(grain)
             .bind::<Date, _>(bucket)
             .bind::<BigInt, _>(sign * win.cents)
-            .bind::<BigInt, _>(sign)
-            .execute(conn)?;
+            .bind::<BigInt, _>(sign);
     }
-    Ok(())
+    query.execute(conn).map(drop)
 }
 
 /// Replaces the win `before` by `after` (either may be absent), touching nothing when
@@ -371,5 +410,16 @@ fn compare<K: Ord + std::fmt::Debug, V: Default + PartialEq + std::fmt::Debug + 
         if !expected.contains_key(key) && *have != zero {
             differences.push(format!("{what} bucket {key:?}: stored {have:?}, recomputed {zero:?}"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_number_every_value_once_in_order() {
+        assert_eq!(placeholders(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(placeholders(1, 1), "($1)");
     }
 }

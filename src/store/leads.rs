@@ -161,3 +161,46 @@ pub fn list(conn: &mut AnyConnection, account: AccountId, owner: Option<UserId>)
     }
     query.load(conn)
 }
+
+/// Every lead of the account by (owner, title): the first when titles repeat.
+pub fn ids_by_owner_and_title(
+    conn: &mut AnyConnection,
+    account: AccountId,
+) -> QueryResult<std::collections::HashMap<(UserId, String), LeadId>> {
+    let rows: Vec<(LeadId, UserId, String)> = leads::table
+        .filter(leads::account_id.eq(account))
+        .order(leads::id.desc())
+        .select((leads::id, leads::owner_id, leads::title))
+        .load(conn)?;
+    Ok(rows.into_iter().map(|(id, owner, title)| ((owner, title), id)).collect())
+}
+
+/// Creates open leads (to do, no amount) in multi-row statements: (owner, pipeline, title).
+pub fn insert_many_open(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    new: &[(UserId, PipelineId, String)],
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    for chunk in new.chunks(1000) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|(owner, pipeline, title)| {
+                (
+                    leads::account_id.eq(account),
+                    leads::pipeline_id.eq(*pipeline),
+                    leads::owner_id.eq(*owner),
+                    leads::title.eq(title.as_str()),
+                    leads::status.eq(LeadStatus::Todo.as_str()),
+                    leads::created_at.eq(now),
+                )
+            })
+            .collect();
+        let insert = diesel::insert_into(leads::table).values(&rows);
+        match conn {
+            AnyConnection::Sqlite(c) => insert.execute(c)?,
+            AnyConnection::Pg(c) => insert.execute(c)?,
+        };
+    }
+    Ok(())
+}

@@ -112,3 +112,44 @@ pub fn list(conn: &mut AnyConnection, account: AccountId, owner: Option<UserId>)
     }
     query.load(conn)
 }
+
+/// Every prospect of the account by (owner, name): the first when names repeat.
+pub fn ids_by_owner_and_name(
+    conn: &mut AnyConnection,
+    account: AccountId,
+) -> QueryResult<std::collections::HashMap<(UserId, String), ProspectId>> {
+    let rows: Vec<(ProspectId, UserId, String)> = prospects::table
+        .filter(prospects::account_id.eq(account))
+        .order(prospects::id.desc())
+        .select((prospects::id, prospects::owner_id, prospects::name))
+        .load(conn)?;
+    Ok(rows.into_iter().map(|(id, owner, name)| ((owner, name), id)).collect())
+}
+
+/// Creates prospects in multi-row statements: (owner, name).
+pub fn insert_many(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    new: &[(UserId, String)],
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    for chunk in new.chunks(1000) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|(owner, name)| {
+                (
+                    prospects::account_id.eq(account),
+                    prospects::owner_id.eq(*owner),
+                    prospects::name.eq(name.as_str()),
+                    prospects::created_at.eq(now),
+                )
+            })
+            .collect();
+        let insert = diesel::insert_into(prospects::table).values(&rows);
+        match conn {
+            AnyConnection::Sqlite(c) => insert.execute(c)?,
+            AnyConnection::Pg(c) => insert.execute(c)?,
+        };
+    }
+    Ok(())
+}
