@@ -101,6 +101,7 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
             }
         }
         demo_history::load(conn, &account, &reps)?;
+        demo_history::objectives(conn, &account, &reps)?;
         Ok(())
     })
 }

@@ -1,10 +1,12 @@
-//! The demo's history: two pipelines, leads and prospects, and about six months of
+//! The demo's history and objectives: two pipelines, leads and prospects, about six months of
 //! activities and wins for every rep, ending today. Generated from a fixed seed, so every
 //! demo looks alike, and written the way the app writes (buckets included).
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
+use crate::change::ChangeError;
 use crate::db::AnyConnection;
+use crate::objectives::ObjectiveForm;
 use crate::domain::period::Calendar;
 use crate::domain::recording::LeadStatus;
 use crate::store::accounts::AccountRow;
@@ -186,4 +188,60 @@ fn pick_action(catalogue: &[ActionWithOutcomes], dice: &mut Dice) -> Option<(Act
     let action = catalogue.iter().find(|a| a.action.name == name)?;
     let outcome = dice.pick(&action.outcomes)?;
     Some((action.action.id, outcome.id))
+}
+
+/// The demo's objectives, each assigned to every rep.
+pub fn objectives(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> Result<(), ChangeError> {
+    let catalogue = actions::list(conn, account.id)?;
+    let outcome = |action: &str, outcome: &str| -> Option<(String, String)> {
+        let item = catalogue.iter().find(|a| a.action.name == action)?;
+        let found = item.outcomes.iter().find(|o| o.name == outcome)?;
+        Some((item.action.id.to_string(), found.id.to_string()))
+    };
+    let sales = pipelines::find_by_name(conn, account.id, pipelines::DEFAULT_NAME)?.map(|p| p.id.to_string());
+    let activity = |name: &str, (action_id, outcome_id): (String, String), context: &str, pipeline: Option<String>, targets: [(&str, &str); 2]| {
+        ObjectiveForm {
+            name: name.to_owned(),
+            kind: "activity".into(),
+            action_id,
+            outcome_ids: vec![outcome_id],
+            context: context.into(),
+            pipeline_id: pipeline.unwrap_or_default(),
+            period_1: targets[0].0.into(),
+            target_1: targets[0].1.into(),
+            period_2: targets[1].0.into(),
+            target_2: targets[1].1.into(),
+            ..ObjectiveForm::default()
+        }
+    };
+    let sale = |name: &str, metric: &str, targets: [(&str, &str); 2]| ObjectiveForm {
+        name: name.to_owned(),
+        kind: "sales".into(),
+        metric: metric.into(),
+        period_1: targets[0].0.into(),
+        target_1: targets[0].1.into(),
+        period_2: targets[1].0.into(),
+        target_2: targets[1].1.into(),
+        ..ObjectiveForm::default()
+    };
+    let mut forms = vec![
+        sale("Revenue", "revenue", [("year", "50000"), ("quarter", "15000")]),
+        sale("Deals won", "won_count", [("month", "2"), ("", "")]),
+    ];
+    if let Some(reached) = outcome("Call", "Reached") {
+        forms.push(activity("Calls reached", reached, "both", None, [("day", "10"), ("week", "50")]));
+    }
+    if let Some(held) = outcome("Meeting", "Held") {
+        forms.push(activity("Meetings held on new deals", held, "leads", sales, [("week", "8"), ("", "")]));
+    }
+    if let Some(qualified) = outcome("Qualification", "Qualified") {
+        forms.push(activity("Prospects qualified", qualified, "prospects", None, [("month", "12"), ("", "")]));
+    }
+    let now = Utc::now();
+    let rep_ids: Vec<String> = reps.iter().map(ToString::to_string).collect();
+    for form in forms {
+        let id = crate::objectives::create(conn, account, &form, now)?;
+        crate::objectives::assign_users(conn, account, id, &rep_ids, now)?;
+    }
+    Ok(())
 }

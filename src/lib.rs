@@ -1,6 +1,7 @@
 //! Sales Objectives: managers set revenue and activity objectives for their reps, reps log
 //! their work, and everybody sees period by period how far each rep is from each target.
 
+pub mod change;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -8,6 +9,7 @@ pub mod demo;
 mod demo_history;
 pub mod domain;
 pub mod import;
+pub mod objectives;
 pub mod password;
 pub mod provision;
 pub mod recording;

@@ -29,6 +29,8 @@ pub enum ProvisionError {
     NoFreeLicence(i32),
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
+    #[error("{0}")]
+    Change(#[from] crate::change::ChangeError),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::db::{self, AnyConnection};
 use crate::domain::Invalid;
+use crate::change::{ChangeError, invalid};
 use crate::domain::form::FieldErrors;
 use crate::domain::money::Amount;
 use crate::domain::period::Calendar;
@@ -17,27 +18,6 @@ use crate::store::leads::{self, LeadData, LeadRow};
 use crate::store::prospects::{self, ProspectData, ProspectRow};
 use crate::store::users::{self, UserRow};
 use crate::store::{actions, is_unique_violation, pipelines};
-
-#[derive(Debug, thiserror::Error)]
-pub enum RecordingError {
-    #[error("{0}")]
-    Invalid(FieldErrors),
-    /// Absent, in another account, or not the actor's to see.
-    #[error("not found")]
-    NotFound,
-    #[error("database error: {0}")]
-    Database(#[from] diesel::result::Error),
-}
-
-impl From<FieldErrors> for RecordingError {
-    fn from(errors: FieldErrors) -> Self {
-        RecordingError::Invalid(errors)
-    }
-}
-
-fn invalid(field: &'static str, message: impl Into<String>) -> RecordingError {
-    RecordingError::Invalid(FieldErrors::single(field, message))
-}
 
 /// Whose records someone may read: everybody's for managers and admins, else their own.
 pub fn visible_owner(user: &UserRow) -> Option<UserId> {
@@ -83,7 +63,7 @@ pub fn log_activity(
     actor: &UserRow,
     form: &ActivityForm,
     now: DateTime<Utc>,
-) -> Result<ActivityRow, RecordingError> {
+) -> Result<ActivityRow, ChangeError> {
     let calendar = account.calendar();
     let mut errors = FieldErrors::new();
     let action = errors.check("action_id", words::parse_id(&form.action_id, "action"));
@@ -122,7 +102,7 @@ pub fn log_activity(
         let (Some(action), Some(outcome), Some(subject), Some(occurred_at), Some(note)) =
             (action, outcome, subject, occurred_at, note.clone())
         else {
-            return Err(RecordingError::Invalid(errors.clone()));
+            return Err(ChangeError::Invalid(errors.clone()));
         };
         errors.clone().into_result()?;
         let activity = activities::insert(
@@ -150,7 +130,7 @@ fn resolve_subject(
     actor: &UserRow,
     kind: words::SubjectKind,
     id: i64,
-) -> Result<Option<Subject>, RecordingError> {
+) -> Result<Option<Subject>, ChangeError> {
     Ok(match kind {
         words::SubjectKind::Lead => leads::find(conn, account.id, LeadId(id))?
             .filter(|lead| may_touch(actor, lead.owner_id))
@@ -167,11 +147,11 @@ pub fn delete_activity(
     account: &AccountRow,
     actor: &UserRow,
     id: ActivityId,
-) -> Result<(), RecordingError> {
+) -> Result<(), ChangeError> {
     db::write_transaction(conn, |conn| {
-        let activity = activities::find(conn, account.id, id)?.ok_or(RecordingError::NotFound)?;
+        let activity = activities::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
         if !may_touch(actor, activity.user_id) {
-            return Err(RecordingError::NotFound);
+            return Err(ChangeError::NotFound);
         }
         activities::delete(conn, account.id, id)?;
         Ok(())
@@ -216,7 +196,7 @@ pub fn create_lead(
     actor: &UserRow,
     form: &LeadForm,
     now: DateTime<Utc>,
-) -> Result<LeadRow, RecordingError> {
+) -> Result<LeadRow, ChangeError> {
     db::write_transaction(conn, |conn| {
         let data = lead_data(conn, account, actor, None, form, now)?;
         Ok(leads::insert(conn, account.id, &data, now.naive_utc())?)
@@ -230,11 +210,11 @@ pub fn update_lead(
     id: LeadId,
     form: &LeadForm,
     now: DateTime<Utc>,
-) -> Result<LeadRow, RecordingError> {
+) -> Result<LeadRow, ChangeError> {
     db::write_transaction(conn, |conn| {
         let before = visible_lead(conn, account, actor, id)?;
         let data = lead_data(conn, account, actor, Some(&before), form, now)?;
-        leads::update(conn, account.id, id, &data)?.ok_or(RecordingError::NotFound)
+        leads::update(conn, account.id, id, &data)?.ok_or(ChangeError::NotFound)
     })
 }
 
@@ -243,7 +223,7 @@ pub fn delete_lead(
     account: &AccountRow,
     actor: &UserRow,
     id: LeadId,
-) -> Result<(), RecordingError> {
+) -> Result<(), ChangeError> {
     db::write_transaction(conn, |conn| {
         visible_lead(conn, account, actor, id)?;
         leads::delete(conn, account.id, id)?;
@@ -257,8 +237,8 @@ pub fn visible_lead(
     account: &AccountRow,
     actor: &UserRow,
     id: LeadId,
-) -> Result<LeadRow, RecordingError> {
-    leads::find(conn, account.id, id)?.filter(|lead| may_touch(actor, lead.owner_id)).ok_or(RecordingError::NotFound)
+) -> Result<LeadRow, ChangeError> {
+    leads::find(conn, account.id, id)?.filter(|lead| may_touch(actor, lead.owner_id)).ok_or(ChangeError::NotFound)
 }
 
 /// Checks a lead form and works out what to store, including the win's date and credit.
@@ -269,7 +249,7 @@ fn lead_data(
     before: Option<&LeadRow>,
     form: &LeadForm,
     now: DateTime<Utc>,
-) -> Result<LeadData, RecordingError> {
+) -> Result<LeadData, ChangeError> {
     let calendar = account.calendar();
     let mut errors = FieldErrors::new();
     let title = errors.check("title", words::parse_name(&form.title, "title"));
@@ -330,7 +310,7 @@ fn lead_owner(
     current: Option<UserId>,
     raw: &str,
     errors: &mut FieldErrors,
-) -> Result<Option<UserId>, RecordingError> {
+) -> Result<Option<UserId>, ChangeError> {
     if !actor.role().manages() || raw.trim().is_empty() {
         return Ok(Some(current.unwrap_or(actor.id)));
     }
@@ -358,7 +338,7 @@ fn prospect_data(
     actor: &UserRow,
     current_owner: Option<UserId>,
     form: &ProspectForm,
-) -> Result<ProspectData, RecordingError> {
+) -> Result<ProspectData, ChangeError> {
     let mut errors = FieldErrors::new();
     let name = errors.check("name", words::parse_name(&form.name, "name"));
     let list_name = errors.check("list_name", words::parse_optional_name(&form.list_name, "list name"));
@@ -376,7 +356,7 @@ pub fn create_prospect(
     actor: &UserRow,
     form: &ProspectForm,
     now: DateTime<Utc>,
-) -> Result<ProspectRow, RecordingError> {
+) -> Result<ProspectRow, ChangeError> {
     db::write_transaction(conn, |conn| {
         let data = prospect_data(conn, account, actor, None, form)?;
         Ok(prospects::insert(conn, account.id, &data, now.naive_utc())?)
@@ -389,7 +369,7 @@ pub fn update_prospect(
     actor: &UserRow,
     id: ProspectId,
     form: &ProspectForm,
-) -> Result<(), RecordingError> {
+) -> Result<(), ChangeError> {
     db::write_transaction(conn, |conn| {
         let before = visible_prospect(conn, account, actor, id)?;
         let data = prospect_data(conn, account, actor, Some(before.owner_id), form)?;
@@ -403,7 +383,7 @@ pub fn delete_prospect(
     account: &AccountRow,
     actor: &UserRow,
     id: ProspectId,
-) -> Result<(), RecordingError> {
+) -> Result<(), ChangeError> {
     db::write_transaction(conn, |conn| {
         visible_prospect(conn, account, actor, id)?;
         prospects::delete(conn, account.id, id)?;
@@ -420,7 +400,7 @@ pub fn convert_prospect(
     id: ProspectId,
     pipeline_id: &str,
     now: DateTime<Utc>,
-) -> Result<LeadRow, RecordingError> {
+) -> Result<LeadRow, ChangeError> {
     db::write_transaction(conn, |conn| {
         let prospect = visible_prospect(conn, account, actor, id)?;
         if prospect.lead_id.is_some() {
@@ -454,10 +434,10 @@ pub fn visible_prospect(
     account: &AccountRow,
     actor: &UserRow,
     id: ProspectId,
-) -> Result<ProspectRow, RecordingError> {
+) -> Result<ProspectRow, ChangeError> {
     prospects::find(conn, account.id, id)?
         .filter(|prospect| may_touch(actor, prospect.owner_id))
-        .ok_or(RecordingError::NotFound)
+        .ok_or(ChangeError::NotFound)
 }
 
 // ---------------------------------------------------------------- pipelines
@@ -467,7 +447,7 @@ pub fn create_pipeline(
     account: &AccountRow,
     name: &str,
     now: NaiveDateTime,
-) -> Result<(), RecordingError> {
+) -> Result<(), ChangeError> {
     let name = words::parse_name(name, "pipeline name").map_err(|Invalid(m)| invalid("name", m))?;
     db::write_transaction(conn, |conn| {
         if pipelines::find_by_name(conn, account.id, &name)?.is_some() {
@@ -483,10 +463,10 @@ pub fn rename_pipeline(
     account: &AccountRow,
     id: PipelineId,
     name: &str,
-) -> Result<(), RecordingError> {
+) -> Result<(), ChangeError> {
     let name = words::parse_name(name, "pipeline name").map_err(|Invalid(m)| invalid("name", m))?;
     db::write_transaction(conn, |conn| {
-        pipelines::find(conn, account.id, id)?.ok_or(RecordingError::NotFound)?;
+        pipelines::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
         if pipelines::find_by_name(conn, account.id, &name)?.is_some_and(|other| other.id != id) {
             return Err(duplicate_pipeline(&name));
         }
@@ -495,11 +475,11 @@ pub fn rename_pipeline(
     })
 }
 
-fn duplicate_pipeline(name: &str) -> RecordingError {
+fn duplicate_pipeline(name: &str) -> ChangeError {
     invalid("name", format!("A pipeline named {name} already exists."))
 }
 
-fn unique_or(error: diesel::result::Error, duplicate: impl FnOnce() -> RecordingError) -> RecordingError {
+fn unique_or(error: diesel::result::Error, duplicate: impl FnOnce() -> ChangeError) -> ChangeError {
     if is_unique_violation(&error) { duplicate() } else { error.into() }
 }
 
@@ -524,7 +504,7 @@ pub fn change_actions(
     conn: &mut AnyConnection,
     account: &AccountRow,
     change: &ActionChange,
-) -> Result<(), RecordingError> {
+) -> Result<(), ChangeError> {
     let account = account.id;
     let name_of = |raw: &str, what: &str| words::parse_name(raw, what).map_err(|Invalid(m)| invalid("name", m));
     db::write_transaction(conn, |conn| {
@@ -538,21 +518,21 @@ pub fn change_actions(
             }
             ActionChange::RenameAction { id, name } => {
                 let name = name_of(name, "action name")?;
-                actions::find_action(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                actions::find_action(conn, account, *id)?.ok_or(ChangeError::NotFound)?;
                 if actions::find_action_by_name(conn, account, &name)?.is_some_and(|other| other.id != *id) {
                     return Err(invalid("name", format!("An action named {name} already exists.")));
                 }
                 actions::rename_action(conn, account, *id, &name)?;
             }
             ActionChange::MoveAction { id, step } => {
-                actions::find_action(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                actions::find_action(conn, account, *id)?.ok_or(ChangeError::NotFound)?;
                 actions::move_action(conn, account, *id, *step)?;
             }
             ActionChange::SetActionActive { id, active } => {
                 require(actions::set_action_active(conn, account, *id, *active)?)?;
             }
             ActionChange::DeleteAction { id } => {
-                actions::find_action(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                actions::find_action(conn, account, *id)?.ok_or(ChangeError::NotFound)?;
                 if actions::action_used(conn, *id)? {
                     return Err(invalid("name", "Activities use this action: disable it instead of deleting it."));
                 }
@@ -560,7 +540,7 @@ pub fn change_actions(
             }
             ActionChange::AddOutcome { action, name } => {
                 let name = name_of(name, "result name")?;
-                actions::find_action(conn, account, *action)?.ok_or(RecordingError::NotFound)?;
+                actions::find_action(conn, account, *action)?.ok_or(ChangeError::NotFound)?;
                 if actions::find_outcome_by_name(conn, *action, &name)?.is_some() {
                     return Err(invalid("name", format!("This action already has a result named {name}.")));
                 }
@@ -568,21 +548,21 @@ pub fn change_actions(
             }
             ActionChange::RenameOutcome { id, name } => {
                 let name = name_of(name, "result name")?;
-                let outcome = actions::find_outcome(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                let outcome = actions::find_outcome(conn, account, *id)?.ok_or(ChangeError::NotFound)?;
                 if actions::find_outcome_by_name(conn, outcome.action_id, &name)?.is_some_and(|other| other.id != *id) {
                     return Err(invalid("name", format!("This action already has a result named {name}.")));
                 }
                 actions::rename_outcome(conn, account, *id, &name)?;
             }
             ActionChange::MoveOutcome { id, step } => {
-                actions::find_outcome(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                actions::find_outcome(conn, account, *id)?.ok_or(ChangeError::NotFound)?;
                 actions::move_outcome(conn, account, *id, *step)?;
             }
             ActionChange::SetOutcomeActive { id, active } => {
                 require(actions::set_outcome_active(conn, account, *id, *active)?)?;
             }
             ActionChange::DeleteOutcome { id } => {
-                actions::find_outcome(conn, account, *id)?.ok_or(RecordingError::NotFound)?;
+                actions::find_outcome(conn, account, *id)?.ok_or(ChangeError::NotFound)?;
                 if actions::outcome_used(conn, *id)? {
                     return Err(invalid("name", "Activities use this result: disable it instead of deleting it."));
                 }
@@ -594,6 +574,6 @@ pub fn change_actions(
 }
 
 /// An update that touched no row touched nothing of this account.
-fn require(rows: usize) -> Result<(), RecordingError> {
-    if rows == 0 { Err(RecordingError::NotFound) } else { Ok(()) }
+fn require(rows: usize) -> Result<(), ChangeError> {
+    if rows == 0 { Err(ChangeError::NotFound) } else { Ok(()) }
 }

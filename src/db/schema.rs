@@ -156,6 +156,52 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    objectives (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        name -> Text,
+        kind -> Text,
+        metric -> Nullable<Text>,
+        action_id -> Nullable<BigInt>,
+        whole_action -> Bool,
+        context -> Nullable<Text>,
+        pipeline_id -> Nullable<BigInt>,
+        period_1 -> Text,
+        period_2 -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    objective_outcomes (objective_id, outcome_id) {
+        account_id -> BigInt,
+        objective_id -> BigInt,
+        outcome_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    objective_targets (objective_id, period, effective_from) {
+        account_id -> BigInt,
+        objective_id -> BigInt,
+        period -> Text,
+        effective_from -> Date,
+        value -> BigInt,
+        set_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    assignments (objective_id, user_id) {
+        account_id -> BigInt,
+        objective_id -> BigInt,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> accounts (account_id));
 diesel::joinable!(teams -> accounts (account_id));
 diesel::joinable!(team_memberships -> teams (team_id));
@@ -165,6 +211,9 @@ diesel::joinable!(outcomes -> actions (action_id));
 diesel::joinable!(leads -> pipelines (pipeline_id));
 diesel::joinable!(activities -> outcomes (outcome_id));
 diesel::joinable!(activities -> users (user_id));
+diesel::joinable!(assignments -> objectives (objective_id));
+diesel::joinable!(assignments -> users (user_id));
+diesel::joinable!(objective_outcomes -> outcomes (outcome_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
@@ -180,4 +229,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     activities,
     activity_buckets,
     won_buckets,
+    objectives,
+    objective_outcomes,
+    objective_targets,
+    assignments,
 );

@@ -7,6 +7,7 @@ pub mod edition;
 pub mod form;
 pub mod local_path;
 pub mod money;
+pub mod objective;
 pub mod period;
 pub mod recording;
 pub mod role;

@@ -16,4 +16,4 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(AccountId, UserId, TeamId, ActionId, OutcomeId, PipelineId, LeadId, ProspectId, ActivityId);
+id_type!(AccountId, UserId, TeamId, ActionId, OutcomeId, PipelineId, LeadId, ProspectId, ActivityId, ObjectiveId);

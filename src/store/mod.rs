@@ -7,6 +7,7 @@ pub mod activities;
 pub mod buckets;
 pub mod ids;
 pub mod leads;
+pub mod objectives;
 pub mod login_failures;
 pub mod pipelines;
 pub mod prospects;

@@ -90,3 +90,24 @@ macro_rules! role_gate {
 
 role_gate!(RequireManager, Role::manages);
 role_gate!(RequireAdmin, Role::administers);
+
+/// A manager or admin of a Dream Team account: the objectives editor (rule 7). A rep is
+/// refused (403) whatever the edition; other editions learn which one they need (402).
+pub struct ObjectivesEditor(pub CurrentUser);
+
+impl FromRequest for ObjectivesEditor {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let manager = RequireManager::from_request(req, payload);
+        Box::pin(async move {
+            let RequireManager(current) = manager.await?;
+            if current.account.edition().has_sales_objectives() {
+                Ok(ObjectivesEditor(current))
+            } else {
+                Err(AppError::EditionRequired)
+            }
+        })
+    }
+}

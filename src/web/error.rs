@@ -9,6 +9,8 @@ use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
 use super::layout::Layout;
+use crate::change::ChangeError;
+use crate::domain::form::FieldErrors;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -18,6 +20,9 @@ pub enum AppError {
     Forbidden,
     #[error("the CSRF token is missing or wrong")]
     CsrfRejected,
+    /// The page belongs to a feature of the Dream Team edition.
+    #[error("the Dream Team edition is needed")]
+    EditionRequired,
     /// A refusal that has no form to show it in: its message, on an error page (422).
     #[error("{0}")]
     Refused(String),
@@ -46,6 +51,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::EditionRequired => StatusCode::PAYMENT_REQUIRED,
             AppError::Unauthenticated { htmx: false, .. } => StatusCode::SEE_OTHER,
             AppError::Unauthenticated { htmx: true, .. } => StatusCode::OK,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -81,6 +87,11 @@ fn explain(error: Option<&AppError>, status: StatusCode) -> (&'static str, &str)
         (Some(AppError::CsrfRejected), _) => (
             "This form has expired",
             "For your security the form could not be accepted. Go back, reload the page and try again.",
+        ),
+        (Some(AppError::EditionRequired), _) => (
+            "Sales Objectives need the Dream Team edition",
+            "This account's edition does not include Sales Objectives. Nothing has been deleted: once an admin \
+             upgrades the account to Dream Team in Edition & licences, every objective and figure is back.",
         ),
         (_, 403) => ("Access denied", "Your role does not give access to this page."),
         (_, 404) => ("Page not found", "There is nothing at this address, or it is not in your account."),
@@ -150,22 +161,22 @@ pub fn is_htmx(req: &actix_web::HttpRequest) -> bool {
     req.headers().contains_key("HX-Request")
 }
 
-impl From<crate::recording::RecordingError> for AppError {
-    fn from(error: crate::recording::RecordingError) -> Self {
+impl From<ChangeError> for AppError {
+    fn from(error: ChangeError) -> Self {
         match error {
-            crate::recording::RecordingError::Invalid(errors) => AppError::Refused(errors.to_string()),
-            crate::recording::RecordingError::NotFound => AppError::NotFound,
-            crate::recording::RecordingError::Database(e) => e.into(),
+            ChangeError::Invalid(errors) => AppError::Refused(errors.to_string()),
+            ChangeError::NotFound => AppError::NotFound,
+            ChangeError::Database(e) => e.into(),
         }
     }
 }
 
 /// A refused recording operation: its field errors, to show in the form again (HTTP 422),
 /// or the error page for what is not a form's business (absent records, the database).
-pub fn refusal(error: crate::recording::RecordingError) -> Result<crate::domain::form::FieldErrors, AppError> {
+pub fn refusal(error: ChangeError) -> Result<FieldErrors, AppError> {
     match error {
-        crate::recording::RecordingError::Invalid(errors) => Ok(errors),
-        crate::recording::RecordingError::NotFound => Err(AppError::NotFound),
-        crate::recording::RecordingError::Database(e) => Err(e.into()),
+        ChangeError::Invalid(errors) => Ok(errors),
+        ChangeError::NotFound => Err(AppError::NotFound),
+        ChangeError::Database(e) => Err(e.into()),
     }
 }

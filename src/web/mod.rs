@@ -12,6 +12,7 @@ mod error;
 mod headers;
 mod health;
 mod home;
+mod html_form;
 mod layout;
 mod leads;
 mod login;
@@ -71,6 +72,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/control-panel/results/{id}/{op}", web::post().to(control_panel::actions::change_outcome))
         .route("/control-panel/import", web::get().to(control_panel::import::get))
         .route("/control-panel/import/{what}", web::post().to(control_panel::import::post))
+        .route("/control-panel/sales-objectives", web::get().to(control_panel::objectives::list))
+        .route("/control-panel/sales-objectives", web::post().to(control_panel::objectives::create))
+        .route("/control-panel/sales-objectives/new", web::get().to(control_panel::objectives::new))
+        .route("/control-panel/sales-objectives/{id}", web::get().to(control_panel::objectives::show))
+        .route("/control-panel/sales-objectives/{id}", web::post().to(control_panel::objectives::update))
+        .route("/control-panel/sales-objectives/{id}/edit", web::get().to(control_panel::objectives::edit))
+        .route("/control-panel/sales-objectives/{id}/assignments", web::post().to(control_panel::objectives::assign))
+        .route(
+            "/control-panel/sales-objectives/{id}/assignments/{user_id}/delete",
+            web::post().to(control_panel::objectives::unassign),
+        )
+        .route("/control-panel/sales-objectives/{id}/{op}", web::post().to(control_panel::objectives::archive))
         .route("/control-panel/pipelines", web::get().to(control_panel::pipelines::get))
         .route("/control-panel/pipelines", web::post().to(control_panel::pipelines::create))
         .route("/control-panel/pipelines/{id}", web::post().to(control_panel::pipelines::rename))

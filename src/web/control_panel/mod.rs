@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod import;
+pub mod objectives;
 pub mod pipelines;
 
 use actix_web::HttpResponse;

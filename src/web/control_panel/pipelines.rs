@@ -8,6 +8,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::form::FieldErrors;
+use crate::change::ChangeError;
 use crate::recording;
 use crate::store::ids::PipelineId;
 use crate::store::pipelines::{self, PipelineRow};
@@ -81,7 +82,7 @@ pub async fn rename(
 async fn respond(
     state: &Data<AppState>,
     current: &CurrentUser,
-    done: Result<(), recording::RecordingError>,
+    done: Result<(), ChangeError>,
     pipeline: Option<PipelineId>,
     name: String,
 ) -> Result<HttpResponse, AppError> {

@@ -1,0 +1,26 @@
+//! Why a change was not made: the form's field errors, a record that is absent (or not
+//! the actor's), or the database failing. Every write operation answers with it.
+
+use crate::domain::form::FieldErrors;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ChangeError {
+    #[error("{0}")]
+    Invalid(FieldErrors),
+    /// Absent, in another account, or not the actor's to see.
+    #[error("not found")]
+    NotFound,
+    #[error("database error: {0}")]
+    Database(#[from] diesel::result::Error),
+}
+
+impl From<FieldErrors> for ChangeError {
+    fn from(errors: FieldErrors) -> Self {
+        ChangeError::Invalid(errors)
+    }
+}
+
+pub fn invalid(field: &'static str, message: impl Into<String>) -> ChangeError {
+    ChangeError::Invalid(FieldErrors::single(field, message))
+}
+

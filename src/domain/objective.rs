@@ -1,0 +1,247 @@
+//! Objectives: their kinds, what they count, their one or two period targets, and which
+//! target is in force for a given period.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use super::Invalid;
+use super::form::FieldErrors;
+use super::money::Amount;
+use super::period::{Calendar, PeriodKind};
+use super::recording::SubjectKind;
+
+/// More objectives than this for one user earns a warning: too many demotivate.
+pub const TOO_MANY_OBJECTIVES: usize = 5;
+/// An objective has one or two period targets, never more.
+pub const MAX_PERIOD_TARGETS: usize = 2;
+
+macro_rules! word_enum {
+    ($name:ident, $error:literal, $( $variant:ident => $text:literal, $label:literal ),+ $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Invalid;
+
+            fn from_str(s: &str) -> Result<Self, Invalid> {
+                let wanted = s.trim();
+                $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| Invalid::new($error))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+word_enum!(ObjectiveKind, "Choose activity-based or sales-based.",
+    Activity => "activity", "Activity-based",
+    Sales => "sales", "Sales-based",
+);
+
+word_enum!(SalesMetric, "Choose revenue or number of won leads.",
+    Revenue => "revenue", "Revenue",
+    WonCount => "won_count", "Won leads",
+);
+
+word_enum!(Context, "Choose prospects, leads or both.",
+    Prospects => "prospects", "Prospects",
+    Leads => "leads", "Leads",
+    Both => "both", "Prospects and leads",
+);
+
+impl Context {
+    /// The subjects whose activities count.
+    pub fn subjects(self) -> &'static [SubjectKind] {
+        match self {
+            Context::Prospects => &[SubjectKind::Prospect],
+            Context::Leads => &[SubjectKind::Lead],
+            Context::Both => &[SubjectKind::Lead, SubjectKind::Prospect],
+        }
+    }
+}
+
+/// How a target's value reads: money in cents, or a count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Money,
+    Count,
+}
+
+impl Measure {
+    pub fn of(kind: ObjectiveKind, metric: Option<SalesMetric>) -> Self {
+        match (kind, metric) {
+            (ObjectiveKind::Sales, Some(SalesMetric::Revenue)) => Measure::Money,
+            _ => Measure::Count,
+        }
+    }
+
+    /// A target as typed: a positive amount with at most two decimals (kept in cents), or
+    /// a positive whole number.
+    pub fn parse_target(self, raw: &str) -> Result<i64, Invalid> {
+        let text = raw.trim();
+        if text.is_empty() {
+            return Err(Invalid::new("Enter the target."));
+        }
+        let value = match self {
+            Measure::Money => Amount::parse(text)?.cents(),
+            Measure::Count => text
+                .parse::<i64>()
+                .map_err(|_| Invalid::new("The target is a whole number of times, such as 10."))?,
+        };
+        if value <= 0 {
+            return Err(Invalid::new("The target must be more than zero."));
+        }
+        Ok(value)
+    }
+
+    /// For a form: `1250.50` or `10`.
+    pub fn to_input(self, value: i64) -> String {
+        match self {
+            Measure::Money => Amount::from_cents(value).to_input(),
+            Measure::Count => value.to_string(),
+        }
+    }
+
+    /// For reading: `1,250.50 EUR` or `10`.
+    pub fn display(self, value: i64, currency: &str) -> String {
+        match self {
+            Measure::Money => Amount::from_cents(value).display(currency),
+            Measure::Count => value.to_string(),
+        }
+    }
+}
+
+/// The period targets of a form: `(period_n, target_n)` for n = 1, 2, 3 as typed. The first
+/// is required, the second optional, a third is refused; two targets need two periods.
+pub fn parse_period_targets(measure: Measure, typed: [(&str, &str); 3]) -> Result<Vec<(PeriodKind, i64)>, FieldErrors> {
+    const FIELDS: [(&str, &str); 3] = [("period_1", "target_1"), ("period_2", "target_2"), ("period_3", "target_3")];
+    let mut errors = FieldErrors::new();
+    let mut targets: Vec<(PeriodKind, i64)> = Vec::new();
+    for (index, ((period, target), (period_field, target_field))) in typed.iter().zip(FIELDS).enumerate() {
+        let (period, target) = (period.trim(), target.trim());
+        if index > 0 && period.is_empty() && target.is_empty() {
+            continue;
+        }
+        if index >= MAX_PERIOD_TARGETS {
+            errors.add(period_field, "An objective has at most two period targets.");
+            continue;
+        }
+        let kind = if period.is_empty() {
+            errors.add(period_field, "Choose a period.");
+            None
+        } else {
+            errors.check(period_field, period.parse::<PeriodKind>().map_err(|e| Invalid::new(e.to_string())))
+        };
+        let value = errors.check(target_field, measure.parse_target(target));
+        if let Some(kind) = kind {
+            if targets.iter().any(|(existing, _)| *existing == kind) {
+                errors.add(period_field, "The two targets need different periods.");
+            } else if let Some(value) = value {
+                targets.push((kind, value));
+            }
+        }
+    }
+    errors.into_result().map(|()| targets)
+}
+
+/// The first day from which a target set on `today` applies: the start of the current
+/// period of its kind. Closed periods keep the target that was in force then.
+pub fn effective_from(calendar: &Calendar, period: PeriodKind, today: NaiveDate) -> NaiveDate {
+    calendar.period_of_date(period, today).start()
+}
+
+/// The target in force for the period starting on `period_start`, from a history of
+/// `(effective_from, value)` in ascending order: the latest that began on or before it;
+/// before the first target, the first.
+pub fn target_in_force(history: &[(NaiveDate, i64)], period_start: NaiveDate) -> Option<i64> {
+    history.iter().rev().find(|(from, _)| *from <= period_start).or(history.first()).map(|(_, value)| *value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Weekday;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn words_round_trip() {
+        for kind in ObjectiveKind::ALL {
+            assert_eq!(kind.as_str().parse::<ObjectiveKind>(), Ok(*kind));
+        }
+        assert_eq!("won_count".parse::<SalesMetric>(), Ok(SalesMetric::WonCount));
+        assert!("profit".parse::<SalesMetric>().is_err());
+        assert_eq!(Context::Both.subjects(), [SubjectKind::Lead, SubjectKind::Prospect]);
+    }
+
+    #[test]
+    fn money_targets_allow_two_decimals_counts_are_whole() {
+        assert_eq!(Measure::Money.parse_target("50000"), Ok(5_000_000));
+        assert_eq!(Measure::Money.parse_target("15000.50"), Ok(1_500_050));
+        assert!(Measure::Money.parse_target("1.234").is_err());
+        assert_eq!(Measure::Count.parse_target(" 10 "), Ok(10));
+        for bad in ["2.5", "0", "-1", "", "ten"] {
+            assert!(Measure::Count.parse_target(bad).is_err(), "{bad}");
+        }
+        assert!(Measure::Money.parse_target("0").is_err());
+    }
+
+    #[test]
+    fn one_or_two_period_targets_are_accepted() {
+        let one = parse_period_targets(Measure::Count, [("week", "50"), ("", ""), ("", "")]);
+        assert_eq!(one, Ok(vec![(PeriodKind::Week, 50)]));
+        let two = parse_period_targets(Measure::Money, [("year", "50000"), ("quarter", "15000"), ("", "")]);
+        assert_eq!(two, Ok(vec![(PeriodKind::Year, 5_000_000), (PeriodKind::Quarter, 1_500_000)]));
+    }
+
+    #[test]
+    fn a_missing_first_a_third_or_a_repeated_period_is_refused() {
+        let errors = parse_period_targets(Measure::Count, [("", ""), ("", ""), ("", "")]).expect_err("refused");
+        assert_eq!(errors.get("period_1"), Some("Choose a period."));
+        let errors = parse_period_targets(Measure::Count, [("day", "1"), ("week", "5"), ("month", "20")])
+            .expect_err("refused");
+        assert_eq!(errors.get("period_3"), Some("An objective has at most two period targets."));
+        let errors = parse_period_targets(Measure::Count, [("week", "1"), ("week", "5"), ("", "")]).expect_err("refused");
+        assert_eq!(errors.get("period_2"), Some("The two targets need different periods."));
+        let errors = parse_period_targets(Measure::Count, [("week", "1"), ("month", ""), ("", "")]).expect_err("refused");
+        assert_eq!(errors.get("target_2"), Some("Enter the target."));
+    }
+
+    #[test]
+    fn a_target_applies_from_the_start_of_the_current_period() {
+        let calendar = Calendar::new(chrono_tz::Europe::Rome, Weekday::Mon);
+        let today = date(2026, 11, 27);
+        assert_eq!(effective_from(&calendar, PeriodKind::Week, today), date(2026, 11, 23));
+        assert_eq!(effective_from(&calendar, PeriodKind::Quarter, today), date(2026, 10, 1));
+    }
+
+    #[test]
+    fn closed_periods_keep_their_target_and_earlier_ones_use_the_first() {
+        let history = [(date(2026, 1, 1), 10), (date(2026, 6, 1), 12), (date(2026, 11, 1), 15)];
+        assert_eq!(target_in_force(&history, date(2025, 12, 1)), Some(10), "before the first target");
+        assert_eq!(target_in_force(&history, date(2026, 5, 1)), Some(10));
+        assert_eq!(target_in_force(&history, date(2026, 6, 1)), Some(12));
+        assert_eq!(target_in_force(&history, date(2026, 12, 1)), Some(15));
+        assert_eq!(target_in_force(&[], date(2026, 12, 1)), None);
+    }
+}

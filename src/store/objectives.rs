@@ -1,0 +1,288 @@
+//! Objectives, the outcomes they count, their target history and their assignments.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
+use super::ids::{AccountId, ActionId, ObjectiveId, OutcomeId, PipelineId, UserId};
+use crate::db::schema::{assignments, objective_outcomes, objective_targets, objectives, users};
+use crate::db::{self, AnyConnection};
+use crate::domain::objective::{Context, Measure, ObjectiveKind, SalesMetric};
+use crate::domain::period::PeriodKind;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = objectives)]
+pub struct ObjectiveRow {
+    pub id: ObjectiveId,
+    pub account_id: AccountId,
+    pub name: String,
+    pub kind: String,
+    pub metric: Option<String>,
+    pub action_id: Option<ActionId>,
+    pub whole_action: bool,
+    pub context: Option<String>,
+    pub pipeline_id: Option<PipelineId>,
+    pub period_1: String,
+    pub period_2: Option<String>,
+    pub archived_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+impl ObjectiveRow {
+    // The CHECK constraints keep the stored words valid.
+    pub fn kind(&self) -> ObjectiveKind {
+        self.kind.parse().unwrap_or(ObjectiveKind::Activity)
+    }
+
+    pub fn metric(&self) -> Option<SalesMetric> {
+        self.metric.as_deref().and_then(|m| m.parse().ok())
+    }
+
+    pub fn context(&self) -> Option<Context> {
+        self.context.as_deref().and_then(|c| c.parse().ok())
+    }
+
+    pub fn measure(&self) -> Measure {
+        Measure::of(self.kind(), self.metric())
+    }
+
+    /// The one or two periods the objective has targets for, in the order given.
+    pub fn periods(&self) -> Vec<PeriodKind> {
+        [Some(self.period_1.as_str()), self.period_2.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.parse().ok())
+            .collect()
+    }
+}
+
+/// Every field the editor sets.
+#[derive(Debug, Clone, AsChangeset, Insertable)]
+#[diesel(table_name = objectives, treat_none_as_null = true)]
+pub struct ObjectiveData {
+    pub name: String,
+    pub kind: String,
+    pub metric: Option<String>,
+    pub action_id: Option<ActionId>,
+    pub whole_action: bool,
+    pub context: Option<String>,
+    pub pipeline_id: Option<PipelineId>,
+    pub period_1: String,
+    pub period_2: Option<String>,
+}
+
+/// One entry of a target's history.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = objective_targets)]
+pub struct TargetRow {
+    pub period: String,
+    pub effective_from: NaiveDate,
+    pub value: i64,
+    pub set_at: NaiveDateTime,
+}
+
+/// An objective as the list shows it, with how many hold it.
+#[derive(Debug, Clone)]
+pub struct ObjectiveLine {
+    pub objective: ObjectiveRow,
+    pub assignees: i64,
+}
+
+/// Someone holding an objective, and how many active objectives they hold in all.
+#[derive(Debug, Clone, Queryable)]
+pub struct Holder {
+    pub user_id: UserId,
+    pub name: String,
+    pub active: bool,
+}
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    data: &ObjectiveData,
+    now: NaiveDateTime,
+) -> QueryResult<ObjectiveId> {
+    diesel::insert_into(objectives::table)
+        .values((data, objectives::account_id.eq(account), objectives::created_at.eq(now)))
+        .execute(conn)?;
+    Ok(ObjectiveId(db::last_insert_id(conn)?))
+}
+
+pub fn update(conn: &mut AnyConnection, account: AccountId, id: ObjectiveId, data: &ObjectiveData) -> QueryResult<usize> {
+    diesel::update(objectives::table.filter(objectives::account_id.eq(account)).filter(objectives::id.eq(id)))
+        .set(data)
+        .execute(conn)
+}
+
+pub fn set_archived(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    id: ObjectiveId,
+    at: Option<NaiveDateTime>,
+) -> QueryResult<usize> {
+    diesel::update(objectives::table.filter(objectives::account_id.eq(account)).filter(objectives::id.eq(id)))
+        .set(objectives::archived_at.eq(at))
+        .execute(conn)
+}
+
+pub fn find(conn: &mut AnyConnection, account: AccountId, id: ObjectiveId) -> QueryResult<Option<ObjectiveRow>> {
+    objectives::table
+        .filter(objectives::account_id.eq(account))
+        .filter(objectives::id.eq(id))
+        .select(ObjectiveRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_name(conn: &mut AnyConnection, account: AccountId, name: &str) -> QueryResult<Option<ObjectiveRow>> {
+    objectives::table
+        .filter(objectives::account_id.eq(account))
+        .filter(objectives::name.eq(name))
+        .select(ObjectiveRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The account's objectives, active or archived, by name, with their assignee counts.
+pub fn list(conn: &mut AnyConnection, account: AccountId, archived: bool) -> QueryResult<Vec<ObjectiveLine>> {
+    let mut query = objectives::table
+        .filter(objectives::account_id.eq(account))
+        .order((objectives::name.asc(), objectives::id.asc()))
+        .select((
+            ObjectiveRow::as_select(),
+            sql::<BigInt>("(SELECT CAST(COUNT(*) AS BIGINT) FROM assignments a WHERE a.objective_id = objectives.id)"),
+        ))
+        .into_boxed();
+    query = if archived {
+        query.filter(objectives::archived_at.is_not_null())
+    } else {
+        query.filter(objectives::archived_at.is_null())
+    };
+    let rows: Vec<(ObjectiveRow, i64)> = query.load(conn)?;
+    Ok(rows.into_iter().map(|(objective, assignees)| ObjectiveLine { objective, assignees }).collect())
+}
+
+/// The outcomes an activity objective counts (when it is not the whole action).
+pub fn outcomes(conn: &mut AnyConnection, id: ObjectiveId) -> QueryResult<Vec<OutcomeId>> {
+    objective_outcomes::table
+        .filter(objective_outcomes::objective_id.eq(id))
+        .order(objective_outcomes::outcome_id.asc())
+        .select(objective_outcomes::outcome_id)
+        .load(conn)
+}
+
+pub fn set_outcomes(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    id: ObjectiveId,
+    outcomes: &[OutcomeId],
+) -> QueryResult<()> {
+    diesel::delete(objective_outcomes::table.filter(objective_outcomes::objective_id.eq(id))).execute(conn)?;
+    for outcome in outcomes {
+        diesel::insert_into(objective_outcomes::table)
+            .values((
+                objective_outcomes::account_id.eq(account),
+                objective_outcomes::objective_id.eq(id),
+                objective_outcomes::outcome_id.eq(*outcome),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Every target ever set for the objective, by period then date.
+pub fn targets(conn: &mut AnyConnection, id: ObjectiveId) -> QueryResult<Vec<TargetRow>> {
+    objective_targets::table
+        .filter(objective_targets::objective_id.eq(id))
+        .order((objective_targets::period.asc(), objective_targets::effective_from.asc()))
+        .select(TargetRow::as_select())
+        .load(conn)
+}
+
+/// Records `value` for `period` from `effective_from`, replacing a target set earlier in
+/// the same period.
+pub fn set_target(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    id: ObjectiveId,
+    period: PeriodKind,
+    effective_from: NaiveDate,
+    value: i64,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::delete(
+        objective_targets::table
+            .filter(objective_targets::objective_id.eq(id))
+            .filter(objective_targets::period.eq(period.as_str()))
+            .filter(objective_targets::effective_from.eq(effective_from)),
+    )
+    .execute(conn)?;
+    diesel::insert_into(objective_targets::table)
+        .values((
+            objective_targets::account_id.eq(account),
+            objective_targets::objective_id.eq(id),
+            objective_targets::period.eq(period.as_str()),
+            objective_targets::effective_from.eq(effective_from),
+            objective_targets::value.eq(value),
+            objective_targets::set_at.eq(now),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Who holds the objective, by name.
+pub fn holders(conn: &mut AnyConnection, id: ObjectiveId) -> QueryResult<Vec<Holder>> {
+    assignments::table
+        .inner_join(users::table)
+        .filter(assignments::objective_id.eq(id))
+        .order(users::name.asc())
+        .select((users::id, users::name, users::active))
+        .load(conn)
+}
+
+pub fn is_assigned(conn: &mut AnyConnection, id: ObjectiveId, user: UserId) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        assignments::table.filter(assignments::objective_id.eq(id)).filter(assignments::user_id.eq(user)),
+    ))
+    .get_result(conn)
+}
+
+pub fn assign(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    id: ObjectiveId,
+    user: UserId,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(assignments::table)
+        .values((
+            assignments::account_id.eq(account),
+            assignments::objective_id.eq(id),
+            assignments::user_id.eq(user),
+            assignments::created_at.eq(now),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn unassign(conn: &mut AnyConnection, account: AccountId, id: ObjectiveId, user: UserId) -> QueryResult<usize> {
+    diesel::delete(
+        assignments::table
+            .filter(assignments::account_id.eq(account))
+            .filter(assignments::objective_id.eq(id))
+            .filter(assignments::user_id.eq(user)),
+    )
+    .execute(conn)
+}
+
+/// How many active (not archived) objectives each user of the account holds.
+pub fn active_counts(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<(UserId, i64)>> {
+    assignments::table
+        .inner_join(objectives::table)
+        .filter(assignments::account_id.eq(account))
+        .filter(objectives::archived_at.is_null())
+        .group_by(assignments::user_id)
+        .select((assignments::user_id, sql::<BigInt>("CAST(COUNT(*) AS BIGINT)")))
+        .load(conn)
+}
