@@ -23,4 +23,3 @@ impl From<FieldErrors> for ChangeError {
 pub fn invalid(field: &'static str, message: impl Into<String>) -> ChangeError {
     ChangeError::Invalid(FieldErrors::single(field, message))
 }
-

@@ -6,9 +6,9 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekd
 
 use crate::change::ChangeError;
 use crate::db::AnyConnection;
-use crate::objectives::ObjectiveForm;
 use crate::domain::period::Calendar;
 use crate::domain::recording::LeadStatus;
+use crate::objectives::ObjectiveForm;
 use crate::store::accounts::AccountRow;
 use crate::store::actions::{self, ActionWithOutcomes};
 use crate::store::activities::{self, NewActivity, Subject};
@@ -199,7 +199,11 @@ pub fn objectives(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId
         Some((item.action.id.to_string(), found.id.to_string()))
     };
     let sales = pipelines::find_by_name(conn, account.id, pipelines::DEFAULT_NAME)?.map(|p| p.id.to_string());
-    let activity = |name: &str, (action_id, outcome_id): (String, String), context: &str, pipeline: Option<String>, targets: [(&str, &str); 2]| {
+    let activity = |name: &str,
+                    (action_id, outcome_id): (String, String),
+                    context: &str,
+                    pipeline: Option<String>,
+                    targets: [(&str, &str); 2]| {
         ObjectiveForm {
             name: name.to_owned(),
             kind: "activity".into(),

@@ -97,20 +97,24 @@ fn check(
         Some(ObjectiveKind::Sales) => metric = errors.check("metric", form.metric.parse::<SalesMetric>()),
         Some(ObjectiveKind::Activity) => {
             context = errors.check("context", form.context.parse::<Context>());
-            action = match errors.check("action_id", words::parse_id(&form.action_id, "action")) {
+            action = match errors.check("action_id", words::parse_id(&form.action_id, "an action")) {
                 Some(id) => actions::list(conn, account.id)?.into_iter().find(|a| a.action.id == ActionId(id)),
                 None => None,
             };
             match &action {
-                None if errors.get("action_id").is_none() => errors.add("action_id", "Choose one of the account's actions."),
+                None if errors.get("action_id").is_none() => {
+                    errors.add("action_id", "Choose one of the account's actions.")
+                }
                 None => {}
                 Some(chosen) => {
                     let mut chosen_outcomes = Vec::new();
                     for raw in &form.outcome_ids {
-                        let Ok(id) = words::parse_id(raw, "result") else { continue };
+                        let Ok(id) = words::parse_id(raw, "a result") else { continue };
                         match chosen.outcomes.iter().find(|o| o.id == OutcomeId(id)) {
                             Some(outcome) => chosen_outcomes.push(outcome.id),
-                            None => errors.add("outcome_ids", format!("Choose results of {} only.", chosen.action.name)),
+                            None => {
+                                errors.add("outcome_ids", format!("Choose results of {} only.", chosen.action.name))
+                            }
                         }
                     }
                     chosen_outcomes.sort();
@@ -131,7 +135,7 @@ fn check(
     }
     let pipeline = match form.pipeline_id.trim() {
         "" => None,
-        raw => match words::parse_id(raw, "pipeline") {
+        raw => match words::parse_id(raw, "a pipeline") {
             Ok(id) => {
                 let found = pipelines::find(conn, account.id, PipelineId(id))?.map(|p| p.id);
                 if found.is_none() {
@@ -290,7 +294,7 @@ pub fn assign_users(
         assignable(conn, account, id)?;
         let mut chosen = Vec::new();
         for raw in user_ids {
-            let user = words::parse_id(raw, "user")
+            let user = words::parse_id(raw, "a user")
                 .ok()
                 .and_then(|id| users::find(conn, UserId(id)).transpose())
                 .transpose()?
@@ -337,7 +341,7 @@ pub fn assign_team(
 ) -> Result<usize, ChangeError> {
     db::write_transaction(conn, |conn| {
         assignable(conn, account, id)?;
-        let team = words::parse_id(team_id, "team").map_err(|Invalid(m)| invalid("team_id", m))?;
+        let team = words::parse_id(team_id, "a team").map_err(|Invalid(m)| invalid("team_id", m))?;
         let teams = teams::list_with_members(conn, account.id)?;
         let (team, members) = teams
             .into_iter()
@@ -358,7 +362,12 @@ pub fn assign_team(
     })
 }
 
-pub fn unassign(conn: &mut AnyConnection, account: &AccountRow, id: ObjectiveId, user: UserId) -> Result<(), ChangeError> {
+pub fn unassign(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    id: ObjectiveId,
+    user: UserId,
+) -> Result<(), ChangeError> {
     db::write_transaction(conn, |conn| match objectives::unassign(conn, account.id, id, user)? {
         0 => Err(ChangeError::NotFound),
         _ => Ok(()),

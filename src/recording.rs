@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use crate::change::{ChangeError, invalid};
 use crate::db::{self, AnyConnection};
 use crate::domain::Invalid;
-use crate::change::{ChangeError, invalid};
 use crate::domain::form::FieldErrors;
 use crate::domain::money::Amount;
 use crate::domain::period::Calendar;
@@ -54,7 +54,7 @@ pub struct ActivityForm {
 /// A subject reference as the form encodes it.
 pub fn parse_subject(raw: &str) -> Result<(words::SubjectKind, i64), Invalid> {
     let (kind, id) = raw.trim().split_once(':').ok_or_else(|| Invalid::new("Choose a lead or a prospect."))?;
-    Ok((kind.parse()?, words::parse_id(id, "lead or prospect")?))
+    Ok((kind.parse()?, words::parse_id(id, "a lead or prospect")?))
 }
 
 pub fn log_activity(
@@ -66,8 +66,8 @@ pub fn log_activity(
 ) -> Result<ActivityRow, ChangeError> {
     let calendar = account.calendar();
     let mut errors = FieldErrors::new();
-    let action = errors.check("action_id", words::parse_id(&form.action_id, "action"));
-    let outcome = errors.check("outcome_id", words::parse_id(&form.outcome_id, "result"));
+    let action = errors.check("action_id", words::parse_id(&form.action_id, "an action"));
+    let outcome = errors.check("outcome_id", words::parse_id(&form.outcome_id, "a result"));
     let subject = errors.check("subject", parse_subject(&form.subject));
     let occurred_at = errors.check("occurred_at", moment(&calendar, &form.occurred_at, now));
     let note = errors.check("note", words::parse_note(&form.note));
@@ -263,7 +263,7 @@ fn lead_data(
     } else {
         errors.check("amount", Amount::parse(&form.amount)).map(Some).unwrap_or(None)
     };
-    let pipeline = match errors.check("pipeline_id", words::parse_id(&form.pipeline_id, "pipeline")) {
+    let pipeline = match errors.check("pipeline_id", words::parse_id(&form.pipeline_id, "a pipeline")) {
         Some(id) => pipelines::find(conn, account.id, PipelineId(id))?,
         None => None,
     };
@@ -314,7 +314,7 @@ fn lead_owner(
     if !actor.role().manages() || raw.trim().is_empty() {
         return Ok(Some(current.unwrap_or(actor.id)));
     }
-    let Some(id) = errors.check("owner_id", words::parse_id(raw, "owner")) else { return Ok(None) };
+    let Some(id) = errors.check("owner_id", words::parse_id(raw, "an owner")) else { return Ok(None) };
     let owner = users::find(conn, UserId(id))?.filter(|u| u.account_id == account.id && u.active);
     if owner.is_none() {
         errors.add("owner_id", "Choose an active user of the account.");
@@ -406,7 +406,7 @@ pub fn convert_prospect(
         if prospect.lead_id.is_some() {
             return Err(invalid("pipeline_id", "This prospect is already a lead."));
         }
-        let pipeline = words::parse_id(pipeline_id, "pipeline").map_err(|Invalid(m)| invalid("pipeline_id", m))?;
+        let pipeline = words::parse_id(pipeline_id, "a pipeline").map_err(|Invalid(m)| invalid("pipeline_id", m))?;
         let pipeline = pipelines::find(conn, account.id, PipelineId(pipeline))?
             .ok_or_else(|| invalid("pipeline_id", "Choose one of the account's pipelines."))?;
         let lead = leads::insert(

@@ -102,9 +102,9 @@ impl Measure {
         }
         let value = match self {
             Measure::Money => Amount::parse(text)?.cents(),
-            Measure::Count => text
-                .parse::<i64>()
-                .map_err(|_| Invalid::new("The target is a whole number of times, such as 10."))?,
+            Measure::Count => {
+                text.parse::<i64>().map_err(|_| Invalid::new("The target is a whole number of times, such as 10."))?
+            }
         };
         if value <= 0 {
             return Err(Invalid::new("The target must be more than zero."));
@@ -218,12 +218,14 @@ mod tests {
     fn a_missing_first_a_third_or_a_repeated_period_is_refused() {
         let errors = parse_period_targets(Measure::Count, [("", ""), ("", ""), ("", "")]).expect_err("refused");
         assert_eq!(errors.get("period_1"), Some("Choose a period."));
-        let errors = parse_period_targets(Measure::Count, [("day", "1"), ("week", "5"), ("month", "20")])
-            .expect_err("refused");
+        let errors =
+            parse_period_targets(Measure::Count, [("day", "1"), ("week", "5"), ("month", "20")]).expect_err("refused");
         assert_eq!(errors.get("period_3"), Some("An objective has at most two period targets."));
-        let errors = parse_period_targets(Measure::Count, [("week", "1"), ("week", "5"), ("", "")]).expect_err("refused");
+        let errors =
+            parse_period_targets(Measure::Count, [("week", "1"), ("week", "5"), ("", "")]).expect_err("refused");
         assert_eq!(errors.get("period_2"), Some("The two targets need different periods."));
-        let errors = parse_period_targets(Measure::Count, [("week", "1"), ("month", ""), ("", "")]).expect_err("refused");
+        let errors =
+            parse_period_targets(Measure::Count, [("week", "1"), ("month", ""), ("", "")]).expect_err("refused");
         assert_eq!(errors.get("target_2"), Some("Enter the target."));
     }
 

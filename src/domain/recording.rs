@@ -159,13 +159,14 @@ pub fn parse_local_moment(raw: &str) -> Result<chrono::NaiveDateTime, Invalid> {
         .ok_or_else(|| Invalid::new(format!("`{text}` is not a date and time such as 2026-11-27 14:30.")))
 }
 
-/// A record id sent by a form.
+/// A record id sent by a form; `what` names it with its article ("an action").
 pub fn parse_id(raw: &str, what: &str) -> Result<i64, Invalid> {
+    let refused = || Invalid::new(format!("Choose {what}."));
     let text = raw.trim();
     if text.is_empty() {
-        return Err(Invalid::new(format!("Choose a {what}.")));
+        return Err(refused());
     }
-    text.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| Invalid::new(format!("Choose a {what}.")))
+    text.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(refused)
 }
 
 #[cfg(test)]
@@ -185,9 +186,9 @@ mod moment_tests {
 
     #[test]
     fn ids_must_be_positive_numbers() {
-        assert_eq!(parse_id(" 12 ", "lead"), Ok(12));
+        assert_eq!(parse_id(" 12 ", "a lead"), Ok(12));
         for bad in ["", "0", "-3", "x"] {
-            assert_eq!(parse_id(bad, "lead"), Err(Invalid::new("Choose a lead.")));
+            assert_eq!(parse_id(bad, "a lead"), Err(Invalid::new("Choose a lead.")));
         }
     }
 }

@@ -109,7 +109,12 @@ pub fn insert(
     Ok(ObjectiveId(db::last_insert_id(conn)?))
 }
 
-pub fn update(conn: &mut AnyConnection, account: AccountId, id: ObjectiveId, data: &ObjectiveData) -> QueryResult<usize> {
+pub fn update(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    id: ObjectiveId,
+    data: &ObjectiveData,
+) -> QueryResult<usize> {
     diesel::update(objectives::table.filter(objectives::account_id.eq(account)).filter(objectives::id.eq(id)))
         .set(data)
         .execute(conn)

@@ -141,6 +141,11 @@ impl TestApp {
             .expect("user created")
     }
 
+    /// Whether the database refuses the statement.
+    pub fn execute_fails(&self, sql: &str) -> bool {
+        diesel::sql_query(sql).execute(&mut *self.conn()).is_err()
+    }
+
     pub fn execute(&self, sql: &str) {
         diesel::sql_query(sql).execute(&mut *self.conn()).expect("statement ran");
     }

@@ -13,6 +13,7 @@ mod import;
 mod leads;
 mod login;
 mod menu;
+mod objectives;
 mod prospects;
 mod sales_process;
 mod security_headers;

@@ -192,7 +192,9 @@ pub async fn list(
                 pipeline: pipeline_name(&objective, &pipelines),
                 targets: current
                     .iter()
-                    .map(|(period, value)| format!("{}: {}", period.label(), measure.display(*value, &account.currency)))
+                    .map(|(period, value)| {
+                        format!("{}: {}", period.label(), measure.display(*value, &account.currency))
+                    })
                     .collect::<Vec<_>>()
                     .join(" · "),
                 assignees: line.assignees,
@@ -202,11 +204,18 @@ pub async fn list(
         Ok(items)
     })
     .await?;
-    html(StatusCode::OK, &ListPage { layout: Layout::signed_in("Sales Objectives", &current, "/control-panel"), objectives, archived })
+    html(
+        StatusCode::OK,
+        &ListPage { layout: Layout::signed_in("Sales Objectives", &current, "/control-panel"), objectives, archived },
+    )
 }
 
 /// What an objective counts, in words.
-fn describe(objective: &ObjectiveRow, outcomes: &[crate::store::ids::OutcomeId], catalogue: &[ActionWithOutcomes]) -> String {
+fn describe(
+    objective: &ObjectiveRow,
+    outcomes: &[crate::store::ids::OutcomeId],
+    catalogue: &[ActionWithOutcomes],
+) -> String {
     match objective.kind() {
         ObjectiveKind::Sales => objective.metric().map_or(String::new(), |m| m.label().to_owned()),
         ObjectiveKind::Activity => {
@@ -215,7 +224,13 @@ fn describe(objective: &ObjectiveRow, outcomes: &[crate::store::ids::OutcomeId],
             let results = if objective.whole_action {
                 "all results".to_owned()
             } else {
-                action.outcomes.iter().filter(|o| outcomes.contains(&o.id)).map(|o| o.name.as_str()).collect::<Vec<_>>().join(", ")
+                action
+                    .outcomes
+                    .iter()
+                    .filter(|o| outcomes.contains(&o.id))
+                    .map(|o| o.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             let context = objective.context().map_or("", |c| c.label());
             format!("{}: {results} — {context}", action.action.name)
@@ -283,7 +298,8 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     let id = ObjectiveId(path.into_inner());
     let (account, typed) = (current.account.clone(), form.clone());
-    let done = with_conn(&state.pool, move |conn| Ok(objectives::update(conn, &account, id, &typed, Utc::now()))).await?;
+    let done =
+        with_conn(&state.pool, move |conn| Ok(objectives::update(conn, &account, id, &typed, Utc::now()))).await?;
     match done {
         Ok(()) => Ok(see_other(&format!("{HERE}/{id}"))),
         Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
@@ -388,7 +404,12 @@ fn history_lines(history: &[TargetRow], measure: Measure, currency: &str) -> Vec
         .iter()
         .map(|t| {
             let period = t.period.parse::<PeriodKind>().map_or_else(|_| t.period.clone(), |p| p.label().to_owned());
-            (period, t.effective_from.to_string(), measure.display(t.value, currency), t.set_at.format("%Y-%m-%d").to_string())
+            (
+                period,
+                t.effective_from.to_string(),
+                measure.display(t.value, currency),
+                t.set_at.format("%Y-%m-%d").to_string(),
+            )
         })
         .collect()
 }
@@ -405,7 +426,8 @@ pub async fn archive(
         _ => return Err(AppError::NotFound),
     };
     let (id, account) = (ObjectiveId(id), current.account.clone());
-    with_conn(&state.pool, move |conn| Ok(objectives::set_archived(conn, &account, id, archived, Utc::now()))).await??;
+    with_conn(&state.pool, move |conn| Ok(objectives::set_archived(conn, &account, id, archived, Utc::now())))
+        .await??;
     Ok(see_other(&format!("{HERE}/{id}")))
 }
 

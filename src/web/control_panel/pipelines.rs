@@ -7,8 +7,8 @@ use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
-use crate::domain::form::FieldErrors;
 use crate::change::ChangeError;
+use crate::domain::form::FieldErrors;
 use crate::recording;
 use crate::store::ids::PipelineId;
 use crate::store::pipelines::{self, PipelineRow};
