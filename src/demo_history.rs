@@ -229,17 +229,17 @@ pub fn objectives(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId
         ..ObjectiveForm::default()
     };
     let mut forms = vec![
-        sale("Revenue", "revenue", [("year", "50000"), ("quarter", "15000")]),
-        sale("Deals won", "won_count", [("month", "2"), ("", "")]),
+        sale("Revenue", "revenue", [("year", "150000"), ("quarter", "40000")]),
+        sale("Deals won", "won_count", [("month", "1"), ("", "")]),
     ];
     if let Some(reached) = outcome("Call", "Reached") {
-        forms.push(activity("Calls reached", reached, "both", None, [("day", "10"), ("week", "50")]));
+        forms.push(activity("Calls reached", reached, "both", None, [("day", "2"), ("week", "8")]));
     }
     if let Some(held) = outcome("Meeting", "Held") {
-        forms.push(activity("Meetings held on new deals", held, "leads", sales, [("week", "8"), ("", "")]));
+        forms.push(activity("Meetings held on new deals", held, "leads", sales, [("week", "1"), ("", "")]));
     }
     if let Some(qualified) = outcome("Qualification", "Qualified") {
-        forms.push(activity("Prospects qualified", qualified, "prospects", None, [("month", "12"), ("", "")]));
+        forms.push(activity("Prospects qualified", qualified, "prospects", None, [("month", "3"), ("", "")]));
     }
     let now = Utc::now();
     let rep_ids: Vec<String> = reps.iter().map(ToString::to_string).collect();

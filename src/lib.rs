@@ -15,6 +15,7 @@ pub mod provision;
 pub mod recording;
 pub mod sign_in;
 pub mod startup;
+pub mod statistics;
 pub mod store;
 pub mod telemetry;
 pub mod web;

@@ -3,6 +3,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use crate::db::{self, AnyConnection};
+use crate::domain::role::Role;
 use crate::domain::throttle;
 use crate::domain::user::Email;
 use crate::password::Passwords;
@@ -12,7 +13,7 @@ use crate::store::{login_failures, users};
 #[derive(Debug, PartialEq, Eq)]
 pub enum Attempt {
     /// Right e-mail and password for an active user.
-    SignedIn { user: UserId, session_version: i64 },
+    SignedIn { user: UserId, session_version: i64, role: Role },
     /// Wrong e-mail or wrong password: the same answer for both.
     Refused,
     /// Right password, but the user was deactivated.
@@ -42,7 +43,7 @@ pub fn attempt(
     match user {
         Some(user) if matches && user.active => {
             login_failures::clear(conn, &key)?;
-            Ok(Attempt::SignedIn { user: user.id, session_version: user.session_version })
+            Ok(Attempt::SignedIn { user: user.id, session_version: user.session_version, role: user.role() })
         }
         Some(user) if matches && !user.active => Ok(Attempt::Deactivated),
         _ => {

@@ -3,12 +3,14 @@
 
 pub mod account;
 pub mod bucket_plan;
+pub mod chart;
 pub mod edition;
 pub mod form;
 pub mod local_path;
 pub mod money;
 pub mod objective;
 pub mod period;
+pub mod progress;
 pub mod recording;
 pub mod role;
 pub mod throttle;

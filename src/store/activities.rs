@@ -228,3 +228,47 @@ pub fn insert_many(conn: &mut AnyConnection, new: &[NewActivity]) -> QueryResult
     }
     Ok(keys)
 }
+
+/// The activities an objective counted for `users` over local dates [start, end), latest
+/// first, one page at a time: the records behind a figure.
+#[allow(clippy::too_many_arguments)]
+pub fn counted(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    users_in: &[UserId],
+    outcomes_in: &[OutcomeId],
+    subjects: &[SubjectKind],
+    pipeline: Option<PipelineId>,
+    (start, end): (NaiveDate, NaiveDate),
+    (limit, offset): (i64, i64),
+) -> QueryResult<Vec<ActivityLine>> {
+    let kinds: Vec<&str> = subjects.iter().map(|s| s.as_str()).collect();
+    let mut query = activities::table
+        .inner_join(users::table.on(users::id.eq(activities::user_id)))
+        .inner_join(actions::table.on(actions::id.eq(activities::action_id)))
+        .inner_join(outcomes::table.on(outcomes::id.eq(activities::outcome_id)))
+        .left_join(leads::table.on(leads::id.nullable().eq(activities::lead_id)))
+        .left_join(prospects::table.on(prospects::id.nullable().eq(activities::prospect_id)))
+        .filter(activities::account_id.eq(account))
+        .filter(activities::user_id.eq_any(users_in.to_vec()))
+        .filter(activities::outcome_id.eq_any(outcomes_in.to_vec()))
+        .filter(activities::subject_kind.eq_any(kinds))
+        .filter(activities::occurred_on.ge(start))
+        .filter(activities::occurred_on.lt(end))
+        .order((activities::occurred_at.desc(), activities::id.desc()))
+        .limit(limit)
+        .offset(offset)
+        .select((
+            ActivityRow::as_select(),
+            users::name,
+            actions::name,
+            outcomes::name,
+            leads::title.nullable(),
+            prospects::name.nullable(),
+        ))
+        .into_boxed();
+    if let Some(pipeline) = pipeline {
+        query = query.filter(activities::pipeline_id.eq(pipeline));
+    }
+    query.load(conn)
+}

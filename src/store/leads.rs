@@ -204,3 +204,32 @@ pub fn insert_many_open(
     }
     Ok(())
 }
+
+/// The won leads credited to `users` over local dates [start, end), latest first, one
+/// page at a time: the records behind a sales figure.
+pub fn won_between(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    users_in: &[UserId],
+    pipeline: Option<PipelineId>,
+    (start, end): (NaiveDate, NaiveDate),
+    (limit, offset): (i64, i64),
+) -> QueryResult<Vec<LeadLine>> {
+    let mut query = leads::table
+        .inner_join(pipelines::table)
+        .inner_join(users::table.on(users::id.nullable().eq(leads::won_by_id)))
+        .filter(leads::account_id.eq(account))
+        .filter(leads::status.eq(LeadStatus::Won.as_str()))
+        .filter(leads::won_by_id.eq_any(users_in.iter().map(|u| Some(*u)).collect::<Vec<_>>()))
+        .filter(leads::closed_on.ge(start))
+        .filter(leads::closed_on.lt(end))
+        .order((leads::closed_at.desc(), leads::id.desc()))
+        .limit(limit)
+        .offset(offset)
+        .select((LeadRow::as_select(), pipelines::name, users::name))
+        .into_boxed();
+    if let Some(pipeline) = pipeline {
+        query = query.filter(leads::pipeline_id.eq(pipeline));
+    }
+    query.load(conn)
+}

@@ -291,3 +291,15 @@ pub fn active_counts(conn: &mut AnyConnection, account: AccountId) -> QueryResul
         .select((assignments::user_id, sql::<BigInt>("CAST(COUNT(*) AS BIGINT)")))
         .load(conn)
 }
+
+/// The active objectives `user` holds, by name.
+pub fn held_by(conn: &mut AnyConnection, account: AccountId, user: UserId) -> QueryResult<Vec<ObjectiveRow>> {
+    objectives::table
+        .inner_join(assignments::table)
+        .filter(objectives::account_id.eq(account))
+        .filter(assignments::user_id.eq(user))
+        .filter(objectives::archived_at.is_null())
+        .order((objectives::name.asc(), objectives::id.asc()))
+        .select(ObjectiveRow::as_select())
+        .load(conn)
+}

@@ -111,3 +111,24 @@ impl FromRequest for ObjectivesEditor {
         })
     }
 }
+
+/// Anyone of a Dream Team account: the statistics they may read are narrowed to their own
+/// for a rep (see `statistics::resolve`).
+pub struct SalesObjectivesReader(pub CurrentUser);
+
+impl FromRequest for SalesObjectivesReader {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let current = CurrentUser::from_request(req, payload);
+        Box::pin(async move {
+            let current = current.await?;
+            if current.account.edition().has_sales_objectives() {
+                Ok(SalesObjectivesReader(current))
+            } else {
+                Err(AppError::EditionRequired)
+            }
+        })
+    }
+}

@@ -161,6 +161,12 @@ pub fn is_htmx(req: &actix_web::HttpRequest) -> bool {
     req.headers().contains_key("HX-Request")
 }
 
+/// Whether to answer with a fragment: an htmx request, unless htmx is restoring a page
+/// missing from its history cache (the back button), which needs the whole page.
+pub fn wants_fragment(req: &actix_web::HttpRequest) -> bool {
+    is_htmx(req) && !req.headers().contains_key("HX-History-Restore-Request")
+}
+
 impl From<ChangeError> for AppError {
     fn from(error: ChangeError) -> Self {
         match error {

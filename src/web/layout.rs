@@ -29,8 +29,10 @@ struct Section {
     allowed: fn(Role) -> bool,
 }
 
-const MENU: [Section; 6] = [
+const MENU: [Section; 8] = [
     Section { label: "Home", href: "/", allowed: |_| true },
+    Section { label: "My objectives", href: "/me/objectives", allowed: |_| true },
+    Section { label: "Statistics", href: "/statistics/sales-objectives", allowed: Role::manages },
     Section { label: "Activities", href: "/activities", allowed: |_| true },
     Section { label: "Leads", href: "/leads", allowed: |_| true },
     Section { label: "Prospects", href: "/prospects", allowed: |_| true },

@@ -60,9 +60,11 @@ pub async fn submit(
     })
     .await?;
     let (status, message) = match attempt {
-        Attempt::SignedIn { user, session_version } => {
+        Attempt::SignedIn { user, session_version, role } => {
             session.sign_in(user, session_version).map_err(|e| AppError::Internal(e.into()))?;
-            return Ok(see_other(destination(&next)));
+            // A rep's home is their own progress.
+            let home = if role.manages() { "/" } else { "/me/objectives" };
+            return Ok(see_other(parse_local_path(&next).unwrap_or(home)));
         }
         Attempt::Refused => (StatusCode::UNAUTHORIZED, "Wrong e-mail or password.".to_owned()),
         Attempt::Deactivated => (

@@ -19,6 +19,7 @@ mod login;
 mod prospects;
 mod respond;
 mod session;
+mod statistics;
 
 use actix_web::web;
 
@@ -65,6 +66,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/prospects/{id}", web::post().to(prospects::update))
         .route("/prospects/{id}/delete", web::post().to(prospects::delete))
         .route("/prospects/{id}/convert", web::post().to(prospects::convert))
+        .route("/statistics/sales-objectives", web::get().to(statistics::dashboard::page))
+        .route("/statistics/sales-objectives.csv", web::get().to(statistics::dashboard::csv))
+        .route("/statistics/sales-objectives/{id}", web::get().to(statistics::detail::page))
+        .route("/me/objectives", web::get().to(statistics::me::page))
         .route("/control-panel", web::get().to(control_panel::get))
         .route("/control-panel/actions", web::get().to(control_panel::actions::get))
         .route("/control-panel/actions", web::post().to(control_panel::actions::add_action))

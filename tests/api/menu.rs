@@ -14,7 +14,7 @@ async fn a_rep_sees_only_pages_for_everyone() {
     app.create_account("Acme", "admin@acme.example");
     let rep = app.create_user("Acme", "rep@acme.example", "Rita Rep", Role::Rep);
     app.login_as(&rep).await;
-    assert_eq!(menu_of(&app).await, ["Home", "Activities", "Leads", "Prospects"]);
+    assert_eq!(menu_of(&app).await, ["Home", "My objectives", "Activities", "Leads", "Prospects"]);
 }
 
 #[tokio::test]
@@ -23,7 +23,7 @@ async fn a_manager_also_sees_the_control_panel() {
     app.create_account("Acme", "admin@acme.example");
     let manager = app.create_user("Acme", "manager@acme.example", "Mara Manager", Role::Manager);
     app.login_as(&manager).await;
-    assert_eq!(menu_of(&app).await, ["Home", "Activities", "Leads", "Prospects", "Control Panel"]);
+    assert_eq!(menu_of(&app).await, ["Home", "My objectives", "Statistics", "Activities", "Leads", "Prospects", "Control Panel"]);
 }
 
 #[tokio::test]
@@ -33,7 +33,7 @@ async fn an_admin_also_sees_edition_and_licences() {
     app.login_as(&admin).await;
     assert_eq!(
         menu_of(&app).await,
-        ["Home", "Activities", "Leads", "Prospects", "Control Panel", "Edition & licences"]
+        ["Home", "My objectives", "Statistics", "Activities", "Leads", "Prospects", "Control Panel", "Edition & licences"]
     );
 }
 

@@ -1,0 +1,137 @@
+//! The figures of objectives: what each user achieved in a period and the target then in
+//! force, read from the period buckets only, so a figure costs the same whatever the
+//! size of the history.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::QueryResult;
+
+use crate::db::AnyConnection;
+use crate::domain::objective::{self, ObjectiveKind, SalesMetric};
+use crate::domain::period::{Calendar, Period, PeriodKind};
+use crate::domain::progress::{self, Progress};
+use crate::store::accounts::AccountRow;
+use crate::store::actions;
+use crate::store::buckets::{self, ActivityScope};
+use crate::store::ids::{OutcomeId, UserId};
+use crate::store::objectives::{self, ObjectiveRow};
+
+/// An objective with what it needs to be measured.
+#[derive(Debug, Clone)]
+pub struct Measured {
+    pub row: ObjectiveRow,
+    /// The outcomes counted (every outcome of the action for a whole-action objective).
+    pub outcomes: Vec<OutcomeId>,
+    /// Target history per period: (effective_from, value), ascending.
+    pub history: Vec<(PeriodKind, Vec<(NaiveDate, i64)>)>,
+}
+
+impl Measured {
+    /// The target in force for `period`, if the objective has targets of its kind.
+    pub fn target(&self, period: &Period) -> Option<i64> {
+        let (_, history) = self.history.iter().find(|(kind, _)| *kind == period.kind())?;
+        objective::target_in_force(history, period.start())
+    }
+
+    pub fn has_period(&self, kind: PeriodKind) -> bool {
+        self.row.periods().contains(&kind)
+    }
+}
+
+/// The account's active objectives (of one kind, or all), ready to be measured.
+pub fn active_objectives(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    kind: Option<ObjectiveKind>,
+) -> QueryResult<Vec<Measured>> {
+    let catalogue = actions::list(conn, account.id)?;
+    let mut measured = Vec::new();
+    for line in objectives::list(conn, account.id, false)? {
+        if kind.is_some_and(|k| k != line.objective.kind()) {
+            continue;
+        }
+        measured.push(measure(conn, line.objective, &catalogue)?);
+    }
+    Ok(measured)
+}
+
+/// One objective (archived or not) ready to be measured.
+pub fn measured(conn: &mut AnyConnection, account: &AccountRow, row: ObjectiveRow) -> QueryResult<Measured> {
+    let catalogue = actions::list(conn, account.id)?;
+    measure(conn, row, &catalogue)
+}
+
+fn measure(conn: &mut AnyConnection, row: ObjectiveRow, catalogue: &[actions::ActionWithOutcomes]) -> QueryResult<Measured> {
+    let outcomes = if row.whole_action {
+        catalogue
+            .iter()
+            .find(|a| Some(a.action.id) == row.action_id)
+            .map(|a| a.outcomes.iter().map(|o| o.id).collect())
+            .unwrap_or_default()
+    } else {
+        objectives::outcomes(conn, row.id)?
+    };
+    let targets = objectives::targets(conn, row.id)?;
+    let history = row
+        .periods()
+        .into_iter()
+        .map(|kind| {
+            let entries = targets
+                .iter()
+                .filter(|t| t.period == kind.as_str())
+                .map(|t| (t.effective_from, t.value))
+                .collect();
+            (kind, entries)
+        })
+        .collect();
+    Ok(Measured { row, outcomes, history })
+}
+
+/// What `user` achieved for the objective over local dates [start, end): a count, or
+/// revenue in cents.
+pub fn achieved_between(
+    conn: &mut AnyConnection,
+    objective: &Measured,
+    user: UserId,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<i64> {
+    let row = &objective.row;
+    match row.kind() {
+        ObjectiveKind::Activity => {
+            let subjects = row.context().map_or(&[][..], |c| c.subjects());
+            let scope = ActivityScope {
+                account: row.account_id,
+                user,
+                outcomes: &objective.outcomes,
+                subjects,
+                pipeline: row.pipeline_id,
+            };
+            buckets::count_activities(conn, &scope, start, end)
+        }
+        ObjectiveKind::Sales => {
+            let (cents, count) = buckets::won_totals(conn, row.account_id, user, row.pipeline_id, start, end)?;
+            Ok(if row.metric() == Some(SalesMetric::Revenue) { cents } else { count })
+        }
+    }
+}
+
+pub fn achieved(conn: &mut AnyConnection, objective: &Measured, user: UserId, period: &Period) -> QueryResult<i64> {
+    achieved_between(conn, objective, user, period.start(), period.end())
+}
+
+/// Progress for a period at `now`: elapsed share in real time, remaining local days.
+pub fn progress_at(calendar: &Calendar, period: &Period, achieved: i64, target: i64, now: DateTime<Utc>) -> Progress {
+    let today = calendar.local_date(now);
+    progress::progress(achieved, target, period.elapsed_fraction(calendar, now), period.remaining_days(today))
+}
+
+/// The `count` periods of `kind` up to and including the one containing `date`, oldest first.
+pub fn last_periods(calendar: &Calendar, kind: PeriodKind, date: NaiveDate, count: usize) -> Vec<Period> {
+    let mut periods = vec![calendar.period_of_date(kind, date)];
+    while periods.len() < count {
+        let Some(first) = periods.first() else { break };
+        let previous = first.previous(calendar);
+        periods.insert(0, previous);
+    }
+    periods
+}

@@ -1,0 +1,230 @@
+//! `/statistics/sales-objectives/{id}`: per assignee the last periods against their
+//! targets, the breakdown by result or pipeline, and the records counted, page by page.
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Path};
+use askama::Template;
+use serde::Deserialize;
+
+use super::dashboard::HERE;
+use super::{Filters, Scope, resolve};
+use crate::domain::chart::{self, BarChart, Column};
+use crate::domain::objective::{Measure, ObjectiveKind};
+use crate::statistics::{self, Measured};
+use crate::store::ids::{ObjectiveId, PipelineId, UserId};
+use crate::store::{actions, activities, leads, objectives, pipelines};
+use crate::web::current_user::SalesObjectivesReader;
+use crate::web::html_form::HtmlQuery;
+use crate::web::layout::Layout;
+use crate::web::respond::html;
+use crate::web::{AppError, AppState, with_conn};
+
+const CHART_PERIODS: usize = 12;
+const PAGE_SIZE: i64 = 25;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DetailQuery {
+    #[serde(flatten)]
+    filters: Filters,
+    page: Option<i64>,
+}
+
+pub struct PersonChart {
+    pub name: String,
+    pub chart: BarChart,
+}
+
+/// One record counted: when, who, what, on what, how much.
+pub struct Record {
+    pub when: String,
+    pub user: String,
+    pub what: String,
+    pub subject: String,
+    pub amount: String,
+}
+
+#[derive(Template)]
+#[template(path = "statistics/detail.html")]
+struct Page {
+    layout: Layout,
+    name: String,
+    kind: ObjectiveKind,
+    scope: Scope,
+    period_label: String,
+    charts: Vec<PersonChart>,
+    breakdown: Vec<(String, String)>,
+    breakdown_title: &'static str,
+    records: Vec<Record>,
+    page: i64,
+    has_next: bool,
+    id: ObjectiveId,
+}
+
+impl Page {
+    fn page_url(&self, page: i64) -> String {
+        format!("{HERE}/{}?{}&page={page}", self.id, self.scope.query())
+    }
+
+    fn back_url(&self) -> String {
+        format!("{HERE}?{}", self.scope.query())
+    }
+}
+
+pub async fn page(
+    state: Data<AppState>,
+    SalesObjectivesReader(current): SalesObjectivesReader,
+    path: Path<i64>,
+    HtmlQuery(query): HtmlQuery<DetailQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = ObjectiveId(path.into_inner());
+    let page_number = query.page.unwrap_or(1).max(1);
+    let (account, reader) = (current.account.clone(), current.user.clone());
+    let parts = with_conn(&state.pool, move |conn| {
+        // Archived objectives are out of the statistics.
+        let row = objectives::find(conn, account.id, id)?.filter(|o| o.archived_at.is_none()).ok_or(AppError::NotFound)?;
+        let objective = statistics::measured(conn, &account, row)?;
+        let scope = resolve(conn, &account, &reader, &query.filters, std::slice::from_ref(&objective), Some(objective.row.kind()))?;
+        let holders: Vec<(UserId, String)> = objectives::holders(conn, id)?
+            .into_iter()
+            .filter(|h| scope.sees(h.user_id))
+            .map(|h| (h.user_id, h.name))
+            .collect();
+        let calendar = account.calendar();
+        let measure = objective.row.measure();
+        let periods = statistics::last_periods(&calendar, scope.period.kind(), scope.period.start(), CHART_PERIODS);
+        let mut charts = Vec::new();
+        for (user, name) in &holders {
+            let mut columns = Vec::new();
+            for period in &periods {
+                let achieved = statistics::achieved(conn, &objective, *user, period)?;
+                columns.push(Column {
+                    label: period.label(),
+                    achieved,
+                    target: objective.target(period),
+                    shown: measure.display(achieved, &account.currency),
+                });
+            }
+            charts.push(PersonChart { name: name.clone(), chart: chart::bar_chart(&columns, 480.0, 120.0) });
+        }
+        let users: Vec<UserId> = holders.iter().map(|(u, _)| *u).collect();
+        let breakdown = breakdown(conn, &account, &objective, &users, &scope)?;
+        let offset = (page_number - 1) * PAGE_SIZE;
+        let mut records = records(conn, &account, &objective, &users, &scope, (PAGE_SIZE + 1, offset))?;
+        let has_next = records.len() as i64 > PAGE_SIZE;
+        records.truncate(PAGE_SIZE as usize);
+        Ok((objective, scope, charts, breakdown, records, has_next))
+    })
+    .await?;
+    let (objective, scope, charts, breakdown, records, has_next) = parts;
+    let page = Page {
+        layout: Layout::signed_in(objective.row.name.clone(), &current, HERE),
+        name: objective.row.name.clone(),
+        kind: objective.row.kind(),
+        period_label: scope.period.label(),
+        breakdown_title: if objective.row.kind() == ObjectiveKind::Activity { "By result" } else { "By pipeline" },
+        scope,
+        charts,
+        breakdown,
+        records,
+        page: page_number,
+        has_next,
+        id,
+    };
+    html(StatusCode::OK, &page)
+}
+
+/// The chosen period's figure split by result (activity) or pipeline (sales).
+fn breakdown(
+    conn: &mut crate::db::AnyConnection,
+    account: &crate::store::accounts::AccountRow,
+    objective: &Measured,
+    users: &[UserId],
+    scope: &Scope,
+) -> Result<Vec<(String, String)>, AppError> {
+    let measure = objective.row.measure();
+    let (start, end) = (scope.period.start(), scope.period.end());
+    let mut parts = Vec::new();
+    match objective.row.kind() {
+        ObjectiveKind::Activity => {
+            let catalogue = actions::list(conn, account.id)?;
+            for outcome in &objective.outcomes {
+                let name = catalogue
+                    .iter()
+                    .flat_map(|a| a.outcomes.iter())
+                    .find(|o| o.id == *outcome)
+                    .map_or_else(String::new, |o| o.name.clone());
+                let single = Measured { outcomes: vec![*outcome], ..objective.clone() };
+                let mut total = 0;
+                for user in users {
+                    total += statistics::achieved_between(conn, &single, *user, start, end)?;
+                }
+                parts.push((name, measure.display(total, &account.currency)));
+            }
+        }
+        ObjectiveKind::Sales => {
+            for pipeline in pipelines::list(conn, account.id)? {
+                if objective.row.pipeline_id.is_some_and(|p| p != pipeline.id) {
+                    continue;
+                }
+                let mut scoped = objective.clone();
+                scoped.row.pipeline_id = Some(pipeline.id);
+                let mut total = 0;
+                for user in users {
+                    total += statistics::achieved_between(conn, &scoped, *user, start, end)?;
+                }
+                parts.push((pipeline.name, measure.display(total, &account.currency)));
+            }
+        }
+    }
+    Ok(parts)
+}
+
+/// The records counted in the chosen period: the only read of raw rows, one page at a time.
+fn records(
+    conn: &mut crate::db::AnyConnection,
+    account: &crate::store::accounts::AccountRow,
+    objective: &Measured,
+    users: &[UserId],
+    scope: &Scope,
+    page: (i64, i64),
+) -> Result<Vec<Record>, AppError> {
+    let calendar = account.calendar();
+    let range = (scope.period.start(), scope.period.end());
+    let pipeline: Option<PipelineId> = objective.row.pipeline_id;
+    let moment = |at: chrono::NaiveDateTime| calendar.local_datetime(at.and_utc()).format("%Y-%m-%d %H:%M").to_string();
+    Ok(match objective.row.kind() {
+        ObjectiveKind::Activity => {
+            let subjects = objective.row.context().map_or(&[][..], |c| c.subjects());
+            activities::counted(conn, account.id, users, &objective.outcomes, subjects, pipeline, range, page)?
+                .into_iter()
+                .map(|line| Record {
+                    when: moment(line.activity.occurred_at),
+                    user: line.user,
+                    what: format!("{} · {}", line.action, line.outcome),
+                    subject: match (line.lead_title, line.prospect_name) {
+                        (Some(title), _) => format!("Lead · {title}"),
+                        (None, Some(name)) => format!("Prospect · {name}"),
+                        (None, None) => String::new(),
+                    },
+                    amount: String::new(),
+                })
+                .collect()
+        }
+        ObjectiveKind::Sales => leads::won_between(conn, account.id, users, pipeline, range, page)?
+            .into_iter()
+            .map(|line| Record {
+                when: line.lead.closed_at.map(moment).unwrap_or_default(),
+                user: line.owner,
+                what: line.pipeline,
+                subject: line.lead.title,
+                amount: line
+                    .lead
+                    .amount_cents
+                    .map(|c| Measure::Money.display(c, &account.currency))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+    })
+}

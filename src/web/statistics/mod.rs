@@ -1,0 +1,134 @@
+//! Statistics > Sales Objectives: the dashboard, its CSV export, the objective detail; and
+//! My objectives. Every figure comes from the period buckets.
+
+pub mod dashboard;
+pub mod detail;
+pub mod me;
+
+use chrono::{NaiveDate, Utc};
+use serde::Deserialize;
+
+use crate::db::AnyConnection;
+use crate::domain::objective::ObjectiveKind;
+use crate::domain::period::{Period, PeriodKind};
+use crate::statistics::Measured;
+use crate::store::accounts::AccountRow;
+use crate::store::ids::{TeamId, UserId};
+use crate::store::teams::{self, TeamRow};
+use crate::store::users::{self, UserRow};
+use crate::web::AppError;
+
+/// The filters every statistics URL shares.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub period: String,
+    pub date: String,
+    pub team: String,
+    pub user: String,
+}
+
+/// The filters resolved against the account and what the reader may see.
+pub struct Scope {
+    pub kind: ObjectiveKind,
+    pub period: Period,
+    /// Periods the filter offers: those the active objectives of this kind use.
+    pub periods: Vec<PeriodKind>,
+    pub date: NaiveDate,
+    pub team: Option<TeamId>,
+    pub user: Option<UserId>,
+    /// Who the figures are about, by name.
+    pub people: Vec<UserRow>,
+    /// For the filters (managers only).
+    pub teams: Vec<TeamRow>,
+    pub everyone: Vec<UserRow>,
+}
+
+impl Scope {
+    /// The query string of these filters, with another `date` (for previous and next).
+    pub fn query_with_date(&self, date: NaiveDate) -> String {
+        let mut pairs = vec![("type", self.kind.as_str().to_owned()), ("period", self.period.kind().as_str().to_owned())];
+        pairs.push(("date", date.to_string()));
+        if let Some(team) = self.team {
+            pairs.push(("team", team.to_string()));
+        }
+        if let Some(user) = self.user {
+            pairs.push(("user", user.to_string()));
+        }
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+
+    pub fn query(&self) -> String {
+        self.query_with_date(self.date)
+    }
+
+    pub fn sees(&self, user: UserId) -> bool {
+        self.people.iter().any(|p| p.id == user)
+    }
+}
+
+/// Resolves the filters. A rep sees only themselves: anyone else's id, or a team, answers
+/// 404 for them, as does an id outside the account for anyone.
+pub fn resolve(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    reader: &UserRow,
+    filters: &Filters,
+    objectives: &[Measured],
+    fixed_kind: Option<ObjectiveKind>,
+) -> Result<Scope, AppError> {
+    let calendar = account.calendar();
+    let kind = fixed_kind.or_else(|| filters.kind.parse().ok()).unwrap_or(ObjectiveKind::Activity);
+    let mut periods: Vec<PeriodKind> = PeriodKind::ALL
+        .into_iter()
+        .filter(|p| objectives.iter().any(|o| o.row.kind() == kind && o.has_period(*p)))
+        .collect();
+    let period_kind = filters.period.parse::<PeriodKind>().ok().or(periods.first().copied()).unwrap_or(PeriodKind::Month);
+    if !periods.contains(&period_kind) {
+        periods.push(period_kind);
+        periods.sort();
+    }
+    let date = NaiveDate::parse_from_str(filters.date.trim(), "%Y-%m-%d")
+        .unwrap_or_else(|_| calendar.local_date(Utc::now()));
+    let period = calendar.period_of_date(period_kind, date);
+    let id_of = |raw: &str| -> Result<Option<i64>, AppError> {
+        match raw.trim() {
+            "" => Ok(None),
+            text => text.parse::<i64>().map(Some).map_err(|_| AppError::NotFound),
+        }
+    };
+    let (team, user) = (id_of(&filters.team)?.map(TeamId), id_of(&filters.user)?.map(UserId));
+    if !reader.role().manages() {
+        if team.is_some() || user.is_some_and(|u| u != reader.id) {
+            return Err(AppError::NotFound);
+        }
+        return Ok(Scope {
+            kind,
+            period,
+            periods,
+            date,
+            team: None,
+            user: None,
+            people: vec![reader.clone()],
+            teams: Vec::new(),
+            everyone: Vec::new(),
+        });
+    }
+    let everyone = users::list(conn, account.id)?;
+    let all_teams = teams::list_with_members(conn, account.id)?;
+    let mut people = everyone.clone();
+    if let Some(team) = team {
+        let (_, members) = all_teams.iter().find(|(t, _)| t.id == team).ok_or(AppError::NotFound)?;
+        people.retain(|p| members.iter().any(|m| m.user_id == p.id));
+    }
+    if let Some(user) = user {
+        if !everyone.iter().any(|p| p.id == user) {
+            return Err(AppError::NotFound);
+        }
+        people.retain(|p| p.id == user);
+    }
+    let teams = all_teams.into_iter().map(|(team, _)| team).collect();
+    Ok(Scope { kind, period, periods, date, team, user, people, teams, everyone })
+}
