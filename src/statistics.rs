@@ -60,7 +60,11 @@ pub fn measured(conn: &mut AnyConnection, account: &AccountRow, row: ObjectiveRo
     measure(conn, row, &catalogue)
 }
 
-fn measure(conn: &mut AnyConnection, row: ObjectiveRow, catalogue: &[actions::ActionWithOutcomes]) -> QueryResult<Measured> {
+fn measure(
+    conn: &mut AnyConnection,
+    row: ObjectiveRow,
+    catalogue: &[actions::ActionWithOutcomes],
+) -> QueryResult<Measured> {
     let outcomes = if row.whole_action {
         catalogue
             .iter()
@@ -75,11 +79,8 @@ fn measure(conn: &mut AnyConnection, row: ObjectiveRow, catalogue: &[actions::Ac
         .periods()
         .into_iter()
         .map(|kind| {
-            let entries = targets
-                .iter()
-                .filter(|t| t.period == kind.as_str())
-                .map(|t| (t.effective_from, t.value))
-                .collect();
+            let entries =
+                targets.iter().filter(|t| t.period == kind.as_str()).map(|t| (t.effective_from, t.value)).collect();
             (kind, entries)
         })
         .collect();

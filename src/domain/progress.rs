@@ -73,7 +73,8 @@ pub fn progress(achieved: i64, target: i64, elapsed: f64, remaining_days: i64) -
     } else {
         Standing::AtRisk
     };
-    let needed_per_day = (achieved < target && remaining_days > 0).then(|| (target - achieved) as f64 / remaining_days as f64);
+    let needed_per_day =
+        (achieved < target && remaining_days > 0).then(|| (target - achieved) as f64 / remaining_days as f64);
     Progress {
         achieved,
         target,

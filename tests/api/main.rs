@@ -18,4 +18,5 @@ mod prospects;
 mod sales_process;
 mod security_headers;
 mod session;
+mod statistics;
 mod tenancy;

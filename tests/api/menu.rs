@@ -23,7 +23,10 @@ async fn a_manager_also_sees_the_control_panel() {
     app.create_account("Acme", "admin@acme.example");
     let manager = app.create_user("Acme", "manager@acme.example", "Mara Manager", Role::Manager);
     app.login_as(&manager).await;
-    assert_eq!(menu_of(&app).await, ["Home", "My objectives", "Statistics", "Activities", "Leads", "Prospects", "Control Panel"]);
+    assert_eq!(
+        menu_of(&app).await,
+        ["Home", "My objectives", "Statistics", "Activities", "Leads", "Prospects", "Control Panel"]
+    );
 }
 
 #[tokio::test]
@@ -33,7 +36,16 @@ async fn an_admin_also_sees_edition_and_licences() {
     app.login_as(&admin).await;
     assert_eq!(
         menu_of(&app).await,
-        ["Home", "My objectives", "Statistics", "Activities", "Leads", "Prospects", "Control Panel", "Edition & licences"]
+        [
+            "Home",
+            "My objectives",
+            "Statistics",
+            "Activities",
+            "Leads",
+            "Prospects",
+            "Control Panel",
+            "Edition & licences"
+        ]
     );
 }
 

@@ -177,11 +177,7 @@ pub async fn page(
     let (scope, sections, _) = figures(&state, &current, filters).await?;
     let calendar = current.account.calendar();
     let region = Region {
-        bounds: format!(
-            "{} 00:00 → {} 00:00 (the end excluded)",
-            scope.period.start(),
-            scope.period.end()
-        ),
+        bounds: format!("{} 00:00 → {} 00:00 (the end excluded)", scope.period.start(), scope.period.end()),
         label: scope.period.label(),
         time_zone: calendar.tz().name().to_owned(),
         kinds: ObjectiveKind::ALL,
@@ -192,8 +188,18 @@ pub async fn page(
     page_or_fragment(wants_fragment(&req), StatusCode::OK, &page, &page.region)
 }
 
-pub const CSV_HEADER: [&str; 10] =
-    ["user_email", "user_name", "objective", "kind", "period", "period_start", "period_end", "achieved", "target", "percent"];
+pub const CSV_HEADER: [&str; 10] = [
+    "user_email",
+    "user_name",
+    "objective",
+    "kind",
+    "period",
+    "period_start",
+    "period_end",
+    "achieved",
+    "target",
+    "percent",
+];
 
 /// The table as CSV; a rep gets only their own rows.
 pub async fn csv(

@@ -83,9 +83,17 @@ pub async fn page(
     let (account, reader) = (current.account.clone(), current.user.clone());
     let parts = with_conn(&state.pool, move |conn| {
         // Archived objectives are out of the statistics.
-        let row = objectives::find(conn, account.id, id)?.filter(|o| o.archived_at.is_none()).ok_or(AppError::NotFound)?;
+        let row =
+            objectives::find(conn, account.id, id)?.filter(|o| o.archived_at.is_none()).ok_or(AppError::NotFound)?;
         let objective = statistics::measured(conn, &account, row)?;
-        let scope = resolve(conn, &account, &reader, &query.filters, std::slice::from_ref(&objective), Some(objective.row.kind()))?;
+        let scope = resolve(
+            conn,
+            &account,
+            &reader,
+            &query.filters,
+            std::slice::from_ref(&objective),
+            Some(objective.row.kind()),
+        )?;
         let holders: Vec<(UserId, String)> = objectives::holders(conn, id)?
             .into_iter()
             .filter(|h| scope.sees(h.user_id))

@@ -55,7 +55,12 @@ pub async fn page(
                 for period in &periods {
                     let achieved = statistics::achieved(conn, &objective, me.id, period)?;
                     let target = objective.target(period);
-                    columns.push(Column { label: period.label(), achieved, target, shown: measure.display(achieved, &account.currency) });
+                    columns.push(Column {
+                        label: period.label(),
+                        achieved,
+                        target,
+                        shown: measure.display(achieved, &account.currency),
+                    });
                 }
                 let (Some(current_period), Some(last)) = (periods.last(), columns.last()) else { continue };
                 let Some(target) = last.target else { continue };

@@ -49,7 +49,8 @@ pub struct Scope {
 impl Scope {
     /// The query string of these filters, with another `date` (for previous and next).
     pub fn query_with_date(&self, date: NaiveDate) -> String {
-        let mut pairs = vec![("type", self.kind.as_str().to_owned()), ("period", self.period.kind().as_str().to_owned())];
+        let mut pairs =
+            vec![("type", self.kind.as_str().to_owned()), ("period", self.period.kind().as_str().to_owned())];
         pairs.push(("date", date.to_string()));
         if let Some(team) = self.team {
             pairs.push(("team", team.to_string()));
@@ -85,13 +86,14 @@ pub fn resolve(
         .into_iter()
         .filter(|p| objectives.iter().any(|o| o.row.kind() == kind && o.has_period(*p)))
         .collect();
-    let period_kind = filters.period.parse::<PeriodKind>().ok().or(periods.first().copied()).unwrap_or(PeriodKind::Month);
+    let period_kind =
+        filters.period.parse::<PeriodKind>().ok().or(periods.first().copied()).unwrap_or(PeriodKind::Month);
     if !periods.contains(&period_kind) {
         periods.push(period_kind);
         periods.sort();
     }
-    let date = NaiveDate::parse_from_str(filters.date.trim(), "%Y-%m-%d")
-        .unwrap_or_else(|_| calendar.local_date(Utc::now()));
+    let date =
+        NaiveDate::parse_from_str(filters.date.trim(), "%Y-%m-%d").unwrap_or_else(|_| calendar.local_date(Utc::now()));
     let period = calendar.period_of_date(period_kind, date);
     let id_of = |raw: &str| -> Result<Option<i64>, AppError> {
         match raw.trim() {

@@ -1,0 +1,383 @@
+use chrono::Utc;
+use reqwest::StatusCode;
+use sales_objectives::domain::role::Role;
+use sales_objectives::objectives::{self as editor, ObjectiveForm};
+use sales_objectives::recording::{self, ActivityForm, LeadForm, ProspectForm};
+use sales_objectives::store::users::UserRow;
+
+use crate::helpers::{TestApp, texts};
+
+const STATS: &str = "/statistics/sales-objectives";
+
+struct World {
+    manager: UserRow,
+    rita: UserRow,
+    remo: UserRow,
+}
+
+async fn world(app: &TestApp) -> World {
+    app.create_account("Acme", "admin@acme.example");
+    let manager = app.create_user("Acme", "manager@acme.example", "Mara Manager", Role::Manager);
+    let rita = app.create_user("Acme", "rita@acme.example", "Rita Rep", Role::Rep);
+    let remo = app.create_user("Acme", "remo@acme.example", "Remo Rep", Role::Rep);
+    app.login_as(&manager).await;
+    World { manager, rita, remo }
+}
+
+/// Creates an objective through the editor's service and assigns it to `holders`.
+fn objective(app: &TestApp, owner: &UserRow, form: ObjectiveForm, holders: &[&UserRow]) -> String {
+    let account = app.account_of(owner);
+    let id = editor::create(&mut app.conn(), &account, &form, Utc::now()).expect("objective created");
+    let ids: Vec<String> = holders.iter().map(|u| u.id.to_string()).collect();
+    editor::assign_users(&mut app.conn(), &account, id, &ids, Utc::now()).expect("assigned");
+    id.to_string()
+}
+
+fn calls_form(app: &TestApp, user: &UserRow, name: &str, context: &str, targets: [(&str, &str); 2]) -> ObjectiveForm {
+    let (call, reached) = app.outcome_id(user, "Call", "Reached");
+    ObjectiveForm {
+        name: name.into(),
+        kind: "activity".into(),
+        action_id: call,
+        outcome_ids: vec![reached],
+        context: context.into(),
+        period_1: targets[0].0.into(),
+        target_1: targets[0].1.into(),
+        period_2: targets[1].0.into(),
+        target_2: targets[1].1.into(),
+        ..ObjectiveForm::default()
+    }
+}
+
+fn revenue_form(name: &str, targets: [(&str, &str); 2]) -> ObjectiveForm {
+    ObjectiveForm {
+        name: name.into(),
+        kind: "sales".into(),
+        metric: "revenue".into(),
+        period_1: targets[0].0.into(),
+        target_1: targets[0].1.into(),
+        period_2: targets[1].0.into(),
+        target_2: targets[1].1.into(),
+        ..ObjectiveForm::default()
+    }
+}
+
+fn prospect(app: &TestApp, user: &UserRow, name: &str) -> String {
+    let account = app.account_of(user);
+    let form = ProspectForm { name: name.into(), ..ProspectForm::default() };
+    let prospect = recording::create_prospect(&mut app.conn(), &account, user, &form, Utc::now()).expect("prospect");
+    format!("prospect:{}", prospect.id)
+}
+
+/// Logs an activity as `user` at a local moment of the account's zone.
+fn log(app: &TestApp, user: &UserRow, subject: &str, action: &str, outcome: &str, at: &str) {
+    let account = app.account_of(user);
+    let (action_id, outcome_id) = app.outcome_id(user, action, outcome);
+    let form =
+        ActivityForm { action_id, outcome_id, subject: subject.into(), occurred_at: at.into(), note: String::new() };
+    recording::log_activity(&mut app.conn(), &account, user, &form, Utc::now()).expect("activity logged");
+}
+
+/// The CSV rows (without header) for a query, as (user_email, objective, period_start, period_end, achieved, target, percent).
+async fn csv(app: &TestApp, query: &str) -> Vec<Vec<String>> {
+    let response = app.get(&format!("{STATS}.csv?{query}")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let text = response.text().await.expect("body");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("user_email,user_name,objective,kind,period,period_start,period_end,achieved,target,percent")
+    );
+    lines.map(|l| l.split(',').map(str::to_owned).collect()).collect()
+}
+
+fn row<'a>(rows: &'a [Vec<String>], email: &str, objective: &str) -> &'a [String] {
+    rows.iter()
+        .find(|r| r[0] == email && r[2] == objective)
+        .map(Vec::as_slice)
+        .unwrap_or_else(|| panic!("no row for {email} {objective}: {rows:?}"))
+}
+
+#[tokio::test]
+async fn weeks_follow_the_accounts_week_start() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    app.execute("UPDATE accounts SET week_start = 'sunday'");
+    objective(&app, &w.manager, calls_form(&app, &w.manager, "Calls", "both", [("week", "5"), ("", "")]), &[&w.rita]);
+    let p = prospect(&app, &w.rita, "Ottica");
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-21T18:00"); // a Saturday: the week before
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-22T09:00"); // Sunday: the week starts
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-28T23:59"); // Saturday night: still in it
+
+    let rows = csv(&app, "type=activity&period=week&date=2026-11-25").await;
+
+    let r = row(&rows, "rita@acme.example", "Calls");
+    assert_eq!((&r[5][..], &r[6][..], &r[7][..], &r[8][..], &r[9][..]), ("2026-11-22", "2026-11-29", "2", "5", "40.0"));
+}
+
+#[tokio::test]
+async fn a_daylight_saving_week_in_rome_counts_by_local_time() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    objective(&app, &w.manager, calls_form(&app, &w.manager, "Calls", "both", [("week", "10"), ("", "")]), &[&w.rita]);
+    let p = prospect(&app, &w.rita, "Ottica");
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-10-19T00:00"); // the week's first minute
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-10-25T03:30"); // after the clocks went back
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-10-25T23:30"); // 22:30 UTC: still Sunday in Rome
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-10-26T00:30"); // Monday in Rome, Sunday in UTC
+
+    let rows = csv(&app, "type=activity&period=week&date=2026-10-21").await;
+    let r = row(&rows, "rita@acme.example", "Calls");
+    assert_eq!((&r[5][..], &r[6][..], &r[7][..]), ("2026-10-19", "2026-10-26", "3"));
+    let next = csv(&app, "type=activity&period=week&date=2026-10-26").await;
+    assert_eq!(row(&next, "rita@acme.example", "Calls")[7], "1");
+}
+
+#[tokio::test]
+async fn revenue_counts_by_quarter_and_year_with_corrections_and_credit_kept() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let account = app.account_of(&w.manager);
+    objective(
+        &app,
+        &w.manager,
+        revenue_form("Revenue", [("year", "100000"), ("quarter", "30000")]),
+        &[&w.rita, &w.remo],
+    );
+    let sales = app.pipeline_id(&w.manager, "Sales");
+    let lead = |title: &str, amount: &str, closed: &str| LeadForm {
+        title: title.into(),
+        pipeline_id: sales.clone(),
+        amount: amount.into(),
+        status: "won".into(),
+        closed_at: closed.into(),
+        ..LeadForm::default()
+    };
+    let mut conn = app.conn();
+    recording::create_lead(&mut conn, &account, &w.rita, &lead("Q3 deal", "1000", "2026-09-30T23:30"), Utc::now())
+        .expect("lead");
+    recording::create_lead(&mut conn, &account, &w.rita, &lead("Q4 deal", "2500.50", "2026-10-01T00:30"), Utc::now())
+        .expect("lead");
+    let reopened =
+        recording::create_lead(&mut conn, &account, &w.rita, &lead("Reopened", "999", "2026-10-02T10:00"), Utc::now())
+            .expect("lead");
+    let redated =
+        recording::create_lead(&mut conn, &account, &w.rita, &lead("Re-dated", "400", "2026-10-03T10:00"), Utc::now())
+            .expect("lead");
+    // Reopen one, move another into the third quarter, then give the Q4 deal to Remo.
+    recording::update_lead(
+        &mut conn,
+        &account,
+        &w.rita,
+        reopened.id,
+        &LeadForm { status: "todo".into(), ..lead("Reopened", "999", "") },
+        Utc::now(),
+    )
+    .expect("reopened");
+    recording::update_lead(
+        &mut conn,
+        &account,
+        &w.rita,
+        redated.id,
+        &lead("Re-dated", "400", "2026-09-15T10:00"),
+        Utc::now(),
+    )
+    .expect("re-dated");
+    let q4 = sales_objectives::store::leads::find_by_title(&mut conn, account.id, w.rita.id, "Q4 deal")
+        .expect("q")
+        .expect("lead");
+    let mut given = lead("Q4 deal", "2500.50", "2026-10-01T00:30");
+    given.owner_id = w.remo.id.to_string();
+    recording::update_lead(&mut conn, &account, &w.manager, q4.id, &given, Utc::now()).expect("given to Remo");
+    drop(conn);
+
+    let q3 = csv(&app, "type=sales&period=quarter&date=2026-08-01").await;
+    assert_eq!(
+        &row(&q3, "rita@acme.example", "Revenue")[5..],
+        ["2026-07-01", "2026-10-01", "1400.00", "30000.00", "4.7"]
+    );
+    let q4 = csv(&app, "type=sales&period=quarter&date=2026-11-01").await;
+    assert_eq!(
+        &row(&q4, "rita@acme.example", "Revenue")[7..],
+        ["2500.50", "30000.00", "8.3"],
+        "credit stays with who won it"
+    );
+    assert_eq!(row(&q4, "remo@acme.example", "Revenue")[7], "0.00");
+    let year = csv(&app, "type=sales&period=year&date=2026-11-01").await;
+    assert_eq!(&row(&year, "rita@acme.example", "Revenue")[5..8], ["2026-01-01", "2027-01-01", "3900.50"]);
+}
+
+#[tokio::test]
+async fn activities_outside_the_context_pipeline_or_results_do_not_count() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let account = app.account_of(&w.manager);
+    sales_objectives::store::pipelines::insert(&mut app.conn(), account.id, "Renewals", Utc::now().naive_utc())
+        .expect("pipeline");
+    let mut form = calls_form(&app, &w.manager, "Lead calls in Sales", "leads", [("month", "10"), ("", "")]);
+    form.pipeline_id = app.pipeline_id(&w.manager, "Sales");
+    objective(&app, &w.manager, form, &[&w.rita]);
+    let p = prospect(&app, &w.rita, "Ottica");
+    let lead_in = |pipeline: &str, title: &str| {
+        let form =
+            LeadForm { title: title.into(), pipeline_id: app.pipeline_id(&w.manager, pipeline), ..LeadForm::default() };
+        let lead = recording::create_lead(&mut app.conn(), &account, &w.rita, &form, Utc::now()).expect("lead");
+        format!("lead:{}", lead.id)
+    };
+    let sales_lead = lead_in("Sales", "In Sales");
+    let renewal = lead_in("Renewals", "In Renewals");
+    log(&app, &w.rita, &sales_lead, "Call", "Reached", "2026-11-10T10:00"); // counts
+    log(&app, &w.rita, &sales_lead, "Call", "Voicemail", "2026-11-10T10:00"); // another result
+    log(&app, &w.rita, &renewal, "Call", "Reached", "2026-11-10T10:00"); // another pipeline
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-10T10:00"); // a prospect
+
+    let rows = csv(&app, "type=activity&period=month&date=2026-11-10").await;
+    assert_eq!(row(&rows, "rita@acme.example", "Lead calls in Sales")[7], "1");
+}
+
+#[tokio::test]
+async fn an_archived_objective_is_hidden_and_a_changed_target_leaves_old_periods_alone() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let kept = objective(
+        &app,
+        &w.manager,
+        calls_form(&app, &w.manager, "Kept", "both", [("month", "10"), ("", "")]),
+        &[&w.rita],
+    );
+    let archived = objective(
+        &app,
+        &w.manager,
+        calls_form(&app, &w.manager, "Archived", "both", [("month", "10"), ("", "")]),
+        &[&w.rita],
+    );
+    let account = app.account_of(&w.manager);
+    editor::set_archived(
+        &mut app.conn(),
+        &account,
+        archived.parse::<i64>().map(sales_objectives::store::ids::ObjectiveId).expect("id"),
+        true,
+        Utc::now(),
+    )
+    .expect("archived");
+    // The target was 10 since January; raise it to 12 now.
+    app.execute(&format!("UPDATE objective_targets SET effective_from = '2026-01-01' WHERE objective_id = {kept}"));
+    let id = kept.parse::<i64>().map(sales_objectives::store::ids::ObjectiveId).expect("id");
+    editor::update(
+        &mut app.conn(),
+        &account,
+        id,
+        &calls_form(&app, &w.manager, "Kept", "both", [("month", "12"), ("", "")]),
+        Utc::now(),
+    )
+    .expect("updated");
+
+    let this_month = csv(&app, "type=activity&period=month").await;
+    assert_eq!(this_month.iter().map(|r| r[2].as_str()).collect::<Vec<_>>(), ["Kept"], "the archived one is hidden");
+    assert_eq!(row(&this_month, "rita@acme.example", "Kept")[8], "12");
+    let march = csv(&app, "type=activity&period=month&date=2026-03-15").await;
+    assert_eq!(row(&march, "rita@acme.example", "Kept")[8], "10", "a closed period keeps its target");
+    assert_eq!(app.get(&format!("{STATS}/{archived}")).await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_dashboard_swaps_a_fragment_for_htmx_and_serves_the_whole_page_otherwise() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    objective(
+        &app,
+        &w.manager,
+        calls_form(&app, &w.manager, "Calls", "both", [("day", "2"), ("week", "8")]),
+        &[&w.rita, &w.remo],
+    );
+    let p = prospect(&app, &w.rita, "Ottica");
+    log(&app, &w.rita, &p, "Call", "Reached", "");
+
+    let page = app.get(&format!("{STATS}?type=activity&period=week")).await.text().await.expect("body");
+    assert!(page.contains("<html") && page.contains(r#"id="statistics""#));
+    assert_eq!(texts(&page, "#period option"), ["Day", "Week"], "only the periods the objectives use");
+    assert_eq!(texts(&page, ".progress-table tbody th"), ["Remo Rep", "Rita Rep"]);
+    assert_eq!(texts(&page, ".progress-table tfoot th"), ["Total"]);
+    assert!(page.contains("Europe/Rome time"));
+
+    let fragment = app.get_htmx(&format!("{STATS}?type=activity&period=week")).await.text().await.expect("body");
+    assert!(!fragment.contains("<html") && fragment.trim_start().starts_with(r#"<div id="statistics">"#));
+    let restore = app
+        .client
+        .get(app.url(&format!("{STATS}?type=activity&period=week")))
+        .header("HX-Request", "true")
+        .header("HX-History-Restore-Request", "true")
+        .send()
+        .await
+        .expect("sent");
+    assert!(restore.text().await.expect("body").contains("<html"), "the back button gets the whole page");
+}
+
+#[tokio::test]
+async fn a_rep_reads_only_their_own_figures() {
+    let mut app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let id = objective(
+        &app,
+        &w.manager,
+        calls_form(&app, &w.manager, "Calls", "both", [("day", "2"), ("", "")]),
+        &[&w.rita, &w.remo],
+    );
+    app.new_browser();
+    app.login_as(&w.rita).await;
+
+    assert_eq!(app.get(STATS).await.status(), StatusCode::FORBIDDEN);
+    let rows = csv(&app, "type=activity&period=day").await;
+    assert_eq!(rows.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), ["rita@acme.example"]);
+    for path in [
+        format!("{STATS}.csv?user={}", w.remo.id),
+        format!("{STATS}/{id}?user={}", w.remo.id),
+        format!("{STATS}/{id}?team=1"),
+    ] {
+        assert_eq!(app.get(&path).await.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    let detail = app.get(&format!("{STATS}/{id}")).await.text().await.expect("body");
+    assert!(detail.contains("Rita Rep") && !detail.contains("Remo Rep"));
+    let mine = app.get("/me/objectives").await.text().await.expect("body");
+    assert_eq!(texts(&mine, ".objective-card h2"), ["Calls"]);
+}
+
+#[tokio::test]
+async fn the_detail_lists_the_records_behind_the_figure() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let id = objective(
+        &app,
+        &w.manager,
+        calls_form(&app, &w.manager, "Calls", "both", [("month", "10"), ("", "")]),
+        &[&w.rita],
+    );
+    let p = prospect(&app, &w.rita, "Ottica Vitale");
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-10T10:15");
+    log(&app, &w.rita, &p, "Call", "Voicemail", "2026-11-11T10:15");
+
+    let page =
+        app.get(&format!("{STATS}/{id}?type=activity&period=month&date=2026-11-10")).await.text().await.expect("body");
+
+    assert_eq!(
+        texts(&page, ".records tbody td"),
+        ["2026-11-10 10:15", "Rita Rep", "Call · Reached", "Prospect · Ottica Vitale"]
+    );
+    assert!(page.contains("<svg"), "a chart of the last periods");
+}
+
+#[tokio::test]
+async fn the_demo_opens_on_a_populated_dashboard() {
+    let app = TestApp::spawn().await;
+    let passwords =
+        sales_objectives::password::Passwords::new(sales_objectives::password::PasswordCost::TESTING).expect("cost");
+    sales_objectives::demo::load(&mut app.conn(), &passwords, "a good password").expect("demo loaded");
+    app.login("marco.bianchi@demo-srl.example", "a good password").await;
+    let page = app.get(&format!("{STATS}?type=activity&period=month")).await.text().await.expect("body");
+    assert!(texts(&page, ".progress-table tbody tr").len() >= 6);
+    let rep = app.another_browser();
+    let response = rep.login("luca.rossi@demo-srl.example", "a good password").await;
+    assert_eq!(crate::helpers::location(&response), "/me/objectives");
+    let mine = rep.get("/me/objectives").await.text().await.expect("body");
+    assert!(texts(&mine, ".objective-card").len() >= 5);
+}
