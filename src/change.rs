@@ -12,6 +12,9 @@ pub enum ChangeError {
     NotFound,
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
+    /// Anything else that failed on our side (hashing a password, say).
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
 }
 
 impl From<FieldErrors> for ChangeError {

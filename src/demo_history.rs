@@ -244,7 +244,7 @@ pub fn objectives(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId
     let now = Utc::now();
     let rep_ids: Vec<String> = reps.iter().map(ToString::to_string).collect();
     for form in forms {
-        let id = crate::objectives::create(conn, account, &form, now)?;
+        let id = crate::objectives::create(conn, account, None, &form, now)?;
         crate::objectives::assign_users(conn, account, id, &rep_ids, now)?;
     }
     Ok(())

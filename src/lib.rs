@@ -1,6 +1,7 @@
 //! Sales Objectives: managers set revenue and activity objectives for their reps, reps log
 //! their work, and everybody sees period by period how far each rep is from each target.
 
+pub mod administration;
 pub mod change;
 pub mod cli;
 pub mod config;

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
+use crate::administration;
 use crate::change::{ChangeError, invalid};
 use crate::db::{self, AnyConnection};
 use crate::domain::Invalid;
@@ -184,6 +185,7 @@ fn check(
 pub fn create(
     conn: &mut AnyConnection,
     account: &AccountRow,
+    actor: Option<UserId>,
     form: &ObjectiveForm,
     now: DateTime<Utc>,
 ) -> Result<ObjectiveId, ChangeError> {
@@ -191,7 +193,16 @@ pub fn create(
         let checked = check(conn, account, None, form)?;
         let id = objectives::insert(conn, account.id, &checked.data, now.naive_utc())
             .map_err(|e| duplicate_name(e, &checked.data.name))?;
-        write_parts(conn, account, id, &checked, now)?;
+        administration::record(
+            conn,
+            account,
+            actor,
+            "objective created",
+            &checked.data.name,
+            ("", &checked.data.kind),
+            now,
+        )?;
+        write_parts(conn, account, actor, id, &checked, now)?;
         Ok(id)
     })
 }
@@ -199,15 +210,25 @@ pub fn create(
 pub fn update(
     conn: &mut AnyConnection,
     account: &AccountRow,
+    actor: Option<UserId>,
     id: ObjectiveId,
     form: &ObjectiveForm,
     now: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
     db::write_transaction(conn, |conn| {
-        objectives::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
+        let before = objectives::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
         let checked = check(conn, account, Some(id), form)?;
         objectives::update(conn, account.id, id, &checked.data).map_err(|e| duplicate_name(e, &checked.data.name))?;
-        write_parts(conn, account, id, &checked, now)
+        administration::record(
+            conn,
+            account,
+            actor,
+            "objective changed",
+            &checked.data.name,
+            (&before.name, &checked.data.name),
+            now,
+        )?;
+        write_parts(conn, account, actor, id, &checked, now)
     })
 }
 
@@ -224,6 +245,7 @@ fn duplicate_name(error: diesel::result::Error, name: &str) -> ChangeError {
 fn write_parts(
     conn: &mut AnyConnection,
     account: &AccountRow,
+    actor: Option<UserId>,
     id: ObjectiveId,
     checked: &Checked,
     now: DateTime<Utc>,
@@ -236,8 +258,17 @@ fn write_parts(
         let from = objective::effective_from(&calendar, *period, today);
         let past: Vec<_> =
             history.iter().filter(|t| t.period == period.as_str()).map(|t| (t.effective_from, t.value)).collect();
-        if objective::target_in_force(&past, from) != Some(*value) {
+        let in_force = objective::target_in_force(&past, from);
+        if in_force != Some(*value) {
             objectives::set_target(conn, account.id, id, *period, from, *value, now.naive_utc())?;
+            let measure = Measure::of(
+                checked.data.kind.parse().unwrap_or(ObjectiveKind::Activity),
+                checked.data.metric.as_deref().and_then(|m| m.parse().ok()),
+            );
+            let shown = |v: i64| measure.display(v, &account.currency);
+            let subject = format!("{} ({}, from {from})", checked.data.name, period.label());
+            let before = in_force.map(shown).unwrap_or_default();
+            administration::record(conn, account, actor, "target set", &subject, (&before, &shown(*value)), now)?;
         }
     }
     Ok(())
@@ -268,16 +299,22 @@ pub fn current_targets(
 pub fn set_archived(
     conn: &mut AnyConnection,
     account: &AccountRow,
+    actor: Option<UserId>,
     id: ObjectiveId,
     archived: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
     db::write_transaction(conn, |conn| {
+        let objective = objectives::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
         let at = archived.then(|| now.naive_utc());
-        match objectives::set_archived(conn, account.id, id, at)? {
-            0 => Err(ChangeError::NotFound),
-            _ => Ok(()),
-        }
+        objectives::set_archived(conn, account.id, id, at)?;
+        let (action, change) = if archived {
+            ("objective archived", ("active", "archived"))
+        } else {
+            ("objective restored", ("archived", "active"))
+        };
+        administration::record(conn, account, actor, action, &objective.name, change, now)?;
+        Ok(())
     })
 }
 

@@ -8,6 +8,21 @@ use argon2::{Algorithm, Argon2, Params, Version};
 
 use crate::domain::user::NewPassword;
 
+/// 32 random bytes, hex-encoded: session CSRF tokens and one-time links.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    // The operating system's generator does not fail on the platforms we run on; if it
+    // ever did, a predictable token would be a silent hole, so refuse to go on.
+    getrandom::fill(&mut bytes).expect("the operating system random generator failed");
+    hex::encode(bytes)
+}
+
+/// How a one-time token is stored: its SHA-256, so the database never holds a usable link.
+pub fn token_hash(token: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(token.as_bytes()))
+}
+
 /// Argon2id cost: memory in KiB, iterations, lanes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PasswordCost {

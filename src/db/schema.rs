@@ -26,6 +26,7 @@ diesel::table! {
         password_hash -> Text,
         session_version -> BigInt,
         created_at -> Timestamp,
+        locale -> Nullable<Text>,
     }
 }
 
@@ -202,6 +203,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    password_links (token_hash) {
+        token_hash -> Text,
+        account_id -> BigInt,
+        user_id -> BigInt,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        actor_id -> Nullable<BigInt>,
+        at -> Timestamp,
+        action -> Text,
+        subject -> Text,
+        before -> Text,
+        after -> Text,
+    }
+}
+
 diesel::joinable!(users -> accounts (account_id));
 diesel::joinable!(teams -> accounts (account_id));
 diesel::joinable!(team_memberships -> teams (team_id));
@@ -233,4 +256,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     objective_outcomes,
     objective_targets,
     assignments,
+    password_links,
+    audit_log,
 );

@@ -76,3 +76,14 @@ pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<
 pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
     accounts::table.count().get_result(conn)
 }
+
+pub fn set_edition_and_licences(
+    conn: &mut AnyConnection,
+    id: AccountId,
+    edition: &str,
+    licences: i32,
+) -> QueryResult<usize> {
+    diesel::update(accounts::table.find(id))
+        .set((accounts::edition.eq(edition), accounts::licences.eq(licences)))
+        .execute(conn)
+}

@@ -4,11 +4,13 @@
 pub mod accounts;
 pub mod actions;
 pub mod activities;
+pub mod audit;
 pub mod buckets;
 pub mod ids;
 pub mod leads;
 pub mod login_failures;
 pub mod objectives;
+pub mod password_links;
 pub mod pipelines;
 pub mod prospects;
 pub mod teams;

@@ -92,3 +92,67 @@ pub fn list_with_members(conn: &mut AnyConnection, account: AccountId) -> QueryR
         })
         .collect())
 }
+
+pub fn find(conn: &mut AnyConnection, account: AccountId, id: TeamId) -> QueryResult<Option<TeamRow>> {
+    teams::table
+        .filter(teams::account_id.eq(account))
+        .filter(teams::id.eq(id))
+        .select(TeamRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_name(conn: &mut AnyConnection, account: AccountId, name: &str) -> QueryResult<Option<TeamRow>> {
+    teams::table
+        .filter(teams::account_id.eq(account))
+        .filter(teams::name.eq(name))
+        .select(TeamRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn rename(conn: &mut AnyConnection, account: AccountId, id: TeamId, name: &str) -> QueryResult<usize> {
+    diesel::update(teams::table.filter(teams::account_id.eq(account)).filter(teams::id.eq(id)))
+        .set(teams::name.eq(name))
+        .execute(conn)
+}
+
+/// Deletes a team and its memberships; its people and their figures stay.
+pub fn delete(conn: &mut AnyConnection, account: AccountId, id: TeamId) -> QueryResult<usize> {
+    diesel::delete(team_memberships::table.filter(team_memberships::team_id.eq(id))).execute(conn)?;
+    diesel::delete(teams::table.filter(teams::account_id.eq(account)).filter(teams::id.eq(id))).execute(conn)
+}
+
+pub fn remove_member(conn: &mut AnyConnection, account: AccountId, team: TeamId, user: UserId) -> QueryResult<usize> {
+    diesel::delete(
+        team_memberships::table
+            .filter(team_memberships::account_id.eq(account))
+            .filter(team_memberships::team_id.eq(team))
+            .filter(team_memberships::user_id.eq(user)),
+    )
+    .execute(conn)
+}
+
+pub fn set_manager(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    team: TeamId,
+    user: UserId,
+    manager: bool,
+) -> QueryResult<usize> {
+    diesel::update(
+        team_memberships::table
+            .filter(team_memberships::account_id.eq(account))
+            .filter(team_memberships::team_id.eq(team))
+            .filter(team_memberships::user_id.eq(user)),
+    )
+    .set(team_memberships::is_manager.eq(manager))
+    .execute(conn)
+}
+
+pub fn is_member(conn: &mut AnyConnection, team: TeamId, user: UserId) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        team_memberships::table.filter(team_memberships::team_id.eq(team)).filter(team_memberships::user_id.eq(user)),
+    ))
+    .get_result(conn)
+}

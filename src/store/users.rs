@@ -18,6 +18,7 @@ pub struct UserRow {
     pub password_hash: String,
     pub session_version: i64,
     pub created_at: NaiveDateTime,
+    pub locale: Option<String>,
 }
 
 impl UserRow {
@@ -82,4 +83,41 @@ pub fn list_active(conn: &mut AnyConnection, account: AccountId) -> QueryResult<
         .order((users::name.asc(), users::id.asc()))
         .select(UserRow::as_select())
         .load(conn)
+}
+
+pub fn set_role(conn: &mut AnyConnection, account: AccountId, id: UserId, role: &str) -> QueryResult<usize> {
+    diesel::update(users::table.filter(users::account_id.eq(account)).filter(users::id.eq(id)))
+        .set(users::role.eq(role))
+        .execute(conn)
+}
+
+/// Activates or deactivates; a new session version ends every session of the user.
+pub fn set_active(conn: &mut AnyConnection, account: AccountId, id: UserId, active: bool) -> QueryResult<usize> {
+    diesel::update(users::table.filter(users::account_id.eq(account)).filter(users::id.eq(id)))
+        .set((users::active.eq(active), users::session_version.eq(users::session_version + 1)))
+        .execute(conn)
+}
+
+pub fn set_name(conn: &mut AnyConnection, id: UserId, name: &str) -> QueryResult<usize> {
+    diesel::update(users::table.filter(users::id.eq(id))).set(users::name.eq(name)).execute(conn)
+}
+
+pub fn set_locale(conn: &mut AnyConnection, id: UserId, locale: Option<&str>) -> QueryResult<usize> {
+    diesel::update(users::table.filter(users::id.eq(id))).set(users::locale.eq(locale)).execute(conn)
+}
+
+/// A new password, and a new session version: every other session ends.
+pub fn set_password(conn: &mut AnyConnection, id: UserId, hash: &str) -> QueryResult<usize> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((users::password_hash.eq(hash), users::session_version.eq(users::session_version + 1)))
+        .execute(conn)
+}
+
+pub fn count_active_admins(conn: &mut AnyConnection, account: AccountId) -> QueryResult<i64> {
+    users::table
+        .filter(users::account_id.eq(account))
+        .filter(users::active.eq(true))
+        .filter(users::role.eq("admin"))
+        .count()
+        .get_result(conn)
 }

@@ -173,6 +173,7 @@ impl From<ChangeError> for AppError {
             ChangeError::Invalid(errors) => AppError::Refused(errors.to_string()),
             ChangeError::NotFound => AppError::NotFound,
             ChangeError::Database(e) => e.into(),
+            ChangeError::Internal(e) => AppError::Internal(e),
         }
     }
 }
@@ -184,5 +185,6 @@ pub fn refusal(error: ChangeError) -> Result<FieldErrors, AppError> {
         ChangeError::Invalid(errors) => Ok(errors),
         ChangeError::NotFound => Err(AppError::NotFound),
         ChangeError::Database(e) => Err(e.into()),
+        ChangeError::Internal(e) => Err(AppError::Internal(e)),
     }
 }

@@ -16,6 +16,8 @@ mod html_form;
 mod layout;
 mod leads;
 mod login;
+mod me_account;
+mod password_link;
 mod prospects;
 mod respond;
 mod session;
@@ -93,6 +95,20 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/control-panel/pipelines", web::post().to(control_panel::pipelines::create))
         .route("/control-panel/pipelines/{id}", web::post().to(control_panel::pipelines::rename))
         .route("/admin/licences", web::get().to(admin::licences::get))
+        .route("/admin/licences", web::post().to(admin::licences::post))
+        .route("/admin/users", web::get().to(admin::users::get))
+        .route("/admin/users", web::post().to(admin::users::create))
+        .route("/admin/users/transfer", web::post().to(admin::users::transfer))
+        .route("/admin/users/{id}/{op}", web::post().to(admin::users::change))
+        .route("/admin/teams", web::get().to(admin::teams::get))
+        .route("/admin/teams", web::post().to(admin::teams::create))
+        .route("/admin/teams/{id}/members/{user_id}/{op}", web::post().to(admin::teams::change_member))
+        .route("/admin/teams/{id}/{op}", web::post().to(admin::teams::change))
+        .route("/admin/audit", web::get().to(admin::audit::get))
+        .route("/me/account", web::get().to(me_account::get))
+        .route("/me/account", web::post().to(me_account::post))
+        .route("/set-password", web::get().to(password_link::get))
+        .route("/set-password", web::post().to(password_link::post))
         .default_service(web::to(not_found));
 }
 

@@ -8,6 +8,7 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use chrono::{Duration, Utc};
 
+use crate::password::random_token;
 use crate::store::ids::UserId;
 
 const USER_ID: &str = "user_id";
@@ -32,7 +33,7 @@ impl TypedSession {
         if let Some(token) = self.stored_csrf_token() {
             return token;
         }
-        let token = new_token();
+        let token = random_token();
         // A session that cannot be written is reported by the middleware on the response.
         let _ = self.0.insert(CSRF_TOKEN, &token);
         token
@@ -49,7 +50,7 @@ impl TypedSession {
         self.0.insert(USER_ID, user)?;
         self.0.insert(SESSION_VERSION, session_version)?;
         self.0.insert(SIGNED_IN_AT, Utc::now().timestamp())?;
-        self.0.insert(CSRF_TOKEN, new_token())
+        self.0.insert(CSRF_TOKEN, random_token())
     }
 
     /// The signed-in user and the session version, unless absent or too old.
@@ -73,13 +74,4 @@ impl FromRequest for TypedSession {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(Ok(Self(req.get_session())))
     }
-}
-
-/// 32 random bytes, hex-encoded.
-fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    // The operating system's generator does not fail on the platforms we run on; if it
-    // ever did, an all-zero token would be a silent hole, so refuse to go on.
-    getrandom::fill(&mut bytes).expect("the operating system random generator failed");
-    hex::encode(bytes)
 }

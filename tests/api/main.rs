@@ -3,6 +3,7 @@
 //! `TEST_DATABASE_URL` is set).
 
 mod activities;
+mod administration;
 mod assets;
 mod cli;
 mod concurrency;

@@ -27,7 +27,7 @@ async fn world(app: &TestApp) -> World {
 /// Creates an objective through the editor's service and assigns it to `holders`.
 fn objective(app: &TestApp, owner: &UserRow, form: ObjectiveForm, holders: &[&UserRow]) -> String {
     let account = app.account_of(owner);
-    let id = editor::create(&mut app.conn(), &account, &form, Utc::now()).expect("objective created");
+    let id = editor::create(&mut app.conn(), &account, None, &form, Utc::now()).expect("objective created");
     let ids: Vec<String> = holders.iter().map(|u| u.id.to_string()).collect();
     editor::assign_users(&mut app.conn(), &account, id, &ids, Utc::now()).expect("assigned");
     id.to_string()
@@ -255,6 +255,7 @@ async fn an_archived_objective_is_hidden_and_a_changed_target_leaves_old_periods
     editor::set_archived(
         &mut app.conn(),
         &account,
+        None,
         archived.parse::<i64>().map(sales_objectives::store::ids::ObjectiveId).expect("id"),
         true,
         Utc::now(),
@@ -266,6 +267,7 @@ async fn an_archived_objective_is_hidden_and_a_changed_target_leaves_old_periods
     editor::update(
         &mut app.conn(),
         &account,
+        None,
         id,
         &calls_form(&app, &w.manager, "Kept", "both", [("month", "12"), ("", "")]),
         Utc::now(),

@@ -35,12 +35,13 @@ async fn an_admin_sees_only_their_own_accounts_users_and_teams() {
     app.login_as(&globex_admin).await;
 
     let licences = app.get("/admin/licences").await.text().await.expect("body");
+    let users_page = app.get("/admin/users").await.text().await.expect("body");
     let control_panel = app.get("/control-panel").await.text().await.expect("body");
 
-    for page in [&licences, &control_panel] {
+    for page in [&licences, &users_page, &control_panel] {
         assert!(!page.contains("Acme"), "nothing of Acme shows");
     }
-    let users = texts(&licences, "tbody tr td:first-child");
+    let users = texts(&users_page, "tbody tr td:first-child");
     assert_eq!(users, ["Admin Person", "Gary Globex"]);
     assert_eq!(texts(&control_panel, ".teams h3"), ["Globex Farmers"]);
     assert!(texts(&licences, ".big-figure")[0].starts_with("2 of 10"));

@@ -1,24 +1,22 @@
-//! The account's edition, what it includes, its licences and the users holding them.
+//! Edition & licences: the account's edition, what it includes, its licences and how many
+//! are in use; admins change edition and licence count.
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use actix_web::web::Data;
+use actix_web::web::{Data, Form};
 use askama::Template;
+use chrono::Utc;
+use serde::Deserialize;
 
+use crate::administration;
 use crate::domain::edition::Edition;
-use crate::store::{teams, users};
-use crate::web::current_user::RequireAdmin;
+use crate::domain::form::FieldErrors;
+use crate::store::users;
+use crate::web::current_user::{CurrentUser, RequireAdmin};
+use crate::web::error::refusal;
 use crate::web::layout::Layout;
-use crate::web::respond::html;
+use crate::web::respond::{html, see_other};
 use crate::web::{AppError, AppState, with_conn};
-
-pub struct UserLine {
-    pub name: String,
-    pub email: String,
-    pub role: &'static str,
-    pub teams: String,
-    pub active: bool,
-}
 
 #[derive(Template)]
 #[template(path = "admin/licences.html")]
@@ -26,40 +24,62 @@ struct LicencesPage {
     layout: Layout,
     edition: Edition,
     editions: [Edition; 3],
-    licences: i32,
-    in_use: usize,
-    users: Vec<UserLine>,
+    licences: String,
+    chosen_edition: String,
+    in_use: i64,
+    total: i32,
+    errors: FieldErrors,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LicencesForm {
+    edition: String,
+    licences: String,
 }
 
 pub async fn get(state: Data<AppState>, RequireAdmin(current): RequireAdmin) -> Result<HttpResponse, AppError> {
+    let form =
+        LicencesForm { edition: current.account.edition.clone(), licences: current.account.licences.to_string() };
+    render(&state, &current, form, FieldErrors::new()).await
+}
+
+pub async fn post(
+    state: Data<AppState>,
+    RequireAdmin(current): RequireAdmin,
+    form: Form<LicencesForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let (account, actor) = (current.account.clone(), current.user.clone());
+    let (edition, licences) = (form.edition.clone(), form.licences.clone());
+    let done = with_conn(&state.pool, move |conn| {
+        Ok(administration::change_licences(conn, &account, &actor, &edition, &licences, Utc::now()))
+    })
+    .await?;
+    match done {
+        Ok(()) => Ok(see_other("/admin/licences")),
+        Err(error) => render(&state, &current, form, refusal(error)?).await,
+    }
+}
+
+async fn render(
+    state: &Data<AppState>,
+    current: &CurrentUser,
+    form: LicencesForm,
+    errors: FieldErrors,
+) -> Result<HttpResponse, AppError> {
     let account = current.account.id;
-    let (users, teams) =
-        with_conn(&state.pool, move |conn| Ok((users::list(conn, account)?, teams::list_with_members(conn, account)?)))
-            .await?;
-    let users: Vec<UserLine> = users
-        .into_iter()
-        .map(|user| {
-            let names: Vec<&str> = teams
-                .iter()
-                .filter(|(_, members)| members.iter().any(|m| m.user_id == user.id))
-                .map(|(team, _)| team.name.as_str())
-                .collect();
-            UserLine {
-                role: user.role().label(),
-                teams: names.join(", "),
-                active: user.active,
-                name: user.name,
-                email: user.email,
-            }
-        })
-        .collect();
+    let in_use = with_conn(&state.pool, move |conn| Ok(users::count_active(conn, account)?)).await?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = LicencesPage {
-        layout: Layout::signed_in("Edition & licences", &current, "/admin/licences"),
+        layout: Layout::signed_in("Edition & licences", current, "/admin/licences"),
         edition: current.account.edition(),
         editions: Edition::ALL,
-        licences: current.account.licences,
-        in_use: users.iter().filter(|u| u.active).count(),
-        users,
+        licences: form.licences,
+        chosen_edition: form.edition,
+        in_use,
+        total: current.account.licences,
+        errors,
     };
-    html(StatusCode::OK, &page)
+    html(status, &page)
 }

@@ -261,8 +261,10 @@ pub async fn create(
     ObjectivesEditor(current): ObjectivesEditor,
     HtmlForm(form): HtmlForm<ObjectiveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (account, typed) = (current.account.clone(), form.clone());
-    let done = with_conn(&state.pool, move |conn| Ok(objectives::create(conn, &account, &typed, Utc::now()))).await?;
+    let (account, typed, actor) = (current.account.clone(), form.clone(), current.user.id);
+    let done =
+        with_conn(&state.pool, move |conn| Ok(objectives::create(conn, &account, Some(actor), &typed, Utc::now())))
+            .await?;
     match done {
         Ok(id) => Ok(see_other(&format!("{HERE}/{id}"))),
         Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
@@ -297,9 +299,10 @@ pub async fn update(
     HtmlForm(form): HtmlForm<ObjectiveForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = ObjectiveId(path.into_inner());
-    let (account, typed) = (current.account.clone(), form.clone());
+    let (account, typed, actor) = (current.account.clone(), form.clone(), current.user.id);
     let done =
-        with_conn(&state.pool, move |conn| Ok(objectives::update(conn, &account, id, &typed, Utc::now()))).await?;
+        with_conn(&state.pool, move |conn| Ok(objectives::update(conn, &account, Some(actor), id, &typed, Utc::now())))
+            .await?;
     match done {
         Ok(()) => Ok(see_other(&format!("{HERE}/{id}"))),
         Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
@@ -425,9 +428,11 @@ pub async fn archive(
         "restore" => false,
         _ => return Err(AppError::NotFound),
     };
-    let (id, account) = (ObjectiveId(id), current.account.clone());
-    with_conn(&state.pool, move |conn| Ok(objectives::set_archived(conn, &account, id, archived, Utc::now())))
-        .await??;
+    let (id, account, actor) = (ObjectiveId(id), current.account.clone(), current.user.id);
+    with_conn(&state.pool, move |conn| {
+        Ok(objectives::set_archived(conn, &account, Some(actor), id, archived, Utc::now()))
+    })
+    .await??;
     Ok(see_other(&format!("{HERE}/{id}")))
 }
 

@@ -1,0 +1,3 @@
+DROP TABLE audit_log;
+DROP TABLE password_links;
+ALTER TABLE users DROP COLUMN locale;

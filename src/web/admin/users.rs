@@ -1,0 +1,211 @@
+//! Users: who works in the account, their role and licence; create, change role,
+//! deactivate, reactivate, transfer a licence.
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Form, Path};
+use askama::Template;
+use chrono::Utc;
+use serde::Deserialize;
+
+use crate::administration::{self, NewUserForm};
+use crate::domain::role::Role;
+use crate::store::ids::UserId;
+use crate::store::{teams, users};
+use crate::web::current_user::{CurrentUser, RequireAdmin};
+use crate::web::error::refusal;
+use crate::web::layout::Layout;
+use crate::web::respond::{html, see_other};
+use crate::web::{AppError, AppState, with_conn};
+
+const HERE: &str = "/admin/users";
+
+pub struct UserLine {
+    pub id: UserId,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub teams: String,
+    pub active: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    layout: Layout,
+    users: Vec<UserLine>,
+    roles: [Role; 3],
+    form: NewUserForm,
+    /// The refusal of the last change, or the one-time link just created.
+    error: Option<String>,
+    link: Option<String>,
+    in_use: usize,
+    licences: i32,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RoleForm {
+    role: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TransferForm {
+    from: String,
+    /// An inactive user's id, or empty to create the user described by the other fields.
+    to: String,
+    name: String,
+    email: String,
+    role: String,
+    password: String,
+    link: String,
+}
+
+pub async fn get(state: Data<AppState>, RequireAdmin(current): RequireAdmin) -> Result<HttpResponse, AppError> {
+    render(&state, &current, NewUserForm { role: "rep".into(), ..NewUserForm::default() }, None, None).await
+}
+
+pub async fn create(
+    state: Data<AppState>,
+    RequireAdmin(current): RequireAdmin,
+    form: Form<NewUserForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let (account, actor, passwords, typed) =
+        (current.account.clone(), current.user.clone(), state.passwords.clone(), form.clone());
+    let done = with_conn(&state.pool, move |conn| {
+        Ok(administration::check_new_user(&passwords, &typed)
+            .and_then(|checked| administration::create_user(conn, &account, &actor, &checked, Utc::now())))
+    })
+    .await?;
+    match done {
+        Ok(created) => match created.link_token {
+            // The link is shown once, now; only its hash is kept.
+            Some(token) => render(&state, &current, NewUserForm::default(), None, Some(link_url(&token))).await,
+            None => Ok(see_other(HERE)),
+        },
+        Err(error) => render(&state, &current, form, Some(refusal(error)?.to_string()), None).await,
+    }
+}
+
+/// `POST /admin/users/{id}/{op}`: role, deactivate, activate.
+pub async fn change(
+    state: Data<AppState>,
+    RequireAdmin(current): RequireAdmin,
+    path: Path<(i64, String)>,
+    form: Form<RoleForm>,
+) -> Result<HttpResponse, AppError> {
+    let (id, op) = path.into_inner();
+    let (id, account, actor, role) =
+        (UserId(id), current.account.clone(), current.user.clone(), form.into_inner().role);
+    let done = with_conn(&state.pool, move |conn| {
+        let now = Utc::now();
+        Ok(match op.as_str() {
+            "role" => administration::change_role(conn, &account, &actor, id, &role, now),
+            "deactivate" => administration::set_active(conn, &account, &actor, id, false, now),
+            "activate" => administration::set_active(conn, &account, &actor, id, true, now),
+            _ => Err(crate::change::ChangeError::NotFound),
+        })
+    })
+    .await?;
+    match done {
+        Ok(()) => Ok(see_other(HERE)),
+        Err(error) => {
+            let message = refusal(error)?.to_string();
+            render(&state, &current, NewUserForm::default(), Some(message), None).await
+        }
+    }
+}
+
+pub async fn transfer(
+    state: Data<AppState>,
+    RequireAdmin(current): RequireAdmin,
+    form: Form<TransferForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let (account, actor, passwords) = (current.account.clone(), current.user.clone(), state.passwords.clone());
+    let done = with_conn(&state.pool, move |conn| {
+        let now = Utc::now();
+        let Ok(from) = form.from.trim().parse::<i64>() else {
+            return Ok(Err(crate::change::invalid("from", "Choose who gives up their licence.")));
+        };
+        Ok(match form.to.trim() {
+            "" => {
+                let new = NewUserForm {
+                    name: form.name,
+                    email: form.email,
+                    role: form.role,
+                    password: form.password,
+                    link: form.link,
+                };
+                administration::check_new_user(&passwords, &new).and_then(|checked| {
+                    administration::transfer_licence(conn, &account, &actor, UserId(from), Err(&checked), now)
+                })
+            }
+            to => match to.parse::<i64>() {
+                Ok(to) => administration::transfer_licence(conn, &account, &actor, UserId(from), Ok(UserId(to)), now),
+                Err(_) => Err(crate::change::invalid("to", "Choose who receives the licence.")),
+            },
+        })
+    })
+    .await?;
+    match done {
+        Ok(Some(created)) if created.link_token.is_some() => {
+            let link = created.link_token.as_deref().map(link_url);
+            render(&state, &current, NewUserForm::default(), None, link).await
+        }
+        Ok(_) => Ok(see_other(HERE)),
+        Err(error) => {
+            let message = refusal(error)?.to_string();
+            render(&state, &current, NewUserForm::default(), Some(message), None).await
+        }
+    }
+}
+
+fn link_url(token: &str) -> String {
+    format!("/set-password?token={token}")
+}
+
+async fn render(
+    state: &Data<AppState>,
+    current: &CurrentUser,
+    form: NewUserForm,
+    error: Option<String>,
+    link: Option<String>,
+) -> Result<HttpResponse, AppError> {
+    let account = current.account.id;
+    let (rows, teams) =
+        with_conn(&state.pool, move |conn| Ok((users::list(conn, account)?, teams::list_with_members(conn, account)?)))
+            .await?;
+    let users: Vec<UserLine> = rows
+        .into_iter()
+        .map(|user| {
+            let names: Vec<&str> = teams
+                .iter()
+                .filter(|(_, members)| members.iter().any(|m| m.user_id == user.id))
+                .map(|(team, _)| team.name.as_str())
+                .collect();
+            UserLine {
+                id: user.id,
+                role: user.role(),
+                teams: names.join(", "),
+                active: user.active,
+                name: user.name,
+                email: user.email,
+            }
+        })
+        .collect();
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let page = UsersPage {
+        layout: Layout::signed_in("Users", current, "/admin/licences"),
+        in_use: users.iter().filter(|u| u.active).count(),
+        licences: current.account.licences,
+        users,
+        roles: Role::ALL,
+        form,
+        error,
+        link,
+    };
+    html(status, &page)
+}

@@ -1,0 +1,77 @@
+//! My account: one's own name, language and password.
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Form};
+use askama::Template;
+use serde::Deserialize;
+
+use super::current_user::CurrentUser;
+use super::error::refusal;
+use super::layout::Layout;
+use super::respond::{html, see_other};
+use super::{AppError, AppState, with_conn};
+use crate::administration::{self, MyAccountForm};
+use crate::domain::account::Locale;
+use crate::domain::form::FieldErrors;
+
+#[derive(Template)]
+#[template(path = "me/account.html")]
+struct AccountPage {
+    layout: Layout,
+    name: String,
+    locale: String,
+    locales: [Locale; 2],
+    errors: FieldErrors,
+    saved: bool,
+}
+
+#[derive(Deserialize)]
+pub struct SavedQuery {
+    saved: Option<String>,
+}
+
+pub async fn get(current: CurrentUser, query: actix_web::web::Query<SavedQuery>) -> Result<HttpResponse, AppError> {
+    let (name, locale) = (current.user.name.clone(), current.user.locale.clone().unwrap_or_default());
+    render(&current, name, locale, FieldErrors::new(), query.saved.is_some())
+}
+
+pub async fn post(
+    state: Data<AppState>,
+    current: CurrentUser,
+    form: Form<MyAccountForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let (me, passwords, typed) = (current.user.clone(), state.passwords.clone(), form.clone());
+    let done = with_conn(&state.pool, move |conn| Ok(administration::update_my_account(conn, &passwords, &me, &typed)))
+        .await?;
+    match done {
+        Ok(new_version) => {
+            // Other sessions end with the new version; this one carries on with it.
+            if let Some(version) = new_version {
+                current.session.sign_in(current.user.id, version).map_err(|e| AppError::Internal(e.into()))?;
+            }
+            Ok(see_other("/me/account?saved=1"))
+        }
+        Err(error) => render(&current, form.name, form.locale, refusal(error)?, false),
+    }
+}
+
+fn render(
+    current: &CurrentUser,
+    name: String,
+    locale: String,
+    errors: FieldErrors,
+    saved: bool,
+) -> Result<HttpResponse, AppError> {
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = AccountPage {
+        layout: Layout::signed_in("My account", current, "/me/account"),
+        name,
+        locale,
+        locales: [Locale::En, Locale::It],
+        errors,
+        saved,
+    };
+    html(status, &page)
+}
