@@ -265,7 +265,7 @@ fn write_parts(
                 checked.data.kind.parse().unwrap_or(ObjectiveKind::Activity),
                 checked.data.metric.as_deref().and_then(|m| m.parse().ok()),
             );
-            let shown = |v: i64| measure.display(v, &account.currency);
+            let shown = |v: i64| measure.display(v, &account.money());
             let subject = format!("{} ({}, from {from})", checked.data.name, period.label());
             let before = in_force.map(shown).unwrap_or_default();
             administration::record(conn, account, actor, "target set", &subject, (&before, &shown(*value)), now)?;

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::Invalid;
+use super::account::Locale;
 
 /// Minor units per major unit. Every supported currency has two decimals.
 const CENTS_PER_UNIT: i64 = 100;
@@ -60,25 +61,52 @@ impl Amount {
         Decimal::new(self.0, 2).to_string()
     }
 
-    /// For reading: `1,250.50 EUR`.
-    pub fn display(self, currency: &str) -> String {
-        format!("{} {currency}", group_thousands(self.0))
+    /// For reading, as the account's locale writes money: `€1,250.50` or `1.250,50 €`.
+    pub fn display(self, style: &MoneyStyle) -> String {
+        style.format(self.0)
     }
 }
 
-/// `123456789` cents as `1,234,567.89`.
-pub fn group_thousands(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let cents = cents.unsigned_abs();
+/// How an account writes money: its currency, in its locale's way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyStyle {
+    pub currency: String,
+    pub locale: Locale,
+}
+
+impl MoneyStyle {
+    /// `cents` as `€1,250.50` (English) or `1.250,50 €` (Italian); currencies without a
+    /// common symbol keep their code: `CHF 1,250.50`, `1.250,50 CHF`.
+    pub fn format(&self, cents: i64) -> String {
+        let symbol = match self.currency.as_str() {
+            "EUR" => "€",
+            "USD" => "$",
+            "GBP" => "£",
+            other => other,
+        };
+        let is_code = symbol.len() == 3 && symbol.bytes().all(|b| b.is_ascii_uppercase());
+        let sign = if cents < 0 { "-" } else { "" };
+        match self.locale {
+            Locale::En => {
+                let number = group_thousands(cents.unsigned_abs(), ',', '.');
+                if is_code { format!("{sign}{symbol} {number}") } else { format!("{sign}{symbol}{number}") }
+            }
+            Locale::It => format!("{sign}{} {symbol}", group_thousands(cents.unsigned_abs(), '.', ',')),
+        }
+    }
+}
+
+/// `123456789` cents as `1,234,567.89` (or with other separators).
+fn group_thousands(cents: u64, thousands: char, decimal: char) -> String {
     let units = (cents / 100).to_string();
-    let mut grouped = String::with_capacity(units.len() + units.len() / 3);
+    let mut grouped = String::with_capacity(units.len() + units.len() / 3 + 3);
     for (i, digit) in units.chars().enumerate() {
         if i > 0 && (units.len() - i) % 3 == 0 {
-            grouped.push(',');
+            grouped.push(thousands);
         }
         grouped.push(digit);
     }
-    format!("{sign}{grouped}.{:02}", cents % 100)
+    format!("{grouped}{decimal}{:02}", cents % 100)
 }
 
 #[cfg(test)]
@@ -106,8 +134,13 @@ mod tests {
     fn amounts_print_for_forms_and_for_reading() {
         let amount = Amount::from_cents(123_456_789);
         assert_eq!(amount.to_input(), "1234567.89");
-        assert_eq!(amount.display("EUR"), "1,234,567.89 EUR");
-        assert_eq!(Amount::from_cents(5).display("EUR"), "0.05 EUR");
-        assert_eq!(group_thousands(-100_000), "-1,000.00");
+        let english = MoneyStyle { currency: "EUR".into(), locale: Locale::En };
+        let italian = MoneyStyle { currency: "EUR".into(), locale: Locale::It };
+        assert_eq!(amount.display(&english), "€1,234,567.89");
+        assert_eq!(amount.display(&italian), "1.234.567,89 €");
+        assert_eq!(Amount::from_cents(5).display(&english), "€0.05");
+        assert_eq!(english.format(-100_000), "-€1,000.00");
+        let francs = MoneyStyle { currency: "CHF".into(), locale: Locale::En };
+        assert_eq!(francs.format(125_050), "CHF 1,250.50");
     }
 }

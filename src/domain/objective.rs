@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::Invalid;
 use super::form::FieldErrors;
-use super::money::Amount;
+use super::money::{Amount, MoneyStyle};
 use super::period::{Calendar, PeriodKind};
 use super::recording::SubjectKind;
 
@@ -120,10 +120,10 @@ impl Measure {
         }
     }
 
-    /// For reading: `1,250.50 EUR` or `10`.
-    pub fn display(self, value: i64, currency: &str) -> String {
+    /// For reading: `€1,250.50` (as the account writes money) or `10`.
+    pub fn display(self, value: i64, money: &MoneyStyle) -> String {
         match self {
-            Measure::Money => Amount::from_cents(value).display(currency),
+            Measure::Money => Amount::from_cents(value).display(money),
             Measure::Count => value.to_string(),
         }
     }

@@ -6,6 +6,7 @@ use crate::db::AnyConnection;
 use crate::db::schema::accounts;
 use crate::domain::account::{Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
+use crate::domain::money::MoneyStyle;
 use crate::domain::period::Calendar;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -40,6 +41,11 @@ impl AccountRow {
 
     pub fn week_start(&self) -> WeekStart {
         self.week_start.parse().unwrap_or_default()
+    }
+
+    /// How the account writes money.
+    pub fn money(&self) -> MoneyStyle {
+        MoneyStyle { currency: self.currency.clone(), locale: self.locale() }
     }
 
     pub fn locale(&self) -> Locale {

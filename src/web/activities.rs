@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::current_user::CurrentUser;
 use super::error::{is_htmx, refusal};
 use super::layout::Layout;
-use super::respond::{html, page_or_fragment, see_other};
+use super::respond::{changed, html, page_or_fragment};
 use super::{AppError, AppState, with_conn};
 use crate::domain::form::FieldErrors;
 use crate::recording::{self, ActivityForm};
@@ -200,7 +200,7 @@ pub async fn create(
         with_conn(&state.pool, move |conn| Ok(recording::log_activity(conn, &account, &user, &typed, Utc::now())))
             .await?;
     match done {
-        Ok(_) => Ok(see_other(HERE)),
+        Ok(_) => Ok(changed(&current.session, HERE, "Activity logged.")),
         Err(error) => {
             let page = form_page(&state, &current, form, refusal(error)?).await?;
             html(StatusCode::UNPROCESSABLE_ENTITY, &page)
@@ -212,7 +212,7 @@ pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<i64>
     let id = ActivityId(path.into_inner());
     let (account, user) = (current.account.clone(), current.user.clone());
     with_conn(&state.pool, move |conn| Ok(recording::delete_activity(conn, &account, &user, id))).await??;
-    Ok(see_other(HERE))
+    Ok(changed(&current.session, HERE, "Activity deleted."))
 }
 
 async fn form_page(

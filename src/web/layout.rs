@@ -20,6 +20,8 @@ pub struct Layout {
     pub user_name: Option<String>,
     pub account_name: Option<String>,
     pub menu: Vec<MenuItem>,
+    /// What the last action did, shown once.
+    pub flash: Option<String>,
 }
 
 /// A section of the menu and who may use it.
@@ -53,6 +55,7 @@ impl Layout {
             user_name: Some(current.user.name.clone()),
             account_name: Some(current.account.name.clone()),
             csrf_token: Some(current.session.csrf_token()),
+            flash: current.session.take_flash(),
             menu,
             ..Self::anonymous(title, None)
         }
@@ -68,6 +71,7 @@ impl Layout {
             user_name: None,
             account_name: None,
             menu: Vec::new(),
+            flash: None,
         }
     }
 }

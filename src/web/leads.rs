@@ -9,10 +9,10 @@ use chrono::Utc;
 use super::current_user::CurrentUser;
 use super::error::refusal;
 use super::layout::Layout;
-use super::respond::{html, see_other};
+use super::respond::{changed, html};
 use super::{AppError, AppState, with_conn};
 use crate::domain::form::FieldErrors;
-use crate::domain::money::Amount;
+use crate::domain::money::{Amount, MoneyStyle};
 use crate::domain::recording::LeadStatus;
 use crate::recording::{self, LeadForm};
 use crate::store::ids::LeadId;
@@ -61,13 +61,13 @@ pub async fn list(state: Data<AppState>, current: CurrentUser) -> Result<HttpRes
     let account = current.account.id;
     let owner = recording::visible_owner(&current.user);
     let lines = with_conn(&state.pool, move |conn| Ok(leads::list(conn, account, owner)?)).await?;
-    let currency = current.account.currency.clone();
-    let leads = lines.into_iter().map(|line| item(line, &currency)).collect();
+    let money = current.account.money();
+    let leads = lines.into_iter().map(|line| item(line, &money)).collect();
     let page = LeadsPage { layout: Layout::signed_in("Leads", &current, HERE), leads, everyone: owner.is_none() };
     html(StatusCode::OK, &page)
 }
 
-fn item(line: LeadLine, currency: &str) -> LeadItem {
+fn item(line: LeadLine, currency: &MoneyStyle) -> LeadItem {
     let LeadLine { lead, pipeline, owner } = line;
     LeadItem {
         id: lead.id,
@@ -95,7 +95,7 @@ pub async fn create(
         with_conn(&state.pool, move |conn| Ok(recording::create_lead(conn, &account, &user, &typed, Utc::now())))
             .await?;
     match done {
-        Ok(_) => Ok(see_other(HERE)),
+        Ok(_) => Ok(changed(&current.session, HERE, "Lead created.")),
         Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
     }
 }
@@ -122,7 +122,7 @@ pub async fn update(
         with_conn(&state.pool, move |conn| Ok(recording::update_lead(conn, &account, &user, id, &typed, Utc::now())))
             .await?;
     match done {
-        Ok(_) => Ok(see_other(HERE)),
+        Ok(_) => Ok(changed(&current.session, HERE, "Lead saved.")),
         Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
     }
 }
@@ -132,7 +132,7 @@ pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<i64>
     let (account, user) = (current.account.clone(), current.user.clone());
     let done = with_conn(&state.pool, move |conn| Ok(recording::delete_lead(conn, &account, &user, id))).await?;
     done?;
-    Ok(see_other(HERE))
+    Ok(changed(&current.session, HERE, "Lead deleted."))
 }
 
 async fn render_form(

@@ -4,12 +4,11 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form};
 use askama::Template;
-use serde::Deserialize;
 
 use super::current_user::CurrentUser;
 use super::error::refusal;
 use super::layout::Layout;
-use super::respond::{html, see_other};
+use super::respond::{changed, html};
 use super::{AppError, AppState, with_conn};
 use crate::administration::{self, MyAccountForm};
 use crate::domain::account::Locale;
@@ -23,17 +22,11 @@ struct AccountPage {
     locale: String,
     locales: [Locale; 2],
     errors: FieldErrors,
-    saved: bool,
 }
 
-#[derive(Deserialize)]
-pub struct SavedQuery {
-    saved: Option<String>,
-}
-
-pub async fn get(current: CurrentUser, query: actix_web::web::Query<SavedQuery>) -> Result<HttpResponse, AppError> {
+pub async fn get(current: CurrentUser) -> Result<HttpResponse, AppError> {
     let (name, locale) = (current.user.name.clone(), current.user.locale.clone().unwrap_or_default());
-    render(&current, name, locale, FieldErrors::new(), query.saved.is_some())
+    render(&current, name, locale, FieldErrors::new())
 }
 
 pub async fn post(
@@ -51,19 +44,13 @@ pub async fn post(
             if let Some(version) = new_version {
                 current.session.sign_in(current.user.id, version).map_err(|e| AppError::Internal(e.into()))?;
             }
-            Ok(see_other("/me/account?saved=1"))
+            Ok(changed(&current.session, "/me/account", "Your account is saved."))
         }
-        Err(error) => render(&current, form.name, form.locale, refusal(error)?, false),
+        Err(error) => render(&current, form.name, form.locale, refusal(error)?),
     }
 }
 
-fn render(
-    current: &CurrentUser,
-    name: String,
-    locale: String,
-    errors: FieldErrors,
-    saved: bool,
-) -> Result<HttpResponse, AppError> {
+fn render(current: &CurrentUser, name: String, locale: String, errors: FieldErrors) -> Result<HttpResponse, AppError> {
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = AccountPage {
         layout: Layout::signed_in("My account", current, "/me/account"),
@@ -71,7 +58,6 @@ fn render(
         locale,
         locales: [Locale::En, Locale::It],
         errors,
-        saved,
     };
     html(status, &page)
 }

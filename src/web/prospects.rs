@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::current_user::CurrentUser;
 use super::error::refusal;
 use super::layout::Layout;
-use super::respond::{html, see_other};
+use super::respond::{changed, html};
 use super::{AppError, AppState, with_conn};
 use crate::domain::form::FieldErrors;
 use crate::recording::{self, ProspectForm};
@@ -89,7 +89,7 @@ pub async fn create(
         with_conn(&state.pool, move |conn| Ok(recording::create_prospect(conn, &account, &user, &typed, Utc::now())))
             .await?;
     match done {
-        Ok(_) => Ok(see_other(HERE)),
+        Ok(_) => Ok(changed(&current.session, HERE, "Prospect created.")),
         Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
     }
 }
@@ -119,7 +119,7 @@ pub async fn update(
     let done =
         with_conn(&state.pool, move |conn| Ok(recording::update_prospect(conn, &account, &user, id, &typed))).await?;
     match done {
-        Ok(()) => Ok(see_other(HERE)),
+        Ok(()) => Ok(changed(&current.session, HERE, "Prospect saved.")),
         Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
     }
 }
@@ -128,7 +128,7 @@ pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<i64>
     let id = ProspectId(path.into_inner());
     let (account, user) = (current.account.clone(), current.user.clone());
     with_conn(&state.pool, move |conn| Ok(recording::delete_prospect(conn, &account, &user, id))).await??;
-    Ok(see_other(HERE))
+    Ok(changed(&current.session, HERE, "Prospect deleted."))
 }
 
 pub async fn convert(
@@ -144,7 +144,9 @@ pub async fn convert(
     })
     .await?;
     match done {
-        Ok(lead) => Ok(see_other(&format!("/leads/{}/edit", lead.id))),
+        Ok(lead) => {
+            Ok(changed(&current.session, &format!("/leads/{}/edit", lead.id), "Prospect converted into a lead."))
+        }
         Err(error) => render_list(&state, &current, Some((id, refusal(error)?.to_string()))).await,
     }
 }

@@ -25,3 +25,9 @@ pub fn page_or_fragment(
 ) -> Result<HttpResponse, AppError> {
     if htmx { html(status, fragment) } else { html(status, page) }
 }
+
+/// A redirect after a successful change, with a word on what was done for the next page.
+pub fn changed(session: &super::session::TypedSession, location: &str, message: &str) -> HttpResponse {
+    session.flash(message);
+    see_other(location)
+}

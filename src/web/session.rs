@@ -15,6 +15,7 @@ const USER_ID: &str = "user_id";
 const SESSION_VERSION: &str = "session_version";
 const SIGNED_IN_AT: &str = "signed_in_at";
 const CSRF_TOKEN: &str = "csrf_token";
+const FLASH: &str = "flash";
 
 /// A session lasts at most this long after sign-in, whatever the browser keeps.
 pub fn max_age() -> Duration {
@@ -60,6 +61,17 @@ impl TypedSession {
         let signed_in_at = self.0.get::<i64>(SIGNED_IN_AT).ok().flatten()?;
         let fresh = Utc::now().timestamp() - signed_in_at < max_age().num_seconds();
         fresh.then_some((user, version))
+    }
+
+    /// A message for the next page shown: what the last action did.
+    pub fn flash(&self, message: &str) {
+        // Losing a confirmation is harmless; the change itself is already saved.
+        let _ = self.0.insert(FLASH, message);
+    }
+
+    /// The pending message, once.
+    pub fn take_flash(&self) -> Option<String> {
+        self.0.remove_as::<String>(FLASH).and_then(Result::ok)
     }
 
     pub fn sign_out(&self) {

@@ -39,7 +39,7 @@ async fn a_won_lead_credits_its_amount_to_its_owner_on_its_closing_date() {
     assert_eq!(closed_on.expect("totals"), (125_050, 1));
     assert_eq!(app.differences(), 0);
     let list = app.get("/leads").await.text().await.expect("body");
-    assert!(list.contains("1,250.50 EUR") && list.contains("2026-11-10"));
+    assert!(list.contains("€1,250.50") && list.contains("2026-11-10"));
 }
 
 #[tokio::test]
@@ -227,4 +227,14 @@ async fn another_accounts_pipeline_is_refused() {
     let html = response.text().await.expect("body");
     assert_eq!(texts(&html, "#pipeline_id-error"), ["Choose one of the account's pipelines."]);
     assert_eq!(app.count("leads"), 0);
+}
+
+#[tokio::test]
+async fn money_reads_as_the_accounts_locale_writes_it() {
+    let app = TestApp::spawn().await;
+    let (admin, rep) = acme_with_rep(&app).await;
+    app.new_lead(&rep, "Cantina Moretti", "Sales", &WON).await;
+    app.execute(&format!("UPDATE accounts SET locale = 'it' WHERE id = {}", admin.account_id));
+    let list = app.get("/leads").await.text().await.expect("body");
+    assert!(list.contains("1.250,50 €"), "Italian accounts write money the Italian way");
 }

@@ -89,7 +89,7 @@ async fn a_sales_objective_with_two_period_targets_is_saved() {
     .collect();
     create(&app, &fields).await;
     let list = app.get(EDITOR).await.text().await.expect("body");
-    assert!(list.contains("Year: 50,000.00 EUR · Quarter: 15,000.50 EUR"), "{list}");
+    assert!(list.contains("Year: €50,000.00 · Quarter: €15,000.50"), "{list}");
 }
 
 #[tokio::test]

@@ -57,3 +57,15 @@ async fn deleting_a_prospect_takes_back_its_activities() {
     assert_eq!((app.count("prospects"), app.count("activities")), (0, 0));
     assert_eq!(app.differences(), 0);
 }
+
+#[tokio::test]
+async fn a_change_is_confirmed_once_on_the_next_page() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    app.login_as(&admin).await;
+    app.submit("/prospects", &[("name", "Ottica Vitale")]).await;
+    let next = app.get("/prospects").await.text().await.expect("body");
+    assert_eq!(texts(&next, ".flash"), ["✓ Prospect created."]);
+    let again = app.get("/prospects").await.text().await.expect("body");
+    assert!(texts(&again, ".flash").is_empty());
+}

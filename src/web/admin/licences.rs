@@ -15,7 +15,7 @@ use crate::store::users;
 use crate::web::current_user::{CurrentUser, RequireAdmin};
 use crate::web::error::refusal;
 use crate::web::layout::Layout;
-use crate::web::respond::{html, see_other};
+use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
 
 #[derive(Template)]
@@ -57,7 +57,7 @@ pub async fn post(
     })
     .await?;
     match done {
-        Ok(()) => Ok(see_other("/admin/licences")),
+        Ok(()) => Ok(changed(&current.session, "/admin/licences", "Edition and licences saved.")),
         Err(error) => render(&state, &current, form, refusal(error)?).await,
     }
 }

@@ -14,7 +14,7 @@ use crate::store::users::{self, UserRow};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
 use crate::web::error::refusal;
 use crate::web::layout::Layout;
-use crate::web::respond::{html, see_other};
+use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
 
 const HERE: &str = "/admin/teams";
@@ -108,7 +108,7 @@ async fn respond(
     done: Result<(), crate::change::ChangeError>,
 ) -> Result<HttpResponse, AppError> {
     match done {
-        Ok(()) => Ok(see_other(HERE)),
+        Ok(()) => Ok(changed(&current.session, HERE, "Teams saved.")),
         Err(error) => render(state, current, Some(refusal(error)?.to_string())).await,
     }
 }

@@ -15,7 +15,7 @@ use crate::store::{teams, users};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
 use crate::web::error::refusal;
 use crate::web::layout::Layout;
-use crate::web::respond::{html, see_other};
+use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
 
 const HERE: &str = "/admin/users";
@@ -83,7 +83,7 @@ pub async fn create(
         Ok(created) => match created.link_token {
             // The link is shown once, now; only its hash is kept.
             Some(token) => render(&state, &current, NewUserForm::default(), None, Some(link_url(&token))).await,
-            None => Ok(see_other(HERE)),
+            None => Ok(changed(&current.session, HERE, "User created.")),
         },
         Err(error) => render(&state, &current, form, Some(refusal(error)?.to_string()), None).await,
     }
@@ -110,7 +110,7 @@ pub async fn change(
     })
     .await?;
     match done {
-        Ok(()) => Ok(see_other(HERE)),
+        Ok(()) => Ok(changed(&current.session, HERE, "User saved.")),
         Err(error) => {
             let message = refusal(error)?.to_string();
             render(&state, &current, NewUserForm::default(), Some(message), None).await
@@ -155,7 +155,7 @@ pub async fn transfer(
             let link = created.link_token.as_deref().map(link_url);
             render(&state, &current, NewUserForm::default(), None, link).await
         }
-        Ok(_) => Ok(see_other(HERE)),
+        Ok(_) => Ok(changed(&current.session, HERE, "Licence transferred.")),
         Err(error) => {
             let message = refusal(error)?.to_string();
             render(&state, &current, NewUserForm::default(), Some(message), None).await

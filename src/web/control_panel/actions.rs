@@ -12,7 +12,7 @@ use crate::store::ids::{ActionId, OutcomeId};
 use crate::web::current_user::{CurrentUser, RequireManager};
 use crate::web::error::refusal;
 use crate::web::layout::Layout;
-use crate::web::respond::{html, see_other};
+use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
 
 const HERE: &str = "/control-panel/actions";
@@ -91,7 +91,7 @@ async fn apply(state: &Data<AppState>, current: &CurrentUser, change: ActionChan
     let account = current.account.clone();
     let done = with_conn(&state.pool, move |conn| Ok(recording::change_actions(conn, &account, &change))).await?;
     match done {
-        Ok(()) => Ok(see_other(HERE)),
+        Ok(()) => Ok(changed(&current.session, HERE, "Actions saved.")),
         Err(error) => {
             let message = refusal(error)?.to_string();
             render(state, current, Some(message)).await

@@ -9,6 +9,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::form::FieldErrors;
+use crate::domain::money::MoneyStyle;
 use crate::domain::objective::{Context, Measure, ObjectiveKind, SalesMetric, TOO_MANY_OBJECTIVES};
 use crate::domain::period::PeriodKind;
 use crate::objectives::{self, ObjectiveForm};
@@ -22,7 +23,7 @@ use crate::web::current_user::{CurrentUser, ObjectivesEditor};
 use crate::web::error::refusal;
 use crate::web::html_form::{HtmlForm, HtmlQuery};
 use crate::web::layout::Layout;
-use crate::web::respond::{html, see_other};
+use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
 
 const HERE: &str = "/control-panel/sales-objectives";
@@ -192,9 +193,7 @@ pub async fn list(
                 pipeline: pipeline_name(&objective, &pipelines),
                 targets: current
                     .iter()
-                    .map(|(period, value)| {
-                        format!("{}: {}", period.label(), measure.display(*value, &account.currency))
-                    })
+                    .map(|(period, value)| format!("{}: {}", period.label(), measure.display(*value, &account.money())))
                     .collect::<Vec<_>>()
                     .join(" · "),
                 assignees: line.assignees,
@@ -266,7 +265,7 @@ pub async fn create(
         with_conn(&state.pool, move |conn| Ok(objectives::create(conn, &account, Some(actor), &typed, Utc::now())))
             .await?;
     match done {
-        Ok(id) => Ok(see_other(&format!("{HERE}/{id}"))),
+        Ok(id) => Ok(changed(&current.session, &format!("{HERE}/{id}"), "Objective created: now assign it.")),
         Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
     }
 }
@@ -304,7 +303,7 @@ pub async fn update(
         with_conn(&state.pool, move |conn| Ok(objectives::update(conn, &account, Some(actor), id, &typed, Utc::now())))
             .await?;
     match done {
-        Ok(()) => Ok(see_other(&format!("{HERE}/{id}"))),
+        Ok(()) => Ok(changed(&current.session, &format!("{HERE}/{id}"), "Objective saved.")),
         Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
     }
 }
@@ -384,7 +383,7 @@ async fn render_show(
     .await?;
     let (counts, pipeline, history, holders, users, teams, objective) = page_parts;
     let measure = objective.measure();
-    let history = history_lines(&history, measure, &current.account.currency);
+    let history = history_lines(&history, measure, &current.account.money());
     let status = if assign_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = ShowPage {
         layout: Layout::signed_in(objective.name.clone(), current, "/control-panel"),
@@ -402,7 +401,11 @@ async fn render_show(
 }
 
 /// (period, from, value, set on) per history entry, for reading.
-fn history_lines(history: &[TargetRow], measure: Measure, currency: &str) -> Vec<(String, String, String, String)> {
+fn history_lines(
+    history: &[TargetRow],
+    measure: Measure,
+    currency: &MoneyStyle,
+) -> Vec<(String, String, String, String)> {
     history
         .iter()
         .map(|t| {
@@ -433,7 +436,12 @@ pub async fn archive(
         Ok(objectives::set_archived(conn, &account, Some(actor), id, archived, Utc::now()))
     })
     .await??;
-    Ok(see_other(&format!("{HERE}/{id}")))
+    let message = if archived {
+        "Objective archived: it is out of the statistics until restored."
+    } else {
+        "Objective restored."
+    };
+    Ok(changed(&current.session, &format!("{HERE}/{id}"), message))
 }
 
 pub async fn assign(
@@ -452,7 +460,11 @@ pub async fn assign(
     })
     .await?;
     match done {
-        Ok(_) => Ok(see_other(&format!("{HERE}/{id}"))),
+        Ok(count) => {
+            let message =
+                if count == 1 { "Assigned to 1 user.".to_owned() } else { format!("Assigned to {count} users.") };
+            Ok(changed(&current.session, &format!("{HERE}/{id}"), &message))
+        }
         Err(error) => render_show(&state, &current, id, Some(refusal(error)?.to_string())).await,
     }
 }
@@ -465,5 +477,5 @@ pub async fn unassign(
     let (id, user) = path.into_inner();
     let (id, user, account) = (ObjectiveId(id), UserId(user), current.account.clone());
     with_conn(&state.pool, move |conn| Ok(objectives::unassign(conn, &account, id, user))).await??;
-    Ok(see_other(&format!("{HERE}/{id}")))
+    Ok(changed(&current.session, &format!("{HERE}/{id}"), "Assignment removed."))
 }

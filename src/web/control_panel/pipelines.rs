@@ -15,7 +15,7 @@ use crate::store::pipelines::{self, PipelineRow};
 use crate::web::current_user::{CurrentUser, RequireManager};
 use crate::web::error::refusal;
 use crate::web::layout::Layout;
-use crate::web::respond::{html, see_other};
+use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
 
 const HERE: &str = "/control-panel/pipelines";
@@ -87,7 +87,7 @@ async fn respond(
     name: String,
 ) -> Result<HttpResponse, AppError> {
     match done {
-        Ok(()) => Ok(see_other(HERE)),
+        Ok(()) => Ok(changed(&current.session, HERE, "Pipelines saved.")),
         Err(error) => render(state, current, Some((pipeline, name, refusal(error)?))).await,
     }
 }

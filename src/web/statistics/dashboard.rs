@@ -7,6 +7,7 @@ use askama::Template;
 use chrono::Utc;
 
 use super::{Filters, Scope, resolve};
+use crate::domain::money::MoneyStyle;
 use crate::domain::objective::{Measure, ObjectiveKind};
 use crate::domain::period::PeriodKind;
 use crate::domain::progress::{Progress, Standing, percent_one_decimal};
@@ -39,7 +40,7 @@ pub struct Line {
 }
 
 impl Line {
-    pub fn new(name: String, progress: &Progress, measure: Measure, currency: &str) -> Self {
+    pub fn new(name: String, progress: &Progress, measure: Measure, currency: &MoneyStyle) -> Self {
         Self {
             name,
             user_id: None,
@@ -57,7 +58,7 @@ impl Line {
 }
 
 /// A figure that may have decimals: money to the cent, counts to one decimal.
-pub fn show(measure: Measure, value: f64, currency: &str) -> String {
+pub fn show(measure: Measure, value: f64, currency: &MoneyStyle) -> String {
     match measure {
         Measure::Money => measure.display(value.round() as i64, currency),
         Measure::Count if (value - value.round()).abs() < 0.05 => format!("{}", value.round() as i64),
@@ -65,7 +66,7 @@ pub fn show(measure: Measure, value: f64, currency: &str) -> String {
     }
 }
 
-fn signed(measure: Measure, value: f64, currency: &str) -> String {
+fn signed(measure: Measure, value: f64, currency: &MoneyStyle) -> String {
     let sign = if value >= 0.0 { "+" } else { "−" };
     format!("{sign}{}", show(measure, value.abs(), currency))
 }
@@ -136,7 +137,7 @@ fn sections(
         for holder in objectives::holders(conn, objective.row.id)?.into_iter().filter(|h| scope.sees(h.user_id)) {
             let achieved = statistics::achieved(conn, objective, holder.user_id, &scope.period)?;
             let progress = statistics::progress_at(&calendar, &scope.period, achieved, target, now);
-            let mut line = Line::new(holder.name, &progress, measure, &account.currency);
+            let mut line = Line::new(holder.name, &progress, measure, &account.money());
             line.user_id = Some(holder.user_id);
             line.active = holder.active;
             lines.push(line);
@@ -145,7 +146,7 @@ fn sections(
         }
         let total = (lines.len() > 1).then(|| {
             let progress = statistics::progress_at(&calendar, &scope.period, sum_achieved, sum_target, now);
-            Line::new("Total".to_owned(), &progress, measure, &account.currency)
+            Line::new("Total".to_owned(), &progress, measure, &account.money())
         });
         sections.push(Section { id: objective.row.id, name: objective.row.name.clone(), lines, total });
     }

@@ -111,7 +111,7 @@ pub async fn page(
                     label: period.label(),
                     achieved,
                     target: objective.target(period),
-                    shown: measure.display(achieved, &account.currency),
+                    shown: measure.display(achieved, &account.money()),
                 });
             }
             charts.push(PersonChart { name: name.clone(), chart: chart::bar_chart(&columns, 480.0, 120.0) });
@@ -168,7 +168,7 @@ fn breakdown(
                 for user in users {
                     total += statistics::achieved_between(conn, &single, *user, start, end)?;
                 }
-                parts.push((name, measure.display(total, &account.currency)));
+                parts.push((name, measure.display(total, &account.money())));
             }
         }
         ObjectiveKind::Sales => {
@@ -182,7 +182,7 @@ fn breakdown(
                 for user in users {
                     total += statistics::achieved_between(conn, &scoped, *user, start, end)?;
                 }
-                parts.push((pipeline.name, measure.display(total, &account.currency)));
+                parts.push((pipeline.name, measure.display(total, &account.money())));
             }
         }
     }
@@ -227,11 +227,7 @@ fn records(
                 user: line.owner,
                 what: line.pipeline,
                 subject: line.lead.title,
-                amount: line
-                    .lead
-                    .amount_cents
-                    .map(|c| Measure::Money.display(c, &account.currency))
-                    .unwrap_or_default(),
+                amount: line.lead.amount_cents.map(|c| Measure::Money.display(c, &account.money())).unwrap_or_default(),
             })
             .collect(),
     })

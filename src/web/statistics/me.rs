@@ -59,7 +59,7 @@ pub async fn page(
                         label: period.label(),
                         achieved,
                         target,
-                        shown: measure.display(achieved, &account.currency),
+                        shown: measure.display(achieved, &account.money()),
                     });
                 }
                 let (Some(current_period), Some(last)) = (periods.last(), columns.last()) else { continue };
@@ -69,7 +69,7 @@ pub async fn page(
                     objective: objective.row.name.clone(),
                     period_label: current_period.label(),
                     period_kind: kind.label(),
-                    line: Line::new(objective.row.name.clone(), &progress, measure, &account.currency),
+                    line: Line::new(objective.row.name.clone(), &progress, measure, &account.money()),
                     chart: chart::bar_chart(&columns, 240.0, 60.0),
                     detail_url: format!(
                         "/statistics/sales-objectives/{}?type={}&period={}",
