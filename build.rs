@@ -42,7 +42,7 @@ fn installed_package(root: &Path, out: &Path) -> PathBuf {
         fs::copy(root.join(file), npm_dir.join(file)).unwrap_or_else(|e| panic!("copy {file}: {e}"));
     }
     let status = Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"])
+        .args(["ci", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts"])
         .current_dir(&npm_dir)
         .status()
         .unwrap_or_else(|e| panic!("cannot run npm (Node.js is needed to fetch htmx): {e}"));

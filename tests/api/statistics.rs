@@ -383,3 +383,13 @@ async fn the_demo_opens_on_a_populated_dashboard() {
     let mine = rep.get("/me/objectives").await.text().await.expect("body");
     assert!(texts(&mine, ".objective-card").len() >= 5);
 }
+
+#[tokio::test]
+async fn a_period_no_objective_of_the_type_uses_falls_back_to_the_shortest_used() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    objective(&app, &w.manager, revenue_form("Revenue", [("year", "100000"), ("quarter", "30000")]), &[&w.rita]);
+    let page = app.get(&format!("{STATS}?type=sales&period=week")).await.text().await.expect("body");
+    assert_eq!(texts(&page, "#period option"), ["Quarter", "Year"]);
+    assert_eq!(texts(&page, "#period option[selected]"), ["Quarter"]);
+}

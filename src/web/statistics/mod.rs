@@ -86,11 +86,16 @@ pub fn resolve(
         .into_iter()
         .filter(|p| objectives.iter().any(|o| o.row.kind() == kind && o.has_period(*p)))
         .collect();
-    let period_kind =
-        filters.period.parse::<PeriodKind>().ok().or(periods.first().copied()).unwrap_or(PeriodKind::Month);
+    // A period no objective of this type uses (after switching type, say) falls back to
+    // the shortest one they use.
+    let asked = filters.period.parse::<PeriodKind>().ok();
+    let period_kind = match (asked, periods.first()) {
+        (Some(asked), _) if periods.contains(&asked) => asked,
+        (_, Some(shortest)) => *shortest,
+        (asked, None) => asked.unwrap_or(PeriodKind::Month),
+    };
     if !periods.contains(&period_kind) {
         periods.push(period_kind);
-        periods.sort();
     }
     let date =
         NaiveDate::parse_from_str(filters.date.trim(), "%Y-%m-%d").unwrap_or_else(|_| calendar.local_date(Utc::now()));

@@ -1,0 +1,12 @@
+//! Real-browser tests: headless Chromium driven through chromedriver, against the app
+//! spawned on a random port with the demo account. Run with `cargo test --features browser
+//! --test browser`; screenshots land in `target/screenshots/`.
+
+#[path = "../api/helpers.rs"]
+#[allow(dead_code)]
+mod helpers;
+
+mod accessibility;
+mod browser;
+mod flows;
+mod without_javascript;

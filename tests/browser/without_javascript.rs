@@ -1,0 +1,44 @@
+use crate::browser::{Browser, demo_app};
+
+#[tokio::test]
+async fn every_flow_also_works_with_javascript_off() {
+    let app = demo_app().await;
+    let browser = Browser::open(&app, false).await;
+    browser.sign_in("marco.bianchi@demo-srl.example").await;
+
+    // The editor: choosing an action reloads the form with its results.
+    browser.goto("/control-panel/sales-objectives/new").await;
+    browser.fill("#name", "Video calls held").await;
+    browser.choose("#action_id", "Video call").await;
+    browser
+        .click("#action_id + noscript button, .with-button noscript button, .with-button button[formmethod=get]")
+        .await;
+    browser.wait_for_texts("#outcome-choices label.checkbox:not(.all)", |t| t == ["Held", "No show"]).await;
+    assert_eq!(browser.texts("#name").await.len(), 1);
+    browser.click("#outcome-choices input[name=outcome_ids]").await;
+    browser.choose("#period_1", "Month").await;
+    browser.fill("#target_1", "4").await;
+    browser.click("form .form-actions button[type=submit]").await;
+    browser.wait_for_texts(".flash", |t| t.iter().any(|m| m.contains("Objective created"))).await;
+
+    // Statistics: the Show button submits the filters.
+    browser.goto("/statistics/sales-objectives?type=activity&period=day").await;
+    browser.choose("#period", "Month").await;
+    browser.click(".filters button[type=submit]").await;
+    browser
+        .wait_for_texts(".period-title strong", |t| t.iter().any(|s| s.contains("2026") && !s.starts_with("Week")))
+        .await;
+    assert!(browser.path().await.contains("period=month"));
+
+    // A rep logs an activity: the result list comes with a reload too.
+    browser.goto("/login").await;
+    let rep = Browser::open(&app, false).await;
+    rep.sign_in("sara.colombo@demo-srl.example").await;
+    rep.goto("/activities/new").await;
+    rep.choose("#action_id", "Email").await;
+    rep.click(".with-button button[formmethod=get]").await;
+    rep.wait_for_texts("#outcome_id option", |t| t == ["Sent", "Replied"]).await;
+    rep.choose("#outcome_id", "Replied").await;
+    rep.click("form .form-actions button[type=submit]").await;
+    rep.wait_for_texts(".flash", |t| t == ["✓ Activity logged."]).await;
+}
