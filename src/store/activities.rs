@@ -138,6 +138,26 @@ pub fn list(
     limit: i64,
     offset: i64,
 ) -> QueryResult<Vec<ActivityLine>> {
+    let filter = LineFilter { users: user.map(|u| vec![u]), ..LineFilter::default() };
+    lines(conn, account, &filter, (limit, offset))
+}
+
+/// Which activities a listing shows; `None` means no restriction.
+#[derive(Default)]
+struct LineFilter<'a> {
+    users: Option<Vec<UserId>>,
+    outcomes: Option<&'a [OutcomeId]>,
+    subjects: Option<Vec<&'static str>>,
+    pipeline: Option<PipelineId>,
+    days: Option<(NaiveDate, NaiveDate)>,
+}
+
+fn lines(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    filter: &LineFilter,
+    (limit, offset): (i64, i64),
+) -> QueryResult<Vec<ActivityLine>> {
     let mut query = activities::table
         .inner_join(users::table.on(users::id.eq(activities::user_id)))
         .inner_join(actions::table.on(actions::id.eq(activities::action_id)))
@@ -157,8 +177,20 @@ pub fn list(
             prospects::name.nullable(),
         ))
         .into_boxed();
-    if let Some(user) = user {
-        query = query.filter(activities::user_id.eq(user));
+    if let Some(users_in) = &filter.users {
+        query = query.filter(activities::user_id.eq_any(users_in.clone()));
+    }
+    if let Some(outcomes_in) = filter.outcomes {
+        query = query.filter(activities::outcome_id.eq_any(outcomes_in.to_vec()));
+    }
+    if let Some(kinds) = &filter.subjects {
+        query = query.filter(activities::subject_kind.eq_any(kinds.clone()));
+    }
+    if let Some(pipeline) = filter.pipeline {
+        query = query.filter(activities::pipeline_id.eq(pipeline));
+    }
+    if let Some((start, end)) = filter.days {
+        query = query.filter(activities::occurred_on.ge(start)).filter(activities::occurred_on.lt(end));
     }
     query.load(conn)
 }
@@ -239,36 +271,15 @@ pub fn counted(
     outcomes_in: &[OutcomeId],
     subjects: &[SubjectKind],
     pipeline: Option<PipelineId>,
-    (start, end): (NaiveDate, NaiveDate),
-    (limit, offset): (i64, i64),
+    days: (NaiveDate, NaiveDate),
+    page: (i64, i64),
 ) -> QueryResult<Vec<ActivityLine>> {
-    let kinds: Vec<&str> = subjects.iter().map(|s| s.as_str()).collect();
-    let mut query = activities::table
-        .inner_join(users::table.on(users::id.eq(activities::user_id)))
-        .inner_join(actions::table.on(actions::id.eq(activities::action_id)))
-        .inner_join(outcomes::table.on(outcomes::id.eq(activities::outcome_id)))
-        .left_join(leads::table.on(leads::id.nullable().eq(activities::lead_id)))
-        .left_join(prospects::table.on(prospects::id.nullable().eq(activities::prospect_id)))
-        .filter(activities::account_id.eq(account))
-        .filter(activities::user_id.eq_any(users_in.to_vec()))
-        .filter(activities::outcome_id.eq_any(outcomes_in.to_vec()))
-        .filter(activities::subject_kind.eq_any(kinds))
-        .filter(activities::occurred_on.ge(start))
-        .filter(activities::occurred_on.lt(end))
-        .order((activities::occurred_at.desc(), activities::id.desc()))
-        .limit(limit)
-        .offset(offset)
-        .select((
-            ActivityRow::as_select(),
-            users::name,
-            actions::name,
-            outcomes::name,
-            leads::title.nullable(),
-            prospects::name.nullable(),
-        ))
-        .into_boxed();
-    if let Some(pipeline) = pipeline {
-        query = query.filter(activities::pipeline_id.eq(pipeline));
-    }
-    query.load(conn)
+    let filter = LineFilter {
+        users: Some(users_in.to_vec()),
+        outcomes: Some(outcomes_in),
+        subjects: Some(subjects.iter().map(|s| s.as_str()).collect()),
+        pipeline,
+        days: Some(days),
+    };
+    lines(conn, account, &filter, page)
 }

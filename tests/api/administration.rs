@@ -156,6 +156,10 @@ async fn a_role_change_is_applied_and_audited() {
         "manager"
     );
     assert!(audit(&app).await.contains(&"role changed".to_owned()));
+    app.submit(&format!("/admin/users/{}/deactivate", rep.id), &[]).await;
+    app.submit(&format!("/admin/users/{}/activate", rep.id), &[]).await;
+    let log = audit(&app).await;
+    assert!(log.contains(&"user deactivated".to_owned()) && log.contains(&"user reactivated".to_owned()), "{log:?}");
 }
 
 #[tokio::test]
