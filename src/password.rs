@@ -1,6 +1,6 @@
 //! Password hashing: argon2id with OWASP's parameters in production, cheap ones in tests.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -38,9 +38,39 @@ impl PasswordCost {
     pub const TESTING: PasswordCost = PasswordCost { memory_kib: 8, iterations: 1, parallelism: 1 };
 }
 
+/// Lets at most `limit` hashes run at once: each takes the cost's memory (19 MiB in
+/// production), so a burst of sign-ins must not multiply it by the number of requests.
+struct Gate {
+    running: Mutex<usize>,
+    freed: Condvar,
+    limit: usize,
+}
+
+impl Gate {
+    fn new(limit: usize) -> Self {
+        Self { running: Mutex::new(0), freed: Condvar::new(), limit: limit.max(1) }
+    }
+
+    fn run<T>(&self, work: impl FnOnce() -> T) -> T {
+        {
+            let mut running = self.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            while *running >= self.limit {
+                running = self.freed.wait(running).unwrap_or_else(|poisoned| poisoned.into_inner());
+            }
+            *running += 1;
+        }
+        let result = work();
+        let mut running = self.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *running -= 1;
+        self.freed.notify_one();
+        result
+    }
+}
+
 /// Hashes and verifies passwords with one cost. Cheap to clone.
 #[derive(Clone)]
 pub struct Passwords {
+    gate: Arc<Gate>,
     argon2: Arc<Argon2<'static>>,
     // A hash of nothing anyone knows: verifying against it when the e-mail matches no user
     // makes a wrong e-mail cost the same time as a wrong password.
@@ -51,7 +81,9 @@ impl Passwords {
     pub fn new(cost: PasswordCost) -> anyhow::Result<Self> {
         let params = Params::new(cost.memory_kib, cost.iterations, cost.parallelism, None)
             .map_err(|e| anyhow::anyhow!("invalid argon2 parameters: {e}"))?;
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
         Ok(Self {
+            gate: Arc::new(Gate::new(cores)),
             argon2: Arc::new(Argon2::new(Algorithm::Argon2id, Version::V0x13, params)),
             decoy: Arc::new(OnceLock::new()),
         })
@@ -63,10 +95,12 @@ impl Passwords {
     }
 
     fn hash_bytes(&self, password: &[u8]) -> anyhow::Result<String> {
-        self.argon2
-            .hash_password(password)
-            .map(|hash| hash.to_string())
-            .map_err(|e| anyhow::anyhow!("password hashing failed: {e}"))
+        self.gate.run(|| {
+            self.argon2
+                .hash_password(password)
+                .map(|hash| hash.to_string())
+                .map_err(|e| anyhow::anyhow!("password hashing failed: {e}"))
+        })
     }
 
     /// Whether `password` matches `stored`; with no stored hash, spends the same time and
@@ -86,7 +120,7 @@ impl Passwords {
 
     fn check(&self, password: &str, stored: &str) -> bool {
         PasswordHash::new(stored)
-            .map(|parsed| self.argon2.verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| self.gate.run(|| self.argon2.verify_password(password.as_bytes(), &parsed).is_ok()))
             .unwrap_or(false)
     }
 }

@@ -2,6 +2,8 @@
 //! force, read from the period buckets only, so a figure costs the same whatever the
 //! size of the history.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::QueryResult;
 
@@ -87,37 +89,49 @@ fn measure(
     Ok(Measured { row, outcomes, history })
 }
 
-/// What `user` achieved for the objective over local dates [start, end): a count, or
-/// revenue in cents.
-pub fn achieved_between(
+/// What each of `users` achieved for the objective over local dates [start, end): a
+/// count, or revenue in cents.
+pub fn achieved_by_user(
     conn: &mut AnyConnection,
     objective: &Measured,
-    user: UserId,
+    users: &[UserId],
     start: NaiveDate,
     end: NaiveDate,
-) -> QueryResult<i64> {
+) -> QueryResult<BTreeMap<UserId, i64>> {
     let row = &objective.row;
     match row.kind() {
         ObjectiveKind::Activity => {
             let subjects = row.context().map_or(&[][..], |c| c.subjects());
             let scope = ActivityScope {
                 account: row.account_id,
-                user,
+                users,
                 outcomes: &objective.outcomes,
                 subjects,
                 pipeline: row.pipeline_id,
             };
-            buckets::count_activities(conn, &scope, start, end)
+            buckets::count_activities_by_user(conn, &scope, start, end)
         }
         ObjectiveKind::Sales => {
-            let (cents, count) = buckets::won_totals(conn, row.account_id, user, row.pipeline_id, start, end)?;
-            Ok(if row.metric() == Some(SalesMetric::Revenue) { cents } else { count })
+            let revenue = row.metric() == Some(SalesMetric::Revenue);
+            let totals = buckets::won_totals_by_user(conn, row.account_id, users, row.pipeline_id, start, end)?;
+            Ok(totals.into_iter().map(|(user, (cents, count))| (user, if revenue { cents } else { count })).collect())
         }
     }
 }
 
+/// What `users` achieved together over local dates [start, end).
+pub fn achieved_between(
+    conn: &mut AnyConnection,
+    objective: &Measured,
+    users: &[UserId],
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<i64> {
+    Ok(achieved_by_user(conn, objective, users, start, end)?.values().sum())
+}
+
 pub fn achieved(conn: &mut AnyConnection, objective: &Measured, user: UserId, period: &Period) -> QueryResult<i64> {
-    achieved_between(conn, objective, user, period.start(), period.end())
+    achieved_between(conn, objective, &[user], period.start(), period.end())
 }
 
 /// Progress for a period at `now`: elapsed share in real time, remaining local days.

@@ -148,68 +148,87 @@ pub fn replace_win(conn: &mut AnyConnection, before: Option<Win>, after: Option<
 #[derive(Debug, Clone)]
 pub struct ActivityScope<'a> {
     pub account: AccountId,
-    pub user: UserId,
+    pub users: &'a [UserId],
     pub outcomes: &'a [OutcomeId],
     pub subjects: &'a [SubjectKind],
     /// One pipeline, or all (`None`). Activities on prospects belong to no pipeline.
     pub pipeline: Option<PipelineId>,
 }
 
-/// How many activities of `scope` happened on local dates [start, end).
-pub fn count_activities(
+/// How many activities of `scope` each of its users did on local dates [start, end): a few
+/// grouped reads of month and day buckets, whatever the history.
+pub fn count_activities_by_user(
     conn: &mut AnyConnection,
     scope: &ActivityScope,
     start: NaiveDate,
     end: NaiveDate,
-) -> QueryResult<i64> {
+) -> QueryResult<BTreeMap<UserId, i64>> {
     let BucketPlan { months, day_ranges } = bucket_plan::plan(start, end);
     let subjects: Vec<&str> = scope.subjects.iter().map(|s| s.as_str()).collect();
-    let mut total = 0;
     let base = || {
         let mut query = activity_buckets::table
             .filter(activity_buckets::account_id.eq(scope.account))
-            .filter(activity_buckets::user_id.eq(scope.user))
-            .filter(activity_buckets::outcome_id.eq_any(scope.outcomes.to_vec()))
+            .filter(activity_buckets::user_id.eq_any(scope.users.iter().map(|u| u.0).collect::<Vec<_>>()))
+            .filter(activity_buckets::outcome_id.eq_any(scope.outcomes.iter().map(|o| o.0).collect::<Vec<_>>()))
             .filter(activity_buckets::subject_kind.eq_any(subjects.clone()))
-            .select(sql::<BigInt>("CAST(COALESCE(SUM(count), 0) AS BIGINT)"))
+            .group_by(activity_buckets::user_id)
+            .select((activity_buckets::user_id, sql::<BigInt>("CAST(COALESCE(SUM(count), 0) AS BIGINT)")))
             .into_boxed();
         if let Some(pipeline) = scope.pipeline {
             query = query.filter(activity_buckets::pipeline_id.eq(pipeline.0));
         }
         query
     };
+    let mut totals: BTreeMap<UserId, i64> = scope.users.iter().map(|u| (*u, 0)).collect();
+    let mut add = |rows: Vec<(i64, i64)>| {
+        for (user, count) in rows {
+            *totals.entry(UserId(user)).or_default() += count;
+        }
+    };
     if !months.is_empty() {
-        total += base()
+        add(base()
             .filter(activity_buckets::grain.eq(MONTH))
             .filter(activity_buckets::bucket.eq_any(months))
-            .get_result::<i64>(conn)?;
+            .load(conn)?);
     }
     for (from, to) in day_ranges {
-        total += base()
+        add(base()
             .filter(activity_buckets::grain.eq(DAY))
             .filter(activity_buckets::bucket.ge(from))
             .filter(activity_buckets::bucket.lt(to))
-            .get_result::<i64>(conn)?;
+            .load(conn)?);
     }
-    Ok(total)
+    Ok(totals)
 }
 
-/// Won revenue (cents) and won count of `user` over local dates [start, end), in one
-/// pipeline or all.
-pub fn won_totals(
+/// How many activities of `scope` its users did, together, on local dates [start, end).
+pub fn count_activities(
+    conn: &mut AnyConnection,
+    scope: &ActivityScope,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<i64> {
+    Ok(count_activities_by_user(conn, scope, start, end)?.values().sum())
+}
+
+/// Won revenue (cents) and won count of each of `users` over local dates [start, end), in
+/// one pipeline or all.
+pub fn won_totals_by_user(
     conn: &mut AnyConnection,
     account: AccountId,
-    user: UserId,
+    users: &[UserId],
     pipeline: Option<PipelineId>,
     start: NaiveDate,
     end: NaiveDate,
-) -> QueryResult<(i64, i64)> {
+) -> QueryResult<BTreeMap<UserId, (i64, i64)>> {
     let BucketPlan { months, day_ranges } = bucket_plan::plan(start, end);
     let base = || {
         let mut query = won_buckets::table
             .filter(won_buckets::account_id.eq(account))
-            .filter(won_buckets::user_id.eq(user))
+            .filter(won_buckets::user_id.eq_any(users.iter().map(|u| u.0).collect::<Vec<_>>()))
+            .group_by(won_buckets::user_id)
             .select((
+                won_buckets::user_id,
                 sql::<BigInt>("CAST(COALESCE(SUM(revenue_cents), 0) AS BIGINT)"),
                 sql::<BigInt>("CAST(COALESCE(SUM(won_count), 0) AS BIGINT)"),
             ))
@@ -219,22 +238,37 @@ pub fn won_totals(
         }
         query
     };
-    let mut totals = (0, 0);
-    let mut add = |(cents, count): (i64, i64)| {
-        totals.0 += cents;
-        totals.1 += count;
+    let mut totals: BTreeMap<UserId, (i64, i64)> = users.iter().map(|u| (*u, (0, 0))).collect();
+    let mut add = |rows: Vec<(i64, i64, i64)>| {
+        for (user, cents, count) in rows {
+            let entry = totals.entry(UserId(user)).or_default();
+            entry.0 += cents;
+            entry.1 += count;
+        }
     };
     if !months.is_empty() {
-        add(base().filter(won_buckets::grain.eq(MONTH)).filter(won_buckets::bucket.eq_any(months)).get_result(conn)?);
+        add(base().filter(won_buckets::grain.eq(MONTH)).filter(won_buckets::bucket.eq_any(months)).load(conn)?);
     }
     for (from, to) in day_ranges {
         add(base()
             .filter(won_buckets::grain.eq(DAY))
             .filter(won_buckets::bucket.ge(from))
             .filter(won_buckets::bucket.lt(to))
-            .get_result(conn)?);
+            .load(conn)?);
     }
     Ok(totals)
+}
+
+/// Won revenue (cents) and won count of one user over local dates [start, end).
+pub fn won_totals(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    user: UserId,
+    pipeline: Option<PipelineId>,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<(i64, i64)> {
+    Ok(won_totals_by_user(conn, account, &[user], pipeline, start, end)?.remove(&user).unwrap_or_default())
 }
 
 /// The outcome of recomputing every bucket from the raw rows.

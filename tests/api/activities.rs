@@ -24,7 +24,7 @@ fn counted(
     let outcomes = [OutcomeId(outcome.parse().expect("id"))];
     let scope = ActivityScope {
         account: user.account_id,
-        user: user.id,
+        users: &[user.id],
         outcomes: &outcomes,
         subjects: &[SubjectKind::Lead, SubjectKind::Prospect],
         pipeline: pipeline.map(|p| PipelineId(p.parse().expect("id"))),

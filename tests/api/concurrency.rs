@@ -48,7 +48,7 @@ async fn concurrent_logging_over_http_loses_no_count() {
         let outcomes = [OutcomeId(reached.parse().expect("id"))];
         let scope = ActivityScope {
             account: rep.account_id,
-            user: rep.id,
+            users: &[rep.id],
             outcomes: &outcomes,
             subjects: &[SubjectKind::Prospect],
             pipeline: None,

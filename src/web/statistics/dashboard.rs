@@ -132,10 +132,14 @@ fn sections(
     for objective in objectives.iter().filter(|o| o.row.kind() == scope.kind) {
         let Some(target) = objective.target(&scope.period) else { continue };
         let measure = objective.row.measure();
+        let holders: Vec<_> =
+            objectives::holders(conn, objective.row.id)?.into_iter().filter(|h| scope.sees(h.user_id)).collect();
+        let users: Vec<_> = holders.iter().map(|h| h.user_id).collect();
+        let achieved = statistics::achieved_by_user(conn, objective, &users, scope.period.start(), scope.period.end())?;
         let mut lines = Vec::new();
         let (mut sum_achieved, mut sum_target) = (0, 0);
-        for holder in objectives::holders(conn, objective.row.id)?.into_iter().filter(|h| scope.sees(h.user_id)) {
-            let achieved = statistics::achieved(conn, objective, holder.user_id, &scope.period)?;
+        for holder in holders {
+            let achieved = achieved.get(&holder.user_id).copied().unwrap_or(0);
             let progress = statistics::progress_at(&calendar, &scope.period, achieved, target, now);
             let mut line = Line::new(holder.name, &progress, measure, &account.money());
             line.user_id = Some(holder.user_id);
@@ -217,9 +221,14 @@ pub async fn csv(
         for objective in objectives.iter().filter(|o| o.row.kind() == scope.kind) {
             let Some(target) = objective.target(&scope.period) else { continue };
             let measure = objective.row.measure();
-            for holder in objectives::holders(conn, objective.row.id)?.into_iter().filter(|h| scope.sees(h.user_id)) {
+            let holders: Vec<_> =
+                objectives::holders(conn, objective.row.id)?.into_iter().filter(|h| scope.sees(h.user_id)).collect();
+            let users: Vec<_> = holders.iter().map(|h| h.user_id).collect();
+            let by_user =
+                statistics::achieved_by_user(conn, objective, &users, scope.period.start(), scope.period.end())?;
+            for holder in holders {
                 let Some(person) = scope.people.iter().find(|p| p.id == holder.user_id) else { continue };
-                let achieved = statistics::achieved(conn, objective, holder.user_id, &scope.period)?;
+                let achieved = by_user.get(&holder.user_id).copied().unwrap_or(0);
                 let percent = achieved as f64 / target.max(1) as f64 * 100.0;
                 writer
                     .write_record([

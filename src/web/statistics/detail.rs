@@ -102,21 +102,32 @@ pub async fn page(
         let calendar = account.calendar();
         let measure = objective.row.measure();
         let periods = statistics::last_periods(&calendar, scope.period.kind(), scope.period.start(), CHART_PERIODS);
-        let mut charts = Vec::new();
-        for (user, name) in &holders {
-            let mut columns = Vec::new();
-            for period in &periods {
-                let achieved = statistics::achieved(conn, &objective, *user, period)?;
-                columns.push(Column {
-                    label: period.label(),
-                    achieved,
-                    target: objective.target(period),
-                    shown: measure.display(achieved, &account.money()),
-                });
-            }
-            charts.push(PersonChart { name: name.clone(), chart: chart::bar_chart(&columns, 480.0, 120.0) });
-        }
         let users: Vec<UserId> = holders.iter().map(|(u, _)| *u).collect();
+        // One grouped read per period for every assignee at once.
+        let mut per_period = Vec::with_capacity(periods.len());
+        for period in &periods {
+            per_period.push(statistics::achieved_by_user(conn, &objective, &users, period.start(), period.end())?);
+        }
+        let money = account.money();
+        let charts = holders
+            .iter()
+            .map(|(user, name)| {
+                let columns: Vec<Column> = periods
+                    .iter()
+                    .zip(&per_period)
+                    .map(|(period, achieved)| {
+                        let achieved = achieved.get(user).copied().unwrap_or(0);
+                        Column {
+                            label: period.label(),
+                            achieved,
+                            target: objective.target(period),
+                            shown: measure.display(achieved, &money),
+                        }
+                    })
+                    .collect();
+                PersonChart { name: name.clone(), chart: chart::bar_chart(&columns, 480.0, 120.0) }
+            })
+            .collect();
         let breakdown = breakdown(conn, &account, &objective, &users, &scope)?;
         let offset = (page_number - 1) * PAGE_SIZE;
         let mut records = records(conn, &account, &objective, &users, &scope, (PAGE_SIZE + 1, offset))?;
@@ -164,10 +175,7 @@ fn breakdown(
                     .find(|o| o.id == *outcome)
                     .map_or_else(String::new, |o| o.name.clone());
                 let single = Measured { outcomes: vec![*outcome], ..objective.clone() };
-                let mut total = 0;
-                for user in users {
-                    total += statistics::achieved_between(conn, &single, *user, start, end)?;
-                }
+                let total = statistics::achieved_between(conn, &single, users, start, end)?;
                 parts.push((name, measure.display(total, &account.money())));
             }
         }
@@ -178,10 +186,7 @@ fn breakdown(
                 }
                 let mut scoped = objective.clone();
                 scoped.row.pipeline_id = Some(pipeline.id);
-                let mut total = 0;
-                for user in users {
-                    total += statistics::achieved_between(conn, &scoped, *user, start, end)?;
-                }
+                let total = statistics::achieved_between(conn, &scoped, users, start, end)?;
                 parts.push((pipeline.name, measure.display(total, &account.money())));
             }
         }

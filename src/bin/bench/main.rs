@@ -1,0 +1,409 @@
+//! The benchmark: builds a dataset, starts the real server in a child process, measures
+//! the statistics over HTTP against the naive way, checks that the cost stays flat when the
+//! history grows a hundredfold, measures ingest under 32 concurrent clients and the CSV
+//! import, and reports the server's peak memory. See BENCHMARKS.md.
+//!
+//! `cargo run --release --bin bench -- [--activities N] [--quick]`
+
+mod client;
+mod dataset;
+
+use std::io::Write;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use clap::Parser;
+use diesel::prelude::*;
+use sales_objectives::config::Config;
+use sales_objectives::db::schema::activities;
+use sales_objectives::db::{self, DatabaseUrl, Pool};
+use sales_objectives::domain::period::PeriodKind;
+use sales_objectives::startup::Application;
+use sales_objectives::store::{actions, buckets, prospects};
+
+use client::Session;
+
+#[derive(Parser)]
+#[command(name = "bench", about = "Measures statistics, ingest and import of Sales Objectives")]
+struct Args {
+    /// Activities in the large dataset.
+    #[arg(long, default_value_t = 5_000_000)]
+    activities: u64,
+    /// A small dataset and short runs: proves the benchmark works, in well under a minute.
+    #[arg(long)]
+    quick: bool,
+    /// Runs only the server (the benchmark starts itself this way as its child).
+    #[arg(long, hide = true)]
+    serve: Option<String>,
+}
+
+struct Plan {
+    activities: u64,
+    requests: usize,
+    ingest_seconds: f64,
+    throughput_seconds: f64,
+    import_lines: usize,
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    if let Some(bind) = args.serve {
+        return serve(&bind);
+    }
+    let plan = if args.quick {
+        Plan { activities: 20_000, requests: 20, ingest_seconds: 2.0, throughput_seconds: 1.0, import_lines: 5_000 }
+    } else {
+        Plan {
+            activities: args.activities,
+            requests: 200,
+            ingest_seconds: 10.0,
+            throughput_seconds: 5.0,
+            import_lines: 100_000,
+        }
+    };
+    run(&plan)
+}
+
+/// The child process: the real application on `bind`, configured from the environment.
+fn serve(bind: &str) -> anyhow::Result<()> {
+    let config = Config::from_env(Some(bind))?;
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(config)?;
+        app.run_until_stopped().await?;
+        anyhow::Ok(())
+    })
+}
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(url: &DatabaseUrl) -> anyhow::Result<Server> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let bind = format!("127.0.0.1:{port}");
+        let child = Command::new(std::env::current_exe()?)
+            .args(["--serve", &bind])
+            .env("DATABASE_URL", url.as_str())
+            .env("SESSION_KEY", "b".repeat(64))
+            .env("RUST_LOG", "error")
+            .env("DB_POOL_SIZE", "8")
+            .stdout(Stdio::null())
+            .spawn()?;
+        let server = Server { child, base: format!("http://{bind}") };
+        let started = Instant::now();
+        while std::net::TcpStream::connect(&bind).is_err() {
+            anyhow::ensure!(started.elapsed() < Duration::from_secs(30), "the server did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(server)
+    }
+
+    /// The child's peak resident memory, in MiB.
+    fn peak_rss_mib(&self) -> f64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .ok()
+            .and_then(|status| {
+                let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+                line.split_whitespace().nth(1)?.parse::<f64>().ok()
+            })
+            .map_or(0.0, |kib| kib / 1024.0)
+    }
+}
+
+fn percentile(times: &[f64], p: f64) -> f64 {
+    let mut sorted = times.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+/// A fresh database: a SQLite file in a temporary directory, or (DATABASE_URL) PostgreSQL.
+fn fresh_database(name: &str) -> anyhow::Result<(DatabaseUrl, Option<tempfile_dir::Dir>)> {
+    if let Ok(server) = std::env::var("DATABASE_URL") {
+        let url = DatabaseUrl::parse(&server).map_err(anyhow::Error::msg)?;
+        if url.backend() == db::Backend::Postgres {
+            let mut admin = diesel::PgConnection::establish(&server)?;
+            let database = format!("so_bench_{name}_{}", std::process::id());
+            diesel::sql_query(format!("CREATE DATABASE {database}")).execute(&mut admin)?;
+            let base = server.rsplit_once('/').map_or(server.as_str(), |(base, _)| base);
+            return Ok((DatabaseUrl::parse(&format!("{base}/{database}")).map_err(anyhow::Error::msg)?, None));
+        }
+    }
+    let dir = tempfile_dir::Dir::new(name)?;
+    let url = DatabaseUrl::parse(&dir.path.join("bench.db").to_string_lossy()).map_err(anyhow::Error::msg)?;
+    Ok((url, Some(dir)))
+}
+
+/// A temporary directory removed on drop.
+mod tempfile_dir {
+    pub struct Dir {
+        pub path: std::path::PathBuf,
+    }
+
+    impl Dir {
+        pub fn new(name: &str) -> std::io::Result<Dir> {
+            let path = std::env::temp_dir().join(format!("so-bench-{name}-{}", std::process::id()));
+            std::fs::create_dir_all(&path)?;
+            Ok(Dir { path })
+        }
+    }
+
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+struct Built {
+    url: DatabaseUrl,
+    pool: Pool,
+    dataset: dataset::Dataset,
+    _dir: Option<tempfile_dir::Dir>,
+    seconds: f64,
+}
+
+fn build(name: &str, activities: u64) -> anyhow::Result<Built> {
+    let (url, dir) = fresh_database(name)?;
+    let pool = db::connect(&url, 4)?;
+    let started = Instant::now();
+    let dataset = dataset::build(&mut *pool.get()?, activities)?;
+    Ok(Built { url, pool, dataset, _dir: dir, seconds: started.elapsed().as_secs_f64() })
+}
+
+fn stats_path(kind: &str, period: PeriodKind) -> String {
+    format!("/statistics/sales-objectives?type={kind}&period={}", period.as_str())
+}
+
+/// p50 and p99 of the yearly activity statistics page, after warm-up.
+async fn stats_times(manager: &Session, path: &str, requests: usize) -> anyhow::Result<(f64, f64)> {
+    manager.time_gets(path, 5).await?;
+    let times = manager.time_gets(path, requests).await?;
+    Ok((percentile(&times, 50.0), percentile(&times, 99.0)))
+}
+
+/// The yearly figures as a user would compute them without buckets: one aggregate over
+/// the raw activities. Milliseconds, p50 of several runs.
+fn naive_year_p50(built: &Built, runs: usize) -> anyhow::Result<f64> {
+    let calendar = built.dataset.account.calendar();
+    let year = calendar.period_containing(PeriodKind::Year, Utc::now());
+    let mut conn = built.pool.get()?;
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let started = Instant::now();
+        let rows: Vec<(i64, i64, i64)> = activities::table
+            .filter(activities::account_id.eq(built.dataset.account.id))
+            .filter(activities::occurred_on.ge(year.start()))
+            .filter(activities::occurred_on.lt(year.end()))
+            .group_by((activities::user_id, activities::outcome_id))
+            .select((
+                activities::user_id,
+                activities::outcome_id,
+                diesel::dsl::sql::<diesel::sql_types::BigInt>("CAST(COUNT(*) AS BIGINT)"),
+            ))
+            .load::<(sales_objectives::store::ids::UserId, sales_objectives::store::ids::OutcomeId, i64)>(&mut conn)?
+            .into_iter()
+            .map(|(u, o, n)| (u.0, o.0, n))
+            .collect();
+        std::hint::black_box(rows);
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    Ok(percentile(&times, 50.0))
+}
+
+struct Ingest {
+    per_second: f64,
+    p99_ms: f64,
+    logged: u64,
+}
+
+/// 32 reps logging activities over HTTP at once for `seconds`.
+async fn ingest(built: &Built, base: &str, seconds: f64) -> anyhow::Result<Ingest> {
+    let account = built.dataset.account.id;
+    let mut conn = built.pool.get()?;
+    let catalogue = actions::list(&mut conn, account)?;
+    let call = catalogue.iter().find(|a| a.action.name == "Call").ok_or_else(|| anyhow::anyhow!("no Call action"))?;
+    let (action_id, outcome_id) = (call.action.id.to_string(), call.outcomes[0].id.to_string());
+    let subjects = prospects::ids_by_owner_and_name(&mut conn, account)?;
+    drop(conn);
+    let mut sessions = Vec::new();
+    for n in 0..32 {
+        let session = Session::sign_in(base, &dataset::rep_email(n), dataset::PASSWORD).await?;
+        let prospect = subjects
+            .get(&(built.dataset.reps[n], "Prospect 0".to_owned()))
+            .ok_or_else(|| anyhow::anyhow!("no prospect for rep {n}"))?;
+        sessions.push((session, format!("prospect:{prospect}")));
+    }
+    let deadline = Instant::now() + Duration::from_secs_f64(seconds);
+    let mut tasks = Vec::new();
+    for (session, subject) in sessions {
+        let (action_id, outcome_id) = (action_id.clone(), outcome_id.clone());
+        tasks.push(actix_web::rt::spawn(async move {
+            let mut times = Vec::new();
+            while Instant::now() < deadline {
+                let started = Instant::now();
+                let status = session
+                    .post(
+                        "/activities",
+                        &[
+                            ("subject", &subject),
+                            ("action_id", &action_id),
+                            ("outcome_id", &outcome_id),
+                            ("occurred_at", ""),
+                        ],
+                    )
+                    .await;
+                if matches!(status, Ok(303)) {
+                    times.push(started.elapsed().as_secs_f64() * 1000.0);
+                }
+            }
+            times
+        }));
+    }
+    let mut times = Vec::new();
+    for task in tasks {
+        times.extend(task.await.unwrap_or_default());
+    }
+    Ok(Ingest {
+        per_second: times.len() as f64 / seconds,
+        p99_ms: percentile(&times, 99.0),
+        logged: times.len() as u64,
+    })
+}
+
+/// Lines per second of an activity import of `lines` lines.
+fn import_rate(built: &Built, lines: usize) -> anyhow::Result<f64> {
+    let mut csv = String::from("user_email,action,outcome,subject,subject_name,pipeline,occurred_at\n");
+    let mut dice = dataset::Dice(42);
+    for i in 0..lines {
+        let rep = dice.below(dataset::REPS as u64) as usize;
+        let day = 1 + dice.below(28);
+        let (subject, pipeline) = if i % 2 == 0 { ("prospect", "") } else { ("lead", "Sales") };
+        csv.push_str(&format!(
+            "{},Call,Reached,{subject},Imported {},{pipeline},2025-03-{day:02} 10:{:02}\n",
+            dataset::rep_email(rep),
+            i % 500,
+            i % 60
+        ));
+    }
+    let mut conn = built.pool.get()?;
+    let started = Instant::now();
+    sales_objectives::import::import_activities(&mut conn, &built.dataset.account, csv.as_bytes())
+        .map_err(|e| anyhow::anyhow!("import failed: {e}"))?;
+    Ok(lines as f64 / started.elapsed().as_secs_f64())
+}
+
+fn run(plan: &Plan) -> anyhow::Result<()> {
+    let mut out = std::io::stdout();
+    writeln!(out, "building {} activities…", plan.activities)?;
+    let large = build("large", plan.activities)?;
+    let small = build("small", (plan.activities / 100).max(1))?;
+    writeln!(out, "datasets built in {:.1} s and {:.1} s", large.seconds, small.seconds)?;
+
+    let large_server = Server::start(&large.url)?;
+    let small_server = Server::start(&small.url)?;
+    let system = actix_web::rt::System::new();
+    let measured = system.block_on(async {
+        let manager = Session::sign_in(&large_server.base, dataset::MANAGER, dataset::PASSWORD).await?;
+        let year = stats_path("activity", PeriodKind::Year);
+        let (year_p50, year_p99) = stats_times(&manager, &year, plan.requests).await?;
+        let (week_p50, week_p99) =
+            stats_times(&manager, &stats_path("activity", PeriodKind::Week), plan.requests).await?;
+        let (quarter_p50, quarter_p99) =
+            stats_times(&manager, &stats_path("sales", PeriodKind::Quarter), plan.requests).await?;
+        let (detail_p50, detail_p99) =
+            stats_times(&manager, "/statistics/sales-objectives/1?type=activity&period=week", plan.requests / 4 + 1)
+                .await?;
+        let stats_rps =
+            client::throughput(&large_server.base, &year, Some(manager.cookie()), 4, plan.throughput_seconds).await?;
+        let healthz_rps = client::throughput(&large_server.base, "/healthz", None, 4, plan.throughput_seconds).await?;
+        let small_manager = Session::sign_in(&small_server.base, dataset::MANAGER, dataset::PASSWORD).await?;
+        let (small_p50, _) = stats_times(&small_manager, &year, plan.requests).await?;
+        let ingest = ingest(&large, &large_server.base, plan.ingest_seconds).await?;
+        anyhow::Ok((
+            year_p50,
+            year_p99,
+            week_p50,
+            week_p99,
+            quarter_p50,
+            quarter_p99,
+            detail_p50,
+            detail_p99,
+            stats_rps,
+            healthz_rps,
+            small_p50,
+            ingest,
+        ))
+    })?;
+    let (
+        year_p50,
+        year_p99,
+        week_p50,
+        week_p99,
+        quarter_p50,
+        quarter_p99,
+        detail_p50,
+        detail_p99,
+        stats_rps,
+        healthz_rps,
+        small_p50,
+        ingest,
+    ) = measured;
+    let peak_rss = large_server.peak_rss_mib();
+    drop(large_server);
+    drop(small_server);
+    let verification = buckets::verify(&mut *large.pool.get()?, Some(large.dataset.account.id))?;
+    let naive = naive_year_p50(&large, if plan.requests > 50 { 20 } else { 5 })?;
+    let import = import_rate(&large, plan.import_lines)?;
+
+    let speedup = naive / year_p50.max(0.001);
+    let flatness = year_p50 / small_p50.max(0.001);
+    let ceiling = stats_rps / healthz_rps.max(0.001);
+    writeln!(out, "\n| measure | value |\n|---|---|")?;
+    let rows = [
+        ("activities (large / small)", format!("{} / {}", plan.activities, (plan.activities / 100).max(1))),
+        ("statistics, activity, year: p50 / p99 ms", format!("{year_p50:.2} / {year_p99:.2}")),
+        ("statistics, activity, week: p50 / p99 ms", format!("{week_p50:.2} / {week_p99:.2}")),
+        ("statistics, sales, quarter: p50 / p99 ms", format!("{quarter_p50:.2} / {quarter_p99:.2}")),
+        ("objective detail: p50 / p99 ms", format!("{detail_p50:.2} / {detail_p99:.2}")),
+        ("naive yearly aggregate: p50 ms", format!("{naive:.2}")),
+        ("statistics, year, small dataset: p50 ms", format!("{small_p50:.2}")),
+        ("statistics req/s vs /healthz req/s (4 clients)", format!("{stats_rps:.0} / {healthz_rps:.0}")),
+        (
+            "ingest: logged, per second, p99 ms",
+            format!("{} / {:.0} / {:.2}", ingest.logged, ingest.per_second, ingest.p99_ms),
+        ),
+        (
+            "verify: activities, differences",
+            format!("{} / {}", verification.activities, verification.differences.len()),
+        ),
+        ("import: lines per second", format!("{import:.0}")),
+        ("server peak RSS MiB", format!("{peak_rss:.1}")),
+    ];
+    for (name, value) in rows {
+        writeln!(out, "| {name} | {value} |")?;
+    }
+    writeln!(
+        out,
+        "summary: activities={} stats_year_p50_ms={year_p50:.2} stats_year_p99_ms={year_p99:.2} naive_year_p50_ms={naive:.2} speedup={speedup:.1} flatness={flatness:.2} ceiling_ratio={ceiling:.2} ingest_per_s={:.0} ingest_p99_ms={:.2} import_per_s={import:.0} peak_rss_mib={peak_rss:.1} differences={}",
+        plan.activities,
+        ingest.per_second,
+        ingest.p99_ms,
+        verification.differences.len()
+    )?;
+    anyhow::ensure!(verification.differences.is_empty(), "verify found differences");
+    Ok(())
+}
