@@ -89,7 +89,7 @@ pub struct ObjectiveLine {
     pub assignees: i64,
 }
 
-/// Someone holding an objective, and how many active objectives they hold in all.
+/// Someone holding an objective.
 #[derive(Debug, Clone, Queryable)]
 pub struct Holder {
     pub user_id: UserId,
