@@ -199,35 +199,14 @@ pub fn objectives(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId
         Some((item.action.id.to_string(), found.id.to_string()))
     };
     let sales = pipelines::find_by_name(conn, account.id, pipelines::DEFAULT_NAME)?.map(|p| p.id.to_string());
-    let activity = |name: &str,
-                    (action_id, outcome_id): (String, String),
-                    context: &str,
-                    pipeline: Option<String>,
-                    targets: [(&str, &str); 2]| {
-        ObjectiveForm {
-            name: name.to_owned(),
-            kind: "activity".into(),
-            action_id,
-            outcome_ids: vec![outcome_id],
-            context: context.into(),
-            pipeline_id: pipeline.unwrap_or_default(),
-            period_1: targets[0].0.into(),
-            target_1: targets[0].1.into(),
-            period_2: targets[1].0.into(),
-            target_2: targets[1].1.into(),
-            ..ObjectiveForm::default()
-        }
-    };
-    let sale = |name: &str, metric: &str, targets: [(&str, &str); 2]| ObjectiveForm {
-        name: name.to_owned(),
-        kind: "sales".into(),
-        metric: metric.into(),
-        period_1: targets[0].0.into(),
-        target_1: targets[0].1.into(),
-        period_2: targets[1].0.into(),
-        target_2: targets[1].1.into(),
-        ..ObjectiveForm::default()
-    };
+    let activity =
+        |name: &str, (action_id, outcome_id): (String, String), context: &str, pipeline: Option<String>, targets| {
+            ObjectiveForm {
+                pipeline_id: pipeline.unwrap_or_default(),
+                ..ObjectiveForm::activity(name, action_id, outcome_id, context, targets)
+            }
+        };
+    let sale = ObjectiveForm::sales;
     let mut forms = vec![
         sale("Revenue", "revenue", [("year", "150000"), ("quarter", "40000")]),
         sale("Deals won", "won_count", [("month", "1"), ("", "")]),

@@ -40,6 +40,44 @@ pub struct ObjectiveForm {
 }
 
 impl ObjectiveForm {
+    /// An activity objective counting one result of an action, with one or two
+    /// `(period, target)` pairs (an empty pair for none).
+    pub fn activity(
+        name: &str,
+        action_id: String,
+        outcome_id: String,
+        context: &str,
+        targets: [(&str, &str); 2],
+    ) -> Self {
+        Self {
+            kind: ObjectiveKind::Activity.as_str().to_owned(),
+            action_id,
+            outcome_ids: vec![outcome_id],
+            context: context.to_owned(),
+            ..Self::with_targets(name, targets)
+        }
+    }
+
+    /// A sales objective: `metric` is revenue or won_count.
+    pub fn sales(name: &str, metric: &str, targets: [(&str, &str); 2]) -> Self {
+        Self {
+            kind: ObjectiveKind::Sales.as_str().to_owned(),
+            metric: metric.to_owned(),
+            ..Self::with_targets(name, targets)
+        }
+    }
+
+    fn with_targets(name: &str, [(period_1, target_1), (period_2, target_2)]: [(&str, &str); 2]) -> Self {
+        Self {
+            name: name.to_owned(),
+            period_1: period_1.to_owned(),
+            target_1: target_1.to_owned(),
+            period_2: period_2.to_owned(),
+            target_2: target_2.to_owned(),
+            ..Self::default()
+        }
+    }
+
     /// The form filled with an objective and the targets in force now.
     pub fn from_objective(row: &ObjectiveRow, outcomes: &[OutcomeId], current: &[(PeriodKind, i64)]) -> Self {
         let measure = row.measure();

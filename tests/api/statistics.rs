@@ -35,31 +35,11 @@ fn objective(app: &TestApp, owner: &UserRow, form: ObjectiveForm, holders: &[&Us
 
 fn calls_form(app: &TestApp, user: &UserRow, name: &str, context: &str, targets: [(&str, &str); 2]) -> ObjectiveForm {
     let (call, reached) = app.outcome_id(user, "Call", "Reached");
-    ObjectiveForm {
-        name: name.into(),
-        kind: "activity".into(),
-        action_id: call,
-        outcome_ids: vec![reached],
-        context: context.into(),
-        period_1: targets[0].0.into(),
-        target_1: targets[0].1.into(),
-        period_2: targets[1].0.into(),
-        target_2: targets[1].1.into(),
-        ..ObjectiveForm::default()
-    }
+    ObjectiveForm::activity(name, call, reached, context, targets)
 }
 
 fn revenue_form(name: &str, targets: [(&str, &str); 2]) -> ObjectiveForm {
-    ObjectiveForm {
-        name: name.into(),
-        kind: "sales".into(),
-        metric: "revenue".into(),
-        period_1: targets[0].0.into(),
-        target_1: targets[0].1.into(),
-        period_2: targets[1].0.into(),
-        target_2: targets[1].1.into(),
-        ..ObjectiveForm::default()
-    }
+    ObjectiveForm::sales(name, "revenue", targets)
 }
 
 fn prospect(app: &TestApp, user: &UserRow, name: &str) -> String {

@@ -110,30 +110,11 @@ fn objectives_for(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId
         let item = catalogue.iter().find(|a| a.action.name == action)?;
         Some((item.action.id.to_string(), item.outcomes.iter().find(|o| o.name == outcome)?.id.to_string()))
     };
-    let activity = |name: &str, action: &str, outcome: &str, context: &str, targets: [(&str, &str); 2]| {
-        outcome_of(action, outcome).map(|(action_id, outcome_id)| ObjectiveForm {
-            name: name.into(),
-            kind: "activity".into(),
-            action_id,
-            outcome_ids: vec![outcome_id],
-            context: context.into(),
-            period_1: targets[0].0.into(),
-            target_1: targets[0].1.into(),
-            period_2: targets[1].0.into(),
-            target_2: targets[1].1.into(),
-            ..ObjectiveForm::default()
-        })
+    let activity = |name: &str, action: &str, outcome: &str, context: &str, targets| {
+        outcome_of(action, outcome)
+            .map(|(action_id, outcome_id)| ObjectiveForm::activity(name, action_id, outcome_id, context, targets))
     };
-    let sales = |name: &str, metric: &str, targets: [(&str, &str); 2]| ObjectiveForm {
-        name: name.into(),
-        kind: "sales".into(),
-        metric: metric.into(),
-        period_1: targets[0].0.into(),
-        target_1: targets[0].1.into(),
-        period_2: targets[1].0.into(),
-        target_2: targets[1].1.into(),
-        ..ObjectiveForm::default()
-    };
+    let sales = ObjectiveForm::sales;
     let forms = [
         activity("Calls reached", "Call", "Reached", "both", [("day", "10"), ("week", "50")]),
         activity("Voicemails", "Call", "Voicemail", "both", [("week", "30"), ("", "")]),
