@@ -47,15 +47,11 @@ async fn a_logged_activity_counts_on_its_local_day_and_month() {
     let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
 
     let response = app
-        .submit(
-            "/activities",
-            &[
-                ("subject", &format!("prospect:{prospect}")),
-                ("action_id", &call),
-                ("outcome_id", &reached),
-                ("occurred_at", "2026-11-27T00:30"),
-                ("note", "Spoke to the owner"),
-            ],
+        .log_activity(
+            &format!("prospect:{prospect}"),
+            &call,
+            &reached,
+            &[("occurred_at", "2026-11-27T00:30"), ("note", "Spoke to the owner")],
         )
         .await;
 
@@ -75,17 +71,7 @@ async fn an_empty_moment_means_now() {
     let (_, rep) = acme_with_rep(&app).await;
     let prospect = app.new_prospect(&rep, "Ottica Vitale").await;
     let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
-    let response = app
-        .submit(
-            "/activities",
-            &[
-                ("subject", &format!("prospect:{prospect}")),
-                ("action_id", &call),
-                ("outcome_id", &reached),
-                ("occurred_at", ""),
-            ],
-        )
-        .await;
+    let response = app.log_activity(&format!("prospect:{prospect}"), &call, &reached, &[("occurred_at", "")]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let today = app.account_of(&rep).calendar().local_date(chrono::Utc::now());
     assert_eq!(counted(&app, &rep, &reached, None, today, today.succ_opt().expect("tomorrow")), 1);
@@ -99,15 +85,11 @@ async fn a_moment_skipped_by_daylight_saving_is_refused_with_the_form_kept() {
     let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
 
     let response = app
-        .submit(
-            "/activities",
-            &[
-                ("subject", &format!("prospect:{prospect}")),
-                ("action_id", &call),
-                ("outcome_id", &reached),
-                ("occurred_at", "2026-03-29T02:30"),
-                ("note", "kept note"),
-            ],
+        .log_activity(
+            &format!("prospect:{prospect}"),
+            &call,
+            &reached,
+            &[("occurred_at", "2026-03-29T02:30"), ("note", "kept note")],
         )
         .await;
 
@@ -125,17 +107,8 @@ async fn a_malformed_moment_is_refused() {
     let (_, rep) = acme_with_rep(&app).await;
     let prospect = app.new_prospect(&rep, "Ottica Vitale").await;
     let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
-    let response = app
-        .submit(
-            "/activities",
-            &[
-                ("subject", &format!("prospect:{prospect}")),
-                ("action_id", &call),
-                ("outcome_id", &reached),
-                ("occurred_at", "yesterday"),
-            ],
-        )
-        .await;
+    let response =
+        app.log_activity(&format!("prospect:{prospect}"), &call, &reached, &[("occurred_at", "yesterday")]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(app.count("activities"), 0);
 }
@@ -148,12 +121,7 @@ async fn a_result_of_another_action_is_refused_and_nothing_is_written() {
     let (call, _) = app.outcome_id(&rep, "Call", "Reached");
     let (_, email_sent) = app.outcome_id(&rep, "Email", "Sent");
 
-    let response = app
-        .submit(
-            "/activities",
-            &[("subject", &format!("prospect:{prospect}")), ("action_id", &call), ("outcome_id", &email_sent)],
-        )
-        .await;
+    let response = app.log_activity(&format!("prospect:{prospect}"), &call, &email_sent, &[]).await;
 
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.expect("body");
@@ -171,28 +139,14 @@ async fn another_accounts_lead_cannot_be_an_activitys_subject() {
     let (_, rep) = acme_with_rep(&app).await;
     let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
 
-    let response = app
-        .submit(
-            "/activities",
-            &[("subject", &format!("lead:{foreign_lead}")), ("action_id", &call), ("outcome_id", &reached)],
-        )
-        .await;
+    let response = app.log_activity(&format!("lead:{foreign_lead}"), &call, &reached, &[]).await;
 
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(app.count("activities"), 0);
     // Nor can another account's action be used.
     let (globex_call, globex_reached) = app.outcome_id(&other_admin, "Call", "Reached");
     let prospect = app.new_prospect(&rep, "Ottica Vitale").await;
-    let response = app
-        .submit(
-            "/activities",
-            &[
-                ("subject", &format!("prospect:{prospect}")),
-                ("action_id", &globex_call),
-                ("outcome_id", &globex_reached),
-            ],
-        )
-        .await;
+    let response = app.log_activity(&format!("prospect:{prospect}"), &globex_call, &globex_reached, &[]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(app.count("activities"), 0);
 }
@@ -209,12 +163,7 @@ async fn a_rep_cannot_log_on_a_colleagues_prospect() {
     app.login_as(&rep).await;
     let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
 
-    let response = app
-        .submit(
-            "/activities",
-            &[("subject", &format!("prospect:{theirs}")), ("action_id", &call), ("outcome_id", &reached)],
-        )
-        .await;
+    let response = app.log_activity(&format!("prospect:{theirs}"), &call, &reached, &[]).await;
 
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(app.count("activities"), 0);
@@ -227,16 +176,8 @@ async fn deleting_an_activity_takes_it_out_of_every_total() {
     let prospect = app.new_prospect(&rep, "Ottica Vitale").await;
     let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
     for _ in 0..2 {
-        app.submit(
-            "/activities",
-            &[
-                ("subject", &format!("prospect:{prospect}")),
-                ("action_id", &call),
-                ("outcome_id", &reached),
-                ("occurred_at", "2026-11-10T10:00"),
-            ],
-        )
-        .await;
+        app.log_activity(&format!("prospect:{prospect}"), &call, &reached, &[("occurred_at", "2026-11-10T10:00")])
+            .await;
     }
     let id = sales_objectives::store::activities::list(&mut app.conn(), rep.account_id, None, 1, 0).expect("list")[0]
         .activity
@@ -259,16 +200,7 @@ async fn a_rep_can_neither_see_nor_delete_a_colleagues_activities() {
     app.login_as(&colleague).await;
     let theirs = app.new_prospect(&colleague, "Their prospect").await;
     let (call, reached) = app.outcome_id(&colleague, "Call", "Reached");
-    app.submit(
-        "/activities",
-        &[
-            ("subject", &format!("prospect:{theirs}")),
-            ("action_id", &call),
-            ("outcome_id", &reached),
-            ("note", "secret note"),
-        ],
-    )
-    .await;
+    app.log_activity(&format!("prospect:{theirs}"), &call, &reached, &[("note", "secret note")]).await;
     let id = sales_objectives::store::activities::list(&mut app.conn(), rep.account_id, None, 1, 0).expect("list")[0]
         .activity
         .id;
@@ -287,16 +219,7 @@ async fn a_manager_sees_everyones_activities_and_filters_by_user() {
     let (_, rep) = acme_with_rep(&app).await;
     let prospect = app.new_prospect(&rep, "Ottica Vitale").await;
     let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
-    app.submit(
-        "/activities",
-        &[
-            ("subject", &format!("prospect:{prospect}")),
-            ("action_id", &call),
-            ("outcome_id", &reached),
-            ("note", "rep note"),
-        ],
-    )
-    .await;
+    app.log_activity(&format!("prospect:{prospect}"), &call, &reached, &[("note", "rep note")]).await;
     let manager = app.create_user("Acme", "manager@acme.example", "Mara Manager", Role::Manager);
     app.new_browser();
     app.login_as(&manager).await;
@@ -326,16 +249,7 @@ async fn an_activity_keeps_the_pipeline_its_lead_had_when_it_was_logged() {
     .expect("pipeline");
     let lead = app.new_lead(&rep, "Cantina Moretti", "Sales", &[]).await;
     let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
-    app.submit(
-        "/activities",
-        &[
-            ("subject", &format!("lead:{lead}")),
-            ("action_id", &call),
-            ("outcome_id", &reached),
-            ("occurred_at", "2026-11-10T10:00"),
-        ],
-    )
-    .await;
+    app.log_activity(&format!("lead:{lead}"), &call, &reached, &[("occurred_at", "2026-11-10T10:00")]).await;
 
     let renewals = app.pipeline_id(&rep, "Renewals");
     let response =

@@ -300,3 +300,19 @@ impl TestApp {
         self.lead_id(owner, title)
     }
 }
+
+impl TestApp {
+    /// Logs an activity through its form: the subject (`lead:ID` or `prospect:ID`), the
+    /// action's and result's ids, and any other fields.
+    pub async fn log_activity(
+        &self,
+        subject: &str,
+        action_id: &str,
+        outcome_id: &str,
+        more: &[(&str, &str)],
+    ) -> Response {
+        let mut fields = vec![("subject", subject), ("action_id", action_id), ("outcome_id", outcome_id)];
+        fields.extend_from_slice(more);
+        self.submit("/activities", &fields).await
+    }
+}

@@ -151,11 +151,7 @@ async fn verify_reports_a_tampered_bucket_and_exits_1() {
     app.login_as(&admin).await;
     let prospect = app.new_prospect(&admin, "Ottica Vitale").await;
     let (call, reached) = app.outcome_id(&admin, "Call", "Reached");
-    app.submit(
-        "/activities",
-        &[("subject", &format!("prospect:{prospect}")), ("action_id", &call), ("outcome_id", &reached)],
-    )
-    .await;
+    app.log_activity(&format!("prospect:{prospect}"), &call, &reached, &[]).await;
     assert_eq!(app.differences(), 0);
 
     app.execute("UPDATE activity_buckets SET count = count + 1 WHERE grain = 'month'");

@@ -151,8 +151,7 @@ async fn deleting_a_won_lead_takes_back_its_revenue_and_its_activities() {
     let (_, rep) = acme_with_rep(&app).await;
     let lead = app.new_lead(&rep, "Cantina Moretti", "Sales", &WON).await;
     let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
-    app.submit("/activities", &[("subject", &format!("lead:{lead}")), ("action_id", &call), ("outcome_id", &reached)])
-        .await;
+    app.log_activity(&format!("lead:{lead}"), &call, &reached, &[]).await;
     assert_eq!(app.count("activities"), 1);
 
     let response = app.submit(&format!("/leads/{lead}/delete"), &[]).await;

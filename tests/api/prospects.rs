@@ -46,11 +46,7 @@ async fn deleting_a_prospect_takes_back_its_activities() {
     app.login_as(&admin).await;
     let prospect = app.new_prospect(&admin, "Ottica Vitale").await;
     let (call, reached) = app.outcome_id(&admin, "Call", "Reached");
-    app.submit(
-        "/activities",
-        &[("subject", &format!("prospect:{prospect}")), ("action_id", &call), ("outcome_id", &reached)],
-    )
-    .await;
+    app.log_activity(&format!("prospect:{prospect}"), &call, &reached, &[]).await;
 
     assert_eq!(app.submit(&format!("/prospects/{prospect}/delete"), &[]).await.status(), StatusCode::SEE_OTHER);
 

@@ -65,11 +65,7 @@ async fn a_used_action_or_result_can_be_disabled_but_not_deleted() {
     app.login_as(&admin).await;
     let prospect = app.new_prospect(&admin, "Ottica Vitale").await;
     let (call, reached) = app.outcome_id(&admin, "Call", "Reached");
-    app.submit(
-        "/activities",
-        &[("subject", &format!("prospect:{prospect}")), ("action_id", &call), ("outcome_id", &reached)],
-    )
-    .await;
+    app.log_activity(&format!("prospect:{prospect}"), &call, &reached, &[]).await;
 
     let refused = app.submit(&format!("/control-panel/actions/{call}/delete"), &[]).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
