@@ -77,8 +77,23 @@ pub struct Passwords {
     decoy: Arc<OnceLock<String>>,
 }
 
+/// Has glibc serve allocations of a MiB or more with their own mappings, given back to the
+/// system when freed. Otherwise argon2's 19 MiB buffers, freed into per-thread arenas after
+/// each hash, stay resident: a burst of sign-ins would leave hundreds of MiB behind.
+fn return_large_buffers_to_the_system() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        // SAFETY: mallopt only tunes the allocator; a fixed threshold is always valid.
+        ONCE.call_once(|| unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+        });
+    }
+}
+
 impl Passwords {
     pub fn new(cost: PasswordCost) -> anyhow::Result<Self> {
+        return_large_buffers_to_the_system();
         let params = Params::new(cost.memory_kib, cost.iterations, cost.parallelism, None)
             .map_err(|e| anyhow::anyhow!("invalid argon2 parameters: {e}"))?;
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
