@@ -15,7 +15,7 @@ use crate::store::accounts::AccountRow;
 use crate::store::actions;
 use crate::store::buckets::{self, ActivityScope};
 use crate::store::ids::{OutcomeId, UserId};
-use crate::store::objectives::{self, ObjectiveRow};
+use crate::store::objectives::{self, Holder, ObjectiveRow};
 
 /// An objective with what it needs to be measured.
 #[derive(Debug, Clone)]
@@ -132,6 +132,42 @@ pub fn achieved_between(
 
 pub fn achieved(conn: &mut AnyConnection, objective: &Measured, user: UserId, period: &Period) -> QueryResult<i64> {
     achieved_between(conn, objective, &[user], period.start(), period.end())
+}
+
+/// One objective's figures for a period: the target then in force, and what each holder
+/// achieved.
+pub struct Figures<'a> {
+    pub objective: &'a Measured,
+    pub target: i64,
+    pub holders: Vec<(Holder, i64)>,
+}
+
+/// The figures of the objectives of `kind` that have a target for `period`, for the holders
+/// `sees` keeps: one grouped read per objective.
+pub fn figures<'a>(
+    conn: &mut AnyConnection,
+    measured: &'a [Measured],
+    kind: ObjectiveKind,
+    period: &Period,
+    sees: impl Fn(UserId) -> bool,
+) -> QueryResult<Vec<Figures<'a>>> {
+    let mut figures = Vec::new();
+    for objective in measured.iter().filter(|o| o.row.kind() == kind) {
+        let Some(target) = objective.target(period) else { continue };
+        let holders: Vec<Holder> =
+            objectives::holders(conn, objective.row.id)?.into_iter().filter(|h| sees(h.user_id)).collect();
+        let users: Vec<UserId> = holders.iter().map(|h| h.user_id).collect();
+        let achieved = achieved_by_user(conn, objective, &users, period.start(), period.end())?;
+        let holders = holders
+            .into_iter()
+            .map(|holder| {
+                let value = achieved.get(&holder.user_id).copied().unwrap_or(0);
+                (holder, value)
+            })
+            .collect();
+        figures.push(Figures { objective, target, holders });
+    }
+    Ok(figures)
 }
 
 /// Progress for a period at `now`: elapsed share in real time, remaining local days.

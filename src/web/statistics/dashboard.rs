@@ -11,10 +11,9 @@ use crate::domain::money::MoneyStyle;
 use crate::domain::objective::{Measure, ObjectiveKind};
 use crate::domain::period::PeriodKind;
 use crate::domain::progress::{Progress, Standing, percent_one_decimal};
-use crate::statistics::{self, Measured};
+use crate::statistics::{self, Figures};
 use crate::store::accounts::AccountRow;
-use crate::store::objectives;
-use crate::web::current_user::{CurrentUser, ObjectivesEditor, SalesObjectivesReader};
+use crate::web::current_user::{ObjectivesEditor, SalesObjectivesReader};
 use crate::web::error::wants_fragment;
 use crate::web::html_form::HtmlQuery;
 use crate::web::layout::Layout;
@@ -26,7 +25,6 @@ pub const HERE: &str = "/statistics/sales-objectives";
 /// One line of a table: a person's progress, ready to print.
 pub struct Line {
     pub name: String,
-    pub user_id: Option<crate::store::ids::UserId>,
     pub active: bool,
     pub achieved: String,
     pub target: String,
@@ -43,7 +41,6 @@ impl Line {
     pub fn new(name: String, progress: &Progress, measure: Measure, currency: &MoneyStyle) -> Self {
         Self {
             name,
-            user_id: None,
             active: true,
             achieved: measure.display(progress.achieved, currency),
             target: measure.display(progress.target, currency),
@@ -119,58 +116,29 @@ struct Page {
     region: Region,
 }
 
-/// The figures of the objectives of the scope's kind that have a target for its period.
-fn sections(
-    conn: &mut crate::db::AnyConnection,
-    account: &AccountRow,
-    objectives: &[Measured],
-    scope: &Scope,
-) -> Result<Vec<Section>, AppError> {
+/// The tables of the objectives of the scope's kind that have a target for its period.
+fn sections(account: &AccountRow, scope: &Scope, figures: Vec<Figures>) -> Vec<Section> {
     let calendar = account.calendar();
+    let money = account.money();
     let now = Utc::now();
-    let mut sections = Vec::new();
-    for objective in objectives.iter().filter(|o| o.row.kind() == scope.kind) {
-        let Some(target) = objective.target(&scope.period) else { continue };
-        let measure = objective.row.measure();
-        let holders: Vec<_> =
-            objectives::holders(conn, objective.row.id)?.into_iter().filter(|h| scope.sees(h.user_id)).collect();
-        let users: Vec<_> = holders.iter().map(|h| h.user_id).collect();
-        let achieved = statistics::achieved_by_user(conn, objective, &users, scope.period.start(), scope.period.end())?;
-        let mut lines = Vec::new();
-        let (mut sum_achieved, mut sum_target) = (0, 0);
-        for holder in holders {
-            let achieved = achieved.get(&holder.user_id).copied().unwrap_or(0);
-            let progress = statistics::progress_at(&calendar, &scope.period, achieved, target, now);
-            let mut line = Line::new(holder.name, &progress, measure, &account.money());
-            line.user_id = Some(holder.user_id);
-            line.active = holder.active;
-            lines.push(line);
-            sum_achieved += achieved;
-            sum_target += target;
-        }
-        let total = (lines.len() > 1).then(|| {
-            let progress = statistics::progress_at(&calendar, &scope.period, sum_achieved, sum_target, now);
-            Line::new("Total".to_owned(), &progress, measure, &account.money())
-        });
-        sections.push(Section { id: objective.row.id, name: objective.row.name.clone(), lines, total });
-    }
-    Ok(sections)
-}
-
-/// The scope and its figures, as both the page and the CSV need them.
-async fn figures(
-    state: &Data<AppState>,
-    current: &CurrentUser,
-    filters: Filters,
-) -> Result<(Scope, Vec<Section>, Vec<Measured>), AppError> {
-    let (account, reader) = (current.account.clone(), current.user.clone());
-    with_conn(&state.pool, move |conn| {
-        let objectives = statistics::active_objectives(conn, &account, None)?;
-        let scope = resolve(conn, &account, &reader, &filters, &objectives, None)?;
-        let sections = sections(conn, &account, &objectives, &scope)?;
-        Ok((scope, sections, objectives))
-    })
-    .await
+    figures
+        .into_iter()
+        .map(|Figures { objective, target, holders }| {
+            let measure = objective.row.measure();
+            let progress = |achieved, target| statistics::progress_at(&calendar, &scope.period, achieved, target, now);
+            let (sum_achieved, sum_target) = (holders.iter().map(|(_, a)| a).sum(), target * holders.len() as i64);
+            let total = (holders.len() > 1)
+                .then(|| Line::new("Total".to_owned(), &progress(sum_achieved, sum_target), measure, &money));
+            let lines = holders
+                .into_iter()
+                .map(|(holder, achieved)| Line {
+                    active: holder.active,
+                    ..Line::new(holder.name, &progress(achieved, target), measure, &money)
+                })
+                .collect();
+            Section { id: objective.row.id, name: objective.row.name.clone(), lines, total }
+        })
+        .collect()
 }
 
 pub async fn page(
@@ -179,7 +147,15 @@ pub async fn page(
     ObjectivesEditor(current): ObjectivesEditor,
     HtmlQuery(filters): HtmlQuery<Filters>,
 ) -> Result<HttpResponse, AppError> {
-    let (scope, sections, _) = figures(&state, &current, filters).await?;
+    let (account, reader) = (current.account.clone(), current.user.clone());
+    let (scope, sections) = with_conn(&state.pool, move |conn| {
+        let objectives = statistics::active_objectives(conn, &account, None)?;
+        let scope = resolve(conn, &account, &reader, &filters, &objectives, None)?;
+        let figures = statistics::figures(conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?;
+        let sections = sections(&account, &scope, figures);
+        Ok((scope, sections))
+    })
+    .await?;
     let calendar = current.account.calendar();
     let region = Region {
         bounds: format!("{} 00:00 → {} 00:00 (the end excluded)", scope.period.start(), scope.period.end()),
@@ -218,17 +194,11 @@ pub async fn csv(
         let scope = resolve(conn, &account, &reader, &filters, &objectives, None)?;
         let mut writer = csv::Writer::from_writer(Vec::new());
         writer.write_record(CSV_HEADER).map_err(|e| AppError::Internal(e.into()))?;
-        for objective in objectives.iter().filter(|o| o.row.kind() == scope.kind) {
-            let Some(target) = objective.target(&scope.period) else { continue };
+        let figures = statistics::figures(conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?;
+        for Figures { objective, target, holders } in figures {
             let measure = objective.row.measure();
-            let holders: Vec<_> =
-                objectives::holders(conn, objective.row.id)?.into_iter().filter(|h| scope.sees(h.user_id)).collect();
-            let users: Vec<_> = holders.iter().map(|h| h.user_id).collect();
-            let by_user =
-                statistics::achieved_by_user(conn, objective, &users, scope.period.start(), scope.period.end())?;
-            for holder in holders {
+            for (holder, achieved) in holders {
                 let Some(person) = scope.people.iter().find(|p| p.id == holder.user_id) else { continue };
-                let achieved = by_user.get(&holder.user_id).copied().unwrap_or(0);
                 let percent = achieved as f64 / target.max(1) as f64 * 100.0;
                 writer
                     .write_record([
