@@ -11,6 +11,7 @@ use crate::domain::Invalid;
 use crate::domain::account::Locale;
 use crate::domain::edition::Edition;
 use crate::domain::form::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::recording as words;
 use crate::domain::role::Role;
 use crate::domain::user::{Email, NewPassword, PersonName};
@@ -52,22 +53,17 @@ pub fn change_licences(
 ) -> Result<(), ChangeError> {
     let mut errors = FieldErrors::new();
     let edition = errors.check("edition", edition.parse::<Edition>());
-    let licences = errors.check(
-        "licences",
-        licences
-            .trim()
-            .parse::<u32>()
-            .map_err(|_| Invalid::new("The number of licences is a whole number, such as 10.")),
-    );
+    let licences =
+        errors.check("licences", licences.trim().parse::<u32>().map_err(|_| Invalid::new("licences-whole-number")));
     let (Some(edition), Some(licences)) = (edition, licences) else { return Err(errors.into()) };
     let licences = edition.check_licences(licences).map_err(|Invalid(m)| invalid("licences", m))?;
-    let licences = i32::try_from(licences).map_err(|_| invalid("licences", "Too many licences."))?;
+    let licences = i32::try_from(licences).map_err(|_| invalid("licences", "licences-too-many"))?;
     db::write_transaction(conn, |conn| {
         let active = users::count_active(conn, account.id)?;
         if i64::from(licences) < active {
             return Err(invalid(
                 "licences",
-                format!("{active} users are active: deactivate some before lowering the licences to {licences}."),
+                Message::new("licences-below-active").arg("active", active).arg("licences", licences),
             ));
         }
         let before = accounts::find(conn, account.id)?.ok_or(ChangeError::NotFound)?;
@@ -91,12 +87,7 @@ fn require_free_licence(
 ) -> Result<(), ChangeError> {
     let licences = accounts::find(conn, account.id)?.map_or(0, |a| a.licences);
     if users::count_active(conn, account.id)? >= i64::from(licences) {
-        return Err(invalid(
-            field,
-            format!(
-                "All {licences} licences are in use: add licences, or deactivate someone first (or transfer a licence)."
-            ),
-        ));
+        return Err(invalid(field, Message::new("licences-all-used").arg("licences", licences)));
     }
     Ok(())
 }
@@ -156,7 +147,7 @@ fn insert_checked(
     user: &CheckedUser,
     now: DateTime<Utc>,
 ) -> Result<Created, ChangeError> {
-    let taken = || invalid("email", format!("The e-mail {} is already used.", user.email.as_str()));
+    let taken = || invalid("email", Message::new("email-taken").arg("email", user.email.as_str()));
     if users::email_taken(conn, user.email.as_str())? {
         return Err(taken());
     }
@@ -175,7 +166,7 @@ fn insert_checked(
         },
     )
     .map_err(|e| if is_unique_violation(&e) { taken() } else { e.into() })?;
-    record(conn, account, Some(actor.id), "user created", &row.email, ("", user.role.label()), now)?;
+    record(conn, account, Some(actor.id), "user created", &row.email, ("", &english(user.role.label_key())), now)?;
     let link_token = if user.link {
         let token = password::random_token();
         let expires = (now + link_lifetime()).naive_utc();
@@ -213,13 +204,21 @@ pub fn change_role(
     db::write_transaction(conn, |conn| {
         let user = user_of(conn, account, id)?;
         if user.id == actor.id && role != Role::Admin {
-            return Err(invalid("role", "You cannot remove your own admin role: ask another admin."));
+            return Err(invalid("role", "own-admin-role"));
         }
         if user.role() == role {
             return Ok(());
         }
         users::set_role(conn, account.id, id, role.as_str())?;
-        record(conn, account, Some(actor.id), "role changed", &user.email, (user.role().label(), role.label()), now)?;
+        record(
+            conn,
+            account,
+            Some(actor.id),
+            "role changed",
+            &user.email,
+            (&english(user.role().label_key()), &english(role.label_key())),
+            now,
+        )?;
         Ok(())
     })
 }
@@ -252,7 +251,7 @@ fn activation(
     if active {
         require_free_licence(conn, account, "user")?;
     } else if user.role() == Role::Admin && users::count_active_admins(conn, account.id)? <= 1 {
-        return Err(invalid("user", "The account needs an active admin: make someone else admin first."));
+        return Err(invalid("user", "last-active-admin"));
     }
     users::set_active(conn, account.id, user.id, active)?;
     let (before, after) = if active { ("inactive", "active") } else { ("active", "inactive") };
@@ -281,14 +280,14 @@ pub fn transfer_licence(
     db::write_transaction(conn, |conn| {
         let leaving = user_of(conn, account, from)?;
         if !leaving.active {
-            return Err(invalid("from", format!("{} holds no licence.", leaving.name)));
+            return Err(invalid("from", Message::new("holds-no-licence").arg("name", &leaving.name)));
         }
         activation(conn, account, actor, &leaving, false, now)?;
         match to {
             Ok(id) => {
                 let arriving = user_of(conn, account, id)?;
                 if arriving.active {
-                    return Err(invalid("to", format!("{} already holds a licence.", arriving.name)));
+                    return Err(invalid("to", Message::new("holds-a-licence").arg("name", &arriving.name)));
                 }
                 activation(conn, account, actor, &arriving, true, now)?;
                 Ok(None)
@@ -322,10 +321,10 @@ pub fn create_team(
     name: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
-    let name = words::parse_name(name, "team name").map_err(|Invalid(m)| invalid("name", m))?;
+    let name = words::parse_name(name, "name-required").map_err(|Invalid(m)| invalid("name", m))?;
     db::write_transaction(conn, |conn| {
         if teams::find_by_name(conn, account.id, &name)?.is_some() {
-            return Err(invalid("name", format!("A team named {name} already exists.")));
+            return Err(invalid("name", Message::new("team-name-taken").arg("name", &name)));
         }
         teams::insert(conn, &NewTeam { account_id: account.id, name: &name, created_at: now.naive_utc() })?;
         Ok(())
@@ -351,9 +350,9 @@ pub fn change_team(
         teams::find(conn, account.id, team)?.ok_or(ChangeError::NotFound)?;
         match change {
             TeamChange::Rename(name) => {
-                let name = words::parse_name(name, "team name").map_err(|Invalid(m)| invalid("name", m))?;
+                let name = words::parse_name(name, "name-required").map_err(|Invalid(m)| invalid("name", m))?;
                 if teams::find_by_name(conn, account.id, &name)?.is_some_and(|t| t.id != team) {
-                    return Err(invalid("name", format!("A team named {name} already exists.")));
+                    return Err(invalid("name", Message::new("team-name-taken").arg("name", &name)));
                 }
                 teams::rename(conn, account.id, team, &name)?;
             }
@@ -361,11 +360,10 @@ pub fn change_team(
                 teams::delete(conn, account.id, team)?;
             }
             TeamChange::AddMember(raw) => {
-                let id = words::parse_id(raw, "a user").map_err(|Invalid(m)| invalid("user_id", m))?;
-                let user = user_of(conn, account, UserId(id))
-                    .map_err(|_| invalid("user_id", "Choose a user of the account."))?;
+                let id = words::parse_id(raw, "choose-user").map_err(|Invalid(m)| invalid("user_id", m))?;
+                let user = user_of(conn, account, UserId(id)).map_err(|_| invalid("user_id", "choose-account-user"))?;
                 if teams::is_member(conn, team, user.id)? {
-                    return Err(invalid("user_id", format!("{} is already in this team.", user.name)));
+                    return Err(invalid("user_id", Message::new("already-in-team").arg("name", &user.name)));
                 }
                 teams::add_member(
                     conn,
@@ -415,7 +413,7 @@ pub fn update_my_account(
     let new_hash = if form.new_password.is_empty() {
         None
     } else if !passwords.verify(&form.current_password, Some(&me.password_hash)) {
-        errors.add("current_password", "Your current password is not this one.");
+        errors.add("current_password", "current-password-wrong");
         None
     } else {
         errors.check("new_password", NewPassword::parse(&form.new_password)).map(|p| passwords.hash(&p)).transpose()?
@@ -433,4 +431,9 @@ pub fn update_my_account(
             None => Ok(None),
         }
     })
+}
+
+/// The audit log keeps the words of the moment in English, as written.
+fn english(key: &str) -> String {
+    crate::i18n::lookup(Locale::En, key, &[])
 }

@@ -23,6 +23,6 @@ impl From<FieldErrors> for ChangeError {
     }
 }
 
-pub fn invalid(field: &'static str, message: impl Into<String>) -> ChangeError {
+pub fn invalid(field: &'static str, message: impl Into<crate::domain::message::Message>) -> ChangeError {
     ChangeError::Invalid(FieldErrors::single(field, message))
 }

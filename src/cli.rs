@@ -190,7 +190,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             let spec = user_spec(&email, &name, &role, &password)?;
             let mut conn = connect()?;
             let user = provision::create_user(&mut conn, &passwords()?, &account, &spec)?;
-            println!("Created {} {} in \"{}\".", user.role().label().to_lowercase(), user.email, account.trim());
+            println!("Created {} {} in \"{}\".", user.role().as_str(), user.email, account.trim());
             Ok(())
         }
         Command::Demo { password } => {
@@ -324,7 +324,7 @@ fn prepare_demo(conn: &mut AnyConnection) -> anyhow::Result<()> {
 fn print_demo_logins(password: &str) {
     println!("Demo account \"{}\" (Dream Team, Europe/Rome, EUR). Sign in with any of:", demo::ACCOUNT_NAME);
     for login in demo::logins() {
-        println!("  {:<8} {:<40} {}", login.role.label(), login.email, login.name);
+        println!("  {:<8} {:<40} {}", login.role.as_str(), login.email, login.name);
     }
     println!("Password: {password}");
 }

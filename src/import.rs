@@ -9,6 +9,8 @@ use chrono::{DateTime, Utc};
 
 use crate::db::{self, AnyConnection};
 use crate::domain::Invalid;
+use crate::domain::account::Locale;
+use crate::domain::message::Message;
 use crate::domain::money::Amount;
 use crate::domain::period::Calendar;
 use crate::domain::recording::{self as words, LeadStatus, SubjectKind};
@@ -28,9 +30,29 @@ pub const LEAD_HEADER: [&str; 7] = ["title", "owner_email", "pipeline", "status"
 pub enum ImportError {
     /// The file was refused; one message per bad line, nothing was written.
     #[error("{} bad line(s), nothing was imported", .0.len())]
-    Refused(Vec<String>),
+    Refused(Vec<BadLine>),
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
+}
+
+/// A refused line of a file and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    pub line: u64,
+    pub reason: Message,
+}
+
+impl BadLine {
+    fn new(line: u64, reason: impl Into<Message>) -> Self {
+        Self { line, reason: reason.into() }
+    }
+}
+
+/// In English, for the command line.
+impl std::fmt::Display for BadLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
 }
 
 /// What a clean import wrote.
@@ -47,17 +69,23 @@ fn parse_moment(calendar: &Calendar, raw: &str) -> Result<DateTime<Utc>, Invalid
         return Ok(instant.with_timezone(&Utc));
     }
     let local = words::parse_local_moment(raw)
-        .map_err(|_| Invalid::new(format!("`{}` is neither RFC 3339 nor YYYY-MM-DD HH:MM", raw.trim())))?;
-    calendar.local_to_utc(local).map_err(|e| Invalid::new(e.to_string()))
+        .map_err(|_| Invalid::new(Message::new("import-moment-invalid").arg("value", raw.trim())))?;
+    Ok(calendar.local_to_utc(local)?)
 }
 
 /// The records of `input` after checking the header; errors name their line.
 fn records(input: impl Read, header: &[&str; 7]) -> Result<Vec<(u64, csv::StringRecord)>, ImportError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(input);
-    let found = reader.headers().map_err(|e| ImportError::Refused(vec![format!("line 1: {e}")]))?.clone();
+    let found = reader
+        .headers()
+        .map_err(|e| ImportError::Refused(vec![BadLine::new(1, Message::new("import-unreadable").arg("error", e))]))?
+        .clone();
     let found: Vec<&str> = found.iter().map(str::trim).collect();
     if found != header {
-        return Err(ImportError::Refused(vec![format!("line 1: the header must be {}", header.join(","))]));
+        return Err(ImportError::Refused(vec![BadLine::new(
+            1,
+            Message::new("import-header").arg("header", header.join(",")),
+        )]));
     }
     let mut rows = Vec::new();
     let mut errors = Vec::new();
@@ -68,12 +96,15 @@ fn records(input: impl Read, header: &[&str; 7]) -> Result<Vec<(u64, csv::String
                 if record.len() == header.len() {
                     rows.push((line, record));
                 } else {
-                    errors.push(format!("line {line}: expected {} fields, found {}", header.len(), record.len()));
+                    errors.push(BadLine::new(
+                        line,
+                        Message::new("import-field-count").arg("expected", header.len()).arg("found", record.len()),
+                    ));
                 }
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                errors.push(format!("line {line}: {e}"));
+                errors.push(BadLine::new(line, Message::new("import-unreadable").arg("error", e)));
             }
         }
     }
@@ -107,7 +138,7 @@ impl<'a> Lookups<'a> {
             self.users.insert(email.clone(), found);
         }
         self.users[&email]
-            .ok_or_else(|| ImportLineError::message(format!("no user of the account has the e-mail `{email}`")))
+            .ok_or_else(|| ImportLineError::Message(Message::new("import-unknown-user").arg("email", email)))
     }
 
     fn action(&mut self, conn: &mut AnyConnection, name: &str) -> Result<ActionId, ImportLineError> {
@@ -116,7 +147,8 @@ impl<'a> Lookups<'a> {
             let found = actions::find_action_by_name(conn, self.account.id, &name)?.map(|a| a.id);
             self.actions.insert(name.clone(), found);
         }
-        self.actions[&name].ok_or_else(|| ImportLineError::message(format!("the account has no action `{name}`")))
+        self.actions[&name]
+            .ok_or_else(|| ImportLineError::Message(Message::new("import-unknown-action").arg("name", name)))
     }
 
     fn outcome(
@@ -130,7 +162,8 @@ impl<'a> Lookups<'a> {
             let found = actions::find_outcome_by_name(conn, action, &key.1)?.map(|o| o.id);
             self.outcomes.insert(key.clone(), found);
         }
-        self.outcomes[&key].ok_or_else(|| ImportLineError::message(format!("the action has no result `{}`", key.1)))
+        self.outcomes[&key]
+            .ok_or_else(|| ImportLineError::Message(Message::new("import-unknown-result").arg("name", &key.1)))
     }
 
     fn pipeline(&mut self, conn: &mut AnyConnection, name: &str) -> Result<PipelineId, ImportLineError> {
@@ -139,19 +172,20 @@ impl<'a> Lookups<'a> {
             let found = pipelines::find_by_name(conn, self.account.id, &name)?.map(|p| p.id);
             self.pipelines.insert(name.clone(), found);
         }
-        self.pipelines[&name].ok_or_else(|| ImportLineError::message(format!("the account has no pipeline `{name}`")))
+        self.pipelines[&name]
+            .ok_or_else(|| ImportLineError::Message(Message::new("import-unknown-pipeline").arg("name", name)))
     }
 }
 
 /// Why one line is refused (or the database failing while checking it).
 enum ImportLineError {
-    Message(String),
+    Message(Message),
     Database(diesel::result::Error),
 }
 
 impl ImportLineError {
-    fn message(text: impl Into<String>) -> Self {
-        Self::Message(text.into())
+    fn message(key: &'static str) -> Self {
+        Self::Message(Message::new(key))
     }
 }
 
@@ -177,7 +211,7 @@ fn check_all<T>(
     for (line, record) in rows {
         match check(record) {
             Ok(value) => checked.push(value),
-            Err(ImportLineError::Message(reason)) => errors.push(format!("line {line}: {reason}")),
+            Err(ImportLineError::Message(reason)) => errors.push(BadLine::new(*line, reason)),
             Err(ImportLineError::Database(error)) => return Err(error.into()),
         }
     }
@@ -209,13 +243,13 @@ pub fn import_activities(
             let action = lookups.action(conn, &record[1])?;
             let outcome = lookups.outcome(conn, action, &record[2])?;
             let subject: SubjectKind = record[3].parse()?;
-            let subject_name = words::parse_name(&record[4], "subject_name")?;
+            let subject_name = words::parse_name(&record[4], "import-subject-name-required")?;
             let pipeline = match (subject, record[5].trim()) {
-                (SubjectKind::Lead, "") => return Err(ImportLineError::message("a lead needs its pipeline")),
+                (SubjectKind::Lead, "") => return Err(ImportLineError::message("import-lead-needs-pipeline")),
                 (SubjectKind::Lead, name) => Some(lookups.pipeline(conn, name)?),
                 (SubjectKind::Prospect, "") => None,
                 (SubjectKind::Prospect, _) => {
-                    return Err(ImportLineError::message("a prospect is in no pipeline: leave pipeline empty"));
+                    return Err(ImportLineError::message("import-prospect-no-pipeline"));
                 }
             };
             let occurred_at = parse_moment(&calendar, &record[6])?;
@@ -293,29 +327,28 @@ pub fn import_leads(
     db::write_transaction(conn, |conn| {
         let mut lookups = Lookups::new(account);
         let leads_data = check_all(&rows, |record| {
-            let title = words::parse_name(&record[0], "title")?;
+            let title = words::parse_name(&record[0], "import-title-required")?;
             let owner = lookups.user(conn, &record[1])?;
             let pipeline = lookups.pipeline(conn, &record[2])?;
             let status: LeadStatus = record[3].parse()?;
             let amount = match record[4].trim() {
                 "" => None,
-                raw => Some(Amount::parse(raw)?),
+                raw => Some(Amount::parse(Locale::En, raw)?),
             };
             let currency = record[5].trim();
             if !currency.is_empty() && !currency.eq_ignore_ascii_case(&account.currency) {
-                return Err(ImportLineError::message(format!(
-                    "the currency {currency} is not the account's ({}): convert the amount first",
-                    account.currency
-                )));
+                let message =
+                    Message::new("import-other-currency").arg("currency", currency).arg("account", &account.currency);
+                return Err(ImportLineError::Message(message));
             }
             let closed_at = match (status, record[6].trim()) {
-                (LeadStatus::Won, "") => return Err(ImportLineError::message("a won lead needs closed_at")),
+                (LeadStatus::Won, "") => return Err(ImportLineError::message("import-won-needs-closed-at")),
                 (LeadStatus::Won, raw) => Some(parse_moment(&calendar, raw)?),
                 (_, "") => None,
-                (_, _) => return Err(ImportLineError::message("only a won lead has a closed_at")),
+                (_, _) => return Err(ImportLineError::message("import-closed-at-only-won")),
             };
             if status == LeadStatus::Won && amount.is_none() {
-                return Err(ImportLineError::message("a won lead needs an amount"));
+                return Err(ImportLineError::message("import-won-needs-amount"));
             }
             let won = status == LeadStatus::Won;
             Ok(LeadData {

@@ -9,6 +9,7 @@ pub mod db;
 pub mod demo;
 mod demo_history;
 pub mod domain;
+pub mod i18n;
 pub mod import;
 pub mod objectives;
 pub mod password;

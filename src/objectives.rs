@@ -8,7 +8,9 @@ use crate::administration;
 use crate::change::{ChangeError, invalid};
 use crate::db::{self, AnyConnection};
 use crate::domain::Invalid;
+use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::objective::{self, Context, Measure, ObjectiveKind, SalesMetric};
 use crate::domain::period::PeriodKind;
 use crate::domain::recording as words;
@@ -37,6 +39,9 @@ pub struct ObjectiveForm {
     pub target_2: String,
     pub period_3: String,
     pub target_3: String,
+    /// How the person writes numbers; set from their language, never from the request body.
+    #[serde(skip)]
+    pub locale: Locale,
 }
 
 impl ObjectiveForm {
@@ -79,9 +84,14 @@ impl ObjectiveForm {
     }
 
     /// The form filled with an objective and the targets in force now.
-    pub fn from_objective(row: &ObjectiveRow, outcomes: &[OutcomeId], current: &[(PeriodKind, i64)]) -> Self {
+    pub fn from_objective(
+        row: &ObjectiveRow,
+        outcomes: &[OutcomeId],
+        current: &[(PeriodKind, i64)],
+        locale: Locale,
+    ) -> Self {
         let measure = row.measure();
-        let target = |n: usize| current.get(n).map(|(p, v)| (p.as_str().to_owned(), measure.to_input(*v)));
+        let target = |n: usize| current.get(n).map(|(p, v)| (p.as_str().to_owned(), measure.to_form(locale, *v)));
         let (period_1, target_1) = target(0).unwrap_or_default();
         let (period_2, target_2) = target(1).unwrap_or_default();
         Self {
@@ -97,6 +107,7 @@ impl ObjectiveForm {
             target_1,
             period_2,
             target_2,
+            locale,
             ..Self::default()
         }
     }
@@ -124,10 +135,10 @@ fn check(
     form: &ObjectiveForm,
 ) -> Result<Checked, ChangeError> {
     let mut errors = FieldErrors::new();
-    let name = errors.check("name", words::parse_name(&form.name, "name"));
+    let name = errors.check("name", words::parse_name(&form.name, "name-required"));
     if let Some(name) = &name {
         if objectives::find_by_name(conn, account.id, name)?.is_some_and(|other| Some(other.id) != editing) {
-            errors.add("name", format!("An objective named {name} already exists."));
+            errors.add("name", Message::new("objective-name-taken").arg("name", name));
         }
     }
     let kind = errors.check("kind", form.kind.parse::<ObjectiveKind>());
@@ -136,24 +147,23 @@ fn check(
         Some(ObjectiveKind::Sales) => metric = errors.check("metric", form.metric.parse::<SalesMetric>()),
         Some(ObjectiveKind::Activity) => {
             context = errors.check("context", form.context.parse::<Context>());
-            action = match errors.check("action_id", words::parse_id(&form.action_id, "an action")) {
+            action = match errors.check("action_id", words::parse_id(&form.action_id, "choose-action")) {
                 Some(id) => actions::list(conn, account.id)?.into_iter().find(|a| a.action.id == ActionId(id)),
                 None => None,
             };
             match &action {
-                None if errors.get("action_id").is_none() => {
-                    errors.add("action_id", "Choose one of the account's actions.")
-                }
+                None if errors.get("action_id").is_none() => errors.add("action_id", "choose-account-action"),
                 None => {}
                 Some(chosen) => {
                     let mut chosen_outcomes = Vec::new();
                     for raw in &form.outcome_ids {
-                        let Ok(id) = words::parse_id(raw, "a result") else { continue };
+                        let Ok(id) = words::parse_id(raw, "choose-result") else { continue };
                         match chosen.outcomes.iter().find(|o| o.id == OutcomeId(id)) {
                             Some(outcome) => chosen_outcomes.push(outcome.id),
-                            None => {
-                                errors.add("outcome_ids", format!("Choose results of {} only.", chosen.action.name))
-                            }
+                            None => errors.add(
+                                "outcome_ids",
+                                Message::new("results-of-action-only").arg("action", &chosen.action.name),
+                            ),
                         }
                     }
                     chosen_outcomes.sort();
@@ -162,7 +172,7 @@ fn check(
                     whole_action = form.whole_action()
                         || (!chosen.outcomes.is_empty() && chosen_outcomes.len() == chosen.outcomes.len());
                     if !whole_action && chosen_outcomes.is_empty() && errors.get("outcome_ids").is_none() {
-                        errors.add("outcome_ids", "Choose at least one result, or the whole action.");
+                        errors.add("outcome_ids", "choose-result-or-action");
                     }
                     if !whole_action {
                         outcomes = chosen_outcomes;
@@ -174,11 +184,11 @@ fn check(
     }
     let pipeline = match form.pipeline_id.trim() {
         "" => None,
-        raw => match words::parse_id(raw, "a pipeline") {
+        raw => match words::parse_id(raw, "choose-pipeline") {
             Ok(id) => {
                 let found = pipelines::find(conn, account.id, PipelineId(id))?.map(|p| p.id);
                 if found.is_none() {
-                    errors.add("pipeline_id", "Choose one of the account's pipelines, or all of them.");
+                    errors.add("pipeline_id", "choose-pipeline-or-all");
                 }
                 found
             }
@@ -191,12 +201,13 @@ fn check(
     let measure = Measure::of(kind.unwrap_or(ObjectiveKind::Activity), metric);
     let targets = match objective::parse_period_targets(
         measure,
+        form.locale,
         [(&form.period_1, &form.target_1), (&form.period_2, &form.target_2), (&form.period_3, &form.target_3)],
     ) {
         Ok(targets) => targets,
         Err(target_errors) => {
             for (field, message) in target_errors.iter() {
-                errors.add(field, message);
+                errors.add(field, message.clone());
             }
             Vec::new()
         }
@@ -272,7 +283,7 @@ pub fn update(
 
 fn duplicate_name(error: diesel::result::Error, name: &str) -> ChangeError {
     if is_unique_violation(&error) {
-        invalid("name", format!("An objective named {name} already exists."))
+        invalid("name", Message::new("objective-name-taken").arg("name", name))
     } else {
         error.into()
     }
@@ -304,7 +315,7 @@ fn write_parts(
                 checked.data.metric.as_deref().and_then(|m| m.parse().ok()),
             );
             let shown = |v: i64| measure.display(v, &account.money());
-            let subject = format!("{} ({}, from {from})", checked.data.name, period.label());
+            let subject = format!("{} ({}, from {from})", checked.data.name, period.as_str());
             let before = in_force.map(shown).unwrap_or_default();
             administration::record(conn, account, actor, "target set", &subject, (&before, &shown(*value)), now)?;
         }
@@ -374,13 +385,13 @@ pub fn assign_users(
                 .and_then(|id| users::find(conn, UserId(id)).transpose())
                 .transpose()?
                 .filter(|u| u.account_id == account.id && u.active)
-                .ok_or_else(|| invalid("user_ids", "Choose active users of the account."))?;
+                .ok_or_else(|| invalid("user_ids", "choose-active-users"))?;
             if !chosen.iter().any(|c: &crate::store::users::UserRow| c.id == user.id) {
                 chosen.push(user);
             }
         }
         if chosen.is_empty() {
-            return Err(invalid("user_ids", "Choose at least one user."));
+            return Err(invalid("user_ids", "choose-one-user"));
         }
         let mut already = Vec::new();
         for user in &chosen {
@@ -389,14 +400,14 @@ pub fn assign_users(
             }
         }
         if !already.is_empty() {
-            let who = already.join(", ");
-            let verb = if already.len() == 1 { "already holds" } else { "already hold" };
-            return Err(invalid("user_ids", format!("{who} {verb} this objective: nothing was assigned.")));
+            let message =
+                Message::new("objective-already-held").arg("who", already.join(", ")).arg("count", already.len());
+            return Err(invalid("user_ids", message));
         }
         for user in &chosen {
             objectives::assign(conn, account.id, id, user.id, now.naive_utc()).map_err(|e| {
                 if is_unique_violation(&e) {
-                    invalid("user_ids", format!("{} already holds this objective.", user.name))
+                    invalid("user_ids", Message::new("objective-already-held").arg("who", &user.name).arg("count", 1))
                 } else {
                     e.into()
                 }
@@ -416,12 +427,12 @@ pub fn assign_team(
 ) -> Result<usize, ChangeError> {
     db::write_transaction(conn, |conn| {
         assignable(conn, account, id)?;
-        let team = words::parse_id(team_id, "a team").map_err(|Invalid(m)| invalid("team_id", m))?;
+        let team = words::parse_id(team_id, "choose-team").map_err(|Invalid(m)| invalid("team_id", m))?;
         let teams = teams::list_with_members(conn, account.id)?;
         let (team, members) = teams
             .into_iter()
             .find(|(t, _)| t.id == TeamId(team))
-            .ok_or_else(|| invalid("team_id", "Choose one of the account's teams."))?;
+            .ok_or_else(|| invalid("team_id", "choose-account-team"))?;
         let mut assigned = 0;
         for member in members {
             let active = users::find(conn, member.user_id)?.is_some_and(|u| u.active);
@@ -431,7 +442,7 @@ pub fn assign_team(
             }
         }
         if assigned == 0 {
-            return Err(invalid("team_id", format!("Everyone in {} already holds this objective.", team.name)));
+            return Err(invalid("team_id", Message::new("objective-held-by-team").arg("team", &team.name)));
         }
         Ok(assigned)
     })
@@ -453,7 +464,7 @@ pub fn unassign(
 fn assignable(conn: &mut AnyConnection, account: &AccountRow, id: ObjectiveId) -> Result<ObjectiveRow, ChangeError> {
     let objective = objectives::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
     if objective.archived_at.is_some() {
-        return Err(invalid("user_ids", "Restore this objective before assigning it."));
+        return Err(invalid("user_ids", "objective-archived"));
     }
     Ok(objective)
 }

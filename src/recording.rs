@@ -7,7 +7,9 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use crate::change::{ChangeError, invalid};
 use crate::db::{self, AnyConnection};
 use crate::domain::Invalid;
+use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::money::Amount;
 use crate::domain::period::Calendar;
 use crate::domain::recording::{self as words, LeadStatus};
@@ -34,7 +36,7 @@ fn moment(calendar: &Calendar, raw: &str, now: DateTime<Utc>) -> Result<DateTime
         return Ok(now);
     }
     let local = words::parse_local_moment(raw)?;
-    calendar.local_to_utc(local).map_err(|e| Invalid::new(e.to_string()))
+    Ok(calendar.local_to_utc(local)?)
 }
 
 // ---------------------------------------------------------------- activities
@@ -53,8 +55,8 @@ pub struct ActivityForm {
 
 /// A subject reference as the form encodes it.
 pub fn parse_subject(raw: &str) -> Result<(words::SubjectKind, i64), Invalid> {
-    let (kind, id) = raw.trim().split_once(':').ok_or_else(|| Invalid::new("Choose a lead or a prospect."))?;
-    Ok((kind.parse()?, words::parse_id(id, "a lead or prospect")?))
+    let (kind, id) = raw.trim().split_once(':').ok_or_else(|| Invalid::new("choose-subject"))?;
+    Ok((kind.parse()?, words::parse_id(id, "choose-subject")?))
 }
 
 pub fn log_activity(
@@ -66,8 +68,8 @@ pub fn log_activity(
 ) -> Result<ActivityRow, ChangeError> {
     let calendar = account.calendar();
     let mut errors = FieldErrors::new();
-    let action = errors.check("action_id", words::parse_id(&form.action_id, "an action"));
-    let outcome = errors.check("outcome_id", words::parse_id(&form.outcome_id, "a result"));
+    let action = errors.check("action_id", words::parse_id(&form.action_id, "choose-action"));
+    let outcome = errors.check("outcome_id", words::parse_id(&form.outcome_id, "choose-result"));
     let subject = errors.check("subject", parse_subject(&form.subject));
     let occurred_at = errors.check("occurred_at", moment(&calendar, &form.occurred_at, now));
     let note = errors.check("note", words::parse_note(&form.note));
@@ -77,7 +79,7 @@ pub fn log_activity(
             None => None,
         };
         if action.is_none() && errors.get("action_id").is_none() {
-            errors.add("action_id", "Choose one of the account's actions.");
+            errors.add("action_id", "choose-account-action");
         }
         let outcome = match outcome {
             Some(id) => actions::find_outcome(conn, account.id, OutcomeId(id))?.filter(|o| o.active),
@@ -85,10 +87,10 @@ pub fn log_activity(
         };
         match (&action, &outcome) {
             (Some(action), Some(outcome)) if outcome.action_id != action.id => {
-                errors.add("outcome_id", format!("This result does not belong to {}.", action.name));
+                errors.add("outcome_id", Message::new("result-of-other-action").arg("action", &action.name));
             }
             (_, None) if errors.get("outcome_id").is_none() => {
-                errors.add("outcome_id", "Choose one of the action's results.");
+                errors.add("outcome_id", "choose-action-result");
             }
             _ => {}
         }
@@ -97,7 +99,7 @@ pub fn log_activity(
             None => None,
         };
         if subject.is_none() && errors.get("subject").is_none() {
-            errors.add("subject", "Choose one of your leads or prospects.");
+            errors.add("subject", "choose-own-subject");
         }
         let (Some(action), Some(outcome), Some(subject), Some(occurred_at), Some(note)) =
             (action, outcome, subject, occurred_at, note.clone())
@@ -171,21 +173,25 @@ pub struct LeadForm {
     pub status: String,
     /// When won: the local moment; empty means now (or, already won, unchanged).
     pub closed_at: String,
+    /// How the person writes numbers; set from their language, never from the request body.
+    #[serde(skip)]
+    pub locale: Locale,
 }
 
 impl LeadForm {
     /// The form filled with a lead's values, for editing.
-    pub fn from_lead(lead: &LeadRow, calendar: &Calendar) -> Self {
+    pub fn from_lead(lead: &LeadRow, calendar: &Calendar, locale: Locale) -> Self {
         Self {
             title: lead.title.clone(),
             pipeline_id: lead.pipeline_id.to_string(),
             owner_id: lead.owner_id.to_string(),
-            amount: lead.amount_cents.map(|c| Amount::from_cents(c).to_input()).unwrap_or_default(),
+            amount: lead.amount_cents.map(|c| Amount::from_cents(c).to_form(locale)).unwrap_or_default(),
             status: lead.status.clone(),
             closed_at: lead
                 .closed_at
                 .map(|at| calendar.local_datetime(at.and_utc()).format("%Y-%m-%dT%H:%M").to_string())
                 .unwrap_or_default(),
+            locale,
         }
     }
 }
@@ -252,7 +258,7 @@ fn lead_data(
 ) -> Result<LeadData, ChangeError> {
     let calendar = account.calendar();
     let mut errors = FieldErrors::new();
-    let title = errors.check("title", words::parse_name(&form.title, "title"));
+    let title = errors.check("title", words::parse_name(&form.title, "title-required"));
     let status = if form.status.trim().is_empty() {
         Some(LeadStatus::Todo)
     } else {
@@ -261,19 +267,19 @@ fn lead_data(
     let amount = if form.amount.trim().is_empty() {
         None
     } else {
-        errors.check("amount", Amount::parse(&form.amount)).map(Some).unwrap_or(None)
+        errors.check("amount", Amount::parse(form.locale, &form.amount)).map(Some).unwrap_or(None)
     };
-    let pipeline = match errors.check("pipeline_id", words::parse_id(&form.pipeline_id, "a pipeline")) {
+    let pipeline = match errors.check("pipeline_id", words::parse_id(&form.pipeline_id, "choose-pipeline")) {
         Some(id) => pipelines::find(conn, account.id, PipelineId(id))?,
         None => None,
     };
     if pipeline.is_none() && errors.get("pipeline_id").is_none() {
-        errors.add("pipeline_id", "Choose one of the account's pipelines.");
+        errors.add("pipeline_id", "choose-account-pipeline");
     }
     let owner = lead_owner(conn, account, actor, before.map(|b| b.owner_id), &form.owner_id, &mut errors)?;
     let won = status == Some(LeadStatus::Won);
     if won && amount.is_none() && errors.get("amount").is_none() {
-        errors.add("amount", "A won lead needs an amount.");
+        errors.add("amount", "won-lead-needs-amount");
     }
     let was_won = before.filter(|b| b.status() == LeadStatus::Won);
     let closed_at = if won {
@@ -314,10 +320,10 @@ fn lead_owner(
     if !actor.role().manages() || raw.trim().is_empty() {
         return Ok(Some(current.unwrap_or(actor.id)));
     }
-    let Some(id) = errors.check("owner_id", words::parse_id(raw, "an owner")) else { return Ok(None) };
+    let Some(id) = errors.check("owner_id", words::parse_id(raw, "choose-owner")) else { return Ok(None) };
     let owner = users::find(conn, UserId(id))?.filter(|u| u.account_id == account.id && u.active);
     if owner.is_none() {
-        errors.add("owner_id", "Choose an active user of the account.");
+        errors.add("owner_id", "choose-active-user");
     }
     Ok(owner.map(|u| u.id))
 }
@@ -340,8 +346,8 @@ fn prospect_data(
     form: &ProspectForm,
 ) -> Result<ProspectData, ChangeError> {
     let mut errors = FieldErrors::new();
-    let name = errors.check("name", words::parse_name(&form.name, "name"));
-    let list_name = errors.check("list_name", words::parse_optional_name(&form.list_name, "list name"));
+    let name = errors.check("name", words::parse_name(&form.name, "name-required"));
+    let list_name = errors.check("list_name", words::parse_optional_name(&form.list_name));
     let owner = lead_owner(conn, account, actor, current_owner, &form.owner_id, &mut errors)?;
     errors.clone().into_result()?;
     let (Some(name), Some(list_name), Some(owner_id)) = (name, list_name, owner) else {
@@ -404,11 +410,12 @@ pub fn convert_prospect(
     db::write_transaction(conn, |conn| {
         let prospect = visible_prospect(conn, account, actor, id)?;
         if prospect.lead_id.is_some() {
-            return Err(invalid("pipeline_id", "This prospect is already a lead."));
+            return Err(invalid("pipeline_id", "prospect-already-lead"));
         }
-        let pipeline = words::parse_id(pipeline_id, "a pipeline").map_err(|Invalid(m)| invalid("pipeline_id", m))?;
+        let pipeline =
+            words::parse_id(pipeline_id, "choose-pipeline").map_err(|Invalid(m)| invalid("pipeline_id", m))?;
         let pipeline = pipelines::find(conn, account.id, PipelineId(pipeline))?
-            .ok_or_else(|| invalid("pipeline_id", "Choose one of the account's pipelines."))?;
+            .ok_or_else(|| invalid("pipeline_id", "choose-account-pipeline"))?;
         let lead = leads::insert(
             conn,
             account.id,
@@ -448,7 +455,7 @@ pub fn create_pipeline(
     name: &str,
     now: NaiveDateTime,
 ) -> Result<(), ChangeError> {
-    let name = words::parse_name(name, "pipeline name").map_err(|Invalid(m)| invalid("name", m))?;
+    let name = words::parse_name(name, "name-required").map_err(|Invalid(m)| invalid("name", m))?;
     db::write_transaction(conn, |conn| {
         if pipelines::find_by_name(conn, account.id, &name)?.is_some() {
             return Err(duplicate_pipeline(&name));
@@ -464,7 +471,7 @@ pub fn rename_pipeline(
     id: PipelineId,
     name: &str,
 ) -> Result<(), ChangeError> {
-    let name = words::parse_name(name, "pipeline name").map_err(|Invalid(m)| invalid("name", m))?;
+    let name = words::parse_name(name, "name-required").map_err(|Invalid(m)| invalid("name", m))?;
     db::write_transaction(conn, |conn| {
         pipelines::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
         if pipelines::find_by_name(conn, account.id, &name)?.is_some_and(|other| other.id != id) {
@@ -476,7 +483,7 @@ pub fn rename_pipeline(
 }
 
 fn duplicate_pipeline(name: &str) -> ChangeError {
-    invalid("name", format!("A pipeline named {name} already exists."))
+    invalid("name", Message::new("pipeline-name-taken").arg("name", name))
 }
 
 fn unique_or(error: diesel::result::Error, duplicate: impl FnOnce() -> ChangeError) -> ChangeError {
@@ -506,21 +513,21 @@ pub fn change_actions(
     change: &ActionChange,
 ) -> Result<(), ChangeError> {
     let account = account.id;
-    let name_of = |raw: &str, what: &str| words::parse_name(raw, what).map_err(|Invalid(m)| invalid("name", m));
+    let name_of = |raw: &str| words::parse_name(raw, "name-required").map_err(|Invalid(m)| invalid("name", m));
     db::write_transaction(conn, |conn| {
         match change {
             ActionChange::AddAction { name } => {
-                let name = name_of(name, "action name")?;
+                let name = name_of(name)?;
                 if actions::find_action_by_name(conn, account, &name)?.is_some() {
-                    return Err(invalid("name", format!("An action named {name} already exists.")));
+                    return Err(invalid("name", Message::new("action-name-taken").arg("name", &name)));
                 }
                 actions::insert_action(conn, account, &name)?;
             }
             ActionChange::RenameAction { id, name } => {
-                let name = name_of(name, "action name")?;
+                let name = name_of(name)?;
                 actions::find_action(conn, account, *id)?.ok_or(ChangeError::NotFound)?;
                 if actions::find_action_by_name(conn, account, &name)?.is_some_and(|other| other.id != *id) {
-                    return Err(invalid("name", format!("An action named {name} already exists.")));
+                    return Err(invalid("name", Message::new("action-name-taken").arg("name", &name)));
                 }
                 actions::rename_action(conn, account, *id, &name)?;
             }
@@ -534,23 +541,23 @@ pub fn change_actions(
             ActionChange::DeleteAction { id } => {
                 actions::find_action(conn, account, *id)?.ok_or(ChangeError::NotFound)?;
                 if actions::action_used(conn, *id)? {
-                    return Err(invalid("name", "Activities use this action: disable it instead of deleting it."));
+                    return Err(invalid("name", "action-in-use"));
                 }
                 actions::delete_action(conn, account, *id)?;
             }
             ActionChange::AddOutcome { action, name } => {
-                let name = name_of(name, "result name")?;
+                let name = name_of(name)?;
                 actions::find_action(conn, account, *action)?.ok_or(ChangeError::NotFound)?;
                 if actions::find_outcome_by_name(conn, *action, &name)?.is_some() {
-                    return Err(invalid("name", format!("This action already has a result named {name}.")));
+                    return Err(invalid("name", Message::new("result-name-taken").arg("name", &name)));
                 }
                 actions::insert_outcome(conn, account, *action, &name)?;
             }
             ActionChange::RenameOutcome { id, name } => {
-                let name = name_of(name, "result name")?;
+                let name = name_of(name)?;
                 let outcome = actions::find_outcome(conn, account, *id)?.ok_or(ChangeError::NotFound)?;
                 if actions::find_outcome_by_name(conn, outcome.action_id, &name)?.is_some_and(|other| other.id != *id) {
-                    return Err(invalid("name", format!("This action already has a result named {name}.")));
+                    return Err(invalid("name", Message::new("result-name-taken").arg("name", &name)));
                 }
                 actions::rename_outcome(conn, account, *id, &name)?;
             }
@@ -564,7 +571,7 @@ pub fn change_actions(
             ActionChange::DeleteOutcome { id } => {
                 actions::find_outcome(conn, account, *id)?.ok_or(ChangeError::NotFound)?;
                 if actions::outcome_used(conn, *id)? {
-                    return Err(invalid("name", "Activities use this result: disable it instead of deleting it."));
+                    return Err(invalid("name", "result-in-use"));
                 }
                 actions::delete_outcome(conn, account, *id)?;
             }

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use chrono::Weekday;
 
 use super::Invalid;
+use super::message::Message;
 
 const MAX_NAME_CHARS: usize = 100;
 
@@ -17,10 +18,10 @@ impl AccountName {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let name = raw.trim();
         if name.is_empty() {
-            return Err(Invalid::new("The account name is required."));
+            return Err(Invalid::new("account-name-required"));
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            return Err(Invalid::new(format!("The account name is longer than {MAX_NAME_CHARS} characters.")));
+            return Err(Invalid::new(Message::new("text-too-long").arg("max", MAX_NAME_CHARS)));
         }
         Ok(Self(name.to_owned()))
     }
@@ -39,7 +40,7 @@ impl TimeZone {
         raw.trim()
             .parse::<chrono_tz::Tz>()
             .map(Self)
-            .map_err(|_| Invalid::new(format!("`{}` is not an IANA time zone such as Europe/Rome.", raw.trim())))
+            .map_err(|_| Invalid::new(Message::new("time-zone-unknown").arg("value", raw.trim())))
     }
 
     pub fn tz(self) -> chrono_tz::Tz {
@@ -90,7 +91,7 @@ impl FromStr for WeekStart {
             .iter()
             .find(|(name, _)| *name == wanted)
             .map(|(_, day)| Self(*day))
-            .ok_or_else(|| Invalid::new("The week start must be a day name such as monday or sunday."))
+            .ok_or_else(|| Invalid::new("week-start-unknown"))
     }
 }
 
@@ -115,7 +116,7 @@ impl Currency {
         if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
             Ok(Self(code))
         } else {
-            Err(Invalid::new("The currency must be a three-letter ISO code such as EUR."))
+            Err(Invalid::new("currency-unknown"))
         }
     }
 
@@ -161,7 +162,7 @@ impl FromStr for Locale {
         match s.trim().to_ascii_lowercase().as_str() {
             "en" => Ok(Locale::En),
             "it" => Ok(Locale::It),
-            _ => Err(Invalid::new("The locale must be en or it.")),
+            _ => Err(Invalid::new("locale-unknown")),
         }
     }
 }

@@ -20,8 +20,9 @@ pub struct BarChart {
     pub bars: Vec<Bar>,
     /// SVG path data of the target line, one step per period (empty without targets).
     pub target_path: String,
-    /// A sentence for screen readers.
-    pub summary: String,
+    /// How many periods reached their target: the web layer words the summary that screen
+    /// readers hear ("12 periods shown, target reached in 3.").
+    pub reached: usize,
 }
 
 /// One period: its label, what was achieved, the target then in force.
@@ -66,8 +67,7 @@ pub fn bar_chart(columns: &[Column], width: f64, height: f64) -> BarChart {
         }
     }
     let reached = columns.iter().filter(|c| c.target.is_some_and(|t| c.achieved >= t)).count();
-    let summary = format!("{} periods shown, target reached in {reached}.", columns.len());
-    BarChart { width, height, bars, target_path: target_path.trim_end().to_owned(), summary }
+    BarChart { width, height, bars, target_path: target_path.trim_end().to_owned(), reached }
 }
 
 #[cfg(test)]
@@ -86,7 +86,7 @@ mod tests {
         assert_eq!(chart.bars[1].y, 4.0);
         assert!(!chart.bars[0].reached && chart.bars[1].reached);
         assert_eq!(chart.target_path, "M0.0 4.0 L50.0 4.0 L50.0 4.0 L100.0 4.0");
-        assert_eq!(chart.summary, "2 periods shown, target reached in 1.");
+        assert_eq!((chart.bars.len(), chart.reached), (2, 1));
     }
 
     #[test]

@@ -2,6 +2,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::Invalid;
+use super::message::Message;
 
 /// What the account pays for. Sales objectives and teams exist only in Dream Team.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,11 +51,11 @@ impl Edition {
     /// Checks a licence count against the edition.
     pub fn check_licences(self, licences: u32) -> Result<u32, Invalid> {
         if licences == 0 {
-            return Err(Invalid::new("An account needs at least 1 licence."));
+            return Err(Invalid::new("licences-at-least-one"));
         }
         match self.max_licences() {
             Some(max) if licences > max => {
-                Err(Invalid::new(format!("{} allows at most {max} licences.", self.label())))
+                Err(Invalid::new(Message::new("licences-at-most").arg("edition", self.label()).arg("max", max)))
             }
             _ => Ok(licences),
         }
@@ -65,10 +66,7 @@ impl FromStr for Edition {
     type Err = Invalid;
 
     fn from_str(s: &str) -> Result<Self, Invalid> {
-        Edition::ALL
-            .into_iter()
-            .find(|e| e.as_str() == s.trim())
-            .ok_or_else(|| Invalid::new("Edition must be solopreneur, sales_essentials or dream_team."))
+        Edition::ALL.into_iter().find(|e| e.as_str() == s.trim()).ok_or_else(|| Invalid::new("edition-unknown"))
     }
 }
 

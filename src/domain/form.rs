@@ -3,23 +3,24 @@
 use std::collections::BTreeMap;
 
 use super::Invalid;
+use super::message::Message;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(BTreeMap<&'static str, String>);
+pub struct FieldErrors(BTreeMap<&'static str, Message>);
 
 impl FieldErrors {
     pub fn new() -> Self {
         Self::default()
     }
 
-    pub fn single(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn single(field: &'static str, message: impl Into<Message>) -> Self {
         let mut errors = Self::new();
         errors.add(field, message);
         errors
     }
 
     /// Records the first message for `field`.
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &'static str, message: impl Into<Message>) {
         self.0.entry(field).or_insert_with(|| message.into());
     }
 
@@ -34,16 +35,20 @@ impl FieldErrors {
         }
     }
 
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.get(field).map(String::as_str)
+    pub fn get(&self, field: &str) -> Option<&Message> {
+        self.0.get(field)
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        self.0.iter().map(|(field, message)| (*field, message.as_str()))
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Message)> {
+        self.0.iter().map(|(field, message)| (*field, message))
+    }
+
+    pub fn messages(&self) -> impl Iterator<Item = &Message> {
+        self.0.values()
     }
 
     /// `Ok(())` when no field failed.
@@ -52,9 +57,10 @@ impl FieldErrors {
     }
 }
 
+/// In English, for logs and the command line.
 impl std::fmt::Display for FieldErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let messages: Vec<&str> = self.0.values().map(String::as_str).collect();
+        let messages: Vec<String> = self.0.values().map(Message::to_string).collect();
         f.write_str(&messages.join(" "))
     }
 }
@@ -66,9 +72,9 @@ mod tests {
     #[test]
     fn the_first_message_of_a_field_wins() {
         let mut errors = FieldErrors::new();
-        errors.add("name", "The name is required.");
-        errors.add("name", "Another message.");
-        assert_eq!(errors.get("name"), Some("The name is required."));
+        errors.add("name", "name-required");
+        errors.add("name", "text-too-long");
+        assert_eq!(errors.get("name"), Some(&Message::new("name-required")));
         assert_eq!(errors.get("amount"), None);
     }
 
@@ -76,7 +82,7 @@ mod tests {
     fn check_keeps_values_and_records_messages() {
         let mut errors = FieldErrors::new();
         assert_eq!(errors.check("a", Ok::<_, Invalid>(3)), Some(3));
-        assert_eq!(errors.check::<i32>("b", Err(Invalid::new("bad"))), None);
-        assert_eq!(errors.into_result(), Err(FieldErrors::single("b", "bad")));
+        assert_eq!(errors.check::<i32>("b", Err(Invalid::new("name-required"))), None);
+        assert_eq!(errors.into_result(), Err(FieldErrors::single("b", "name-required")));
     }
 }

@@ -6,8 +6,11 @@ pub mod bucket_plan;
 pub mod chart;
 pub mod edition;
 pub mod form;
+pub mod language;
 pub mod local_path;
+pub mod message;
 pub mod money;
+pub mod number;
 pub mod objective;
 pub mod period;
 pub mod progress;
@@ -16,13 +19,15 @@ pub mod role;
 pub mod throttle;
 pub mod user;
 
+use message::Message;
+
 /// A value a person typed that breaks a rule, with the message shown beside the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct Invalid(pub String);
+pub struct Invalid(pub Message);
 
 impl Invalid {
-    pub fn new(message: impl Into<String>) -> Self {
+    pub fn new(message: impl Into<Message>) -> Self {
         Self(message.into())
     }
 }

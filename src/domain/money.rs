@@ -1,12 +1,11 @@
 //! Money: amounts in the account currency, kept as whole minor units (cents) so that sums
 //! are exact on every database; `rust_decimal` only at the edges (parsing, display).
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 use super::Invalid;
 use super::account::Locale;
+use super::number;
 
 /// Minor units per major unit. Every supported currency has two decimals.
 const CENTS_PER_UNIT: i64 = 100;
@@ -26,25 +25,18 @@ impl Amount {
         self.0
     }
 
-    /// Parses what a person typed: digits with `.` before at most two decimals, e.g.
-    /// `1250`, `1250.5`, `1250.50`. Thousands separators are refused rather than guessed.
-    pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        let text = raw.trim();
-        if text.is_empty() {
-            return Err(Invalid::new("The amount is required."));
+    /// Parses what a person typed, as their language writes numbers: `1250.50` or
+    /// `1,250.50` in English, `1250,50` or `1.250,50` in Italian; at most two decimals.
+    pub fn parse(locale: Locale, raw: &str) -> Result<Self, Invalid> {
+        if raw.trim().is_empty() {
+            return Err(Invalid::new("amount-required"));
         }
-        if text.contains(',') {
-            return Err(Invalid::new(
-                "Write the amount without thousands separators, with a dot before the cents: 1250.50.",
-            ));
-        }
-        let value = Decimal::from_str(text)
-            .map_err(|_| Invalid::new(format!("`{text}` is not an amount: write it like 1250.50.")))?;
+        let value = number::parse(locale, raw)?;
         if value.is_sign_negative() {
-            return Err(Invalid::new("The amount cannot be negative."));
+            return Err(Invalid::new("amount-negative"));
         }
         if value.normalize().scale() > 2 {
-            return Err(Invalid::new("The amount has at most two decimals."));
+            return Err(Invalid::new("amount-two-decimals"));
         }
         let cents = (value * Decimal::from(CENTS_PER_UNIT))
             .trunc()
@@ -52,13 +44,18 @@ impl Amount {
             .parse::<i64>()
             .ok()
             .filter(|cents| *cents <= MAX_CENTS)
-            .ok_or_else(|| Invalid::new("The amount is too large."))?;
+            .ok_or_else(|| Invalid::new("amount-too-large"))?;
         Ok(Self(cents))
     }
 
-    /// As it is typed in a form: `1250.50`.
+    /// As files and exports write it: `1250.50`.
     pub fn to_input(self) -> String {
         Decimal::new(self.0, 2).to_string()
+    }
+
+    /// As `locale` types it in a form: `1250.50`, `1250,50`.
+    pub fn to_form(self, locale: Locale) -> String {
+        number::to_input(locale, Decimal::new(self.0, 2))
     }
 
     /// For reading, as the account's locale writes money: `€1,250.50` or `1.250,50 €`.
@@ -88,25 +85,18 @@ impl MoneyStyle {
         let sign = if cents < 0 { "-" } else { "" };
         match self.locale {
             Locale::En => {
-                let number = group_thousands(cents.unsigned_abs(), ',', '.');
+                let number = units_and_cents(Locale::En, cents.unsigned_abs());
                 if is_code { format!("{sign}{symbol} {number}") } else { format!("{sign}{symbol}{number}") }
             }
-            Locale::It => format!("{sign}{} {symbol}", group_thousands(cents.unsigned_abs(), '.', ',')),
+            Locale::It => format!("{sign}{} {symbol}", units_and_cents(Locale::It, cents.unsigned_abs())),
         }
     }
 }
 
-/// `123456789` cents as `1,234,567.89` (or with other separators).
-fn group_thousands(cents: u64, thousands: char, decimal: char) -> String {
-    let units = (cents / 100).to_string();
-    let mut grouped = String::with_capacity(units.len() + units.len() / 3 + 3);
-    for (i, digit) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
-            grouped.push(thousands);
-        }
-        grouped.push(digit);
-    }
-    format!("{grouped}{decimal}{:02}", cents % 100)
+/// `123456789` cents as `1,234,567.89` or `1.234.567,89`.
+fn units_and_cents(locale: Locale, cents: u64) -> String {
+    let units = i64::try_from(cents / 100).unwrap_or(i64::MAX);
+    format!("{}{}{:02}", number::integer(locale, units), number::separators(locale).0, cents % 100)
 }
 
 #[cfg(test)]
@@ -115,25 +105,31 @@ mod tests {
 
     #[test]
     fn amounts_parse_to_exact_cents() {
-        assert_eq!(Amount::parse("1250.50").map(Amount::cents), Ok(125_050));
-        assert_eq!(Amount::parse(" 1250.5 ").map(Amount::cents), Ok(125_050));
-        assert_eq!(Amount::parse("1250").map(Amount::cents), Ok(125_000));
-        assert_eq!(Amount::parse("0.10").map(Amount::cents), Ok(10));
-        assert_eq!(Amount::parse("1.230").map(Amount::cents), Ok(123), "trailing zeros are not decimals");
+        let en = |raw| Amount::parse(Locale::En, raw).map(Amount::cents);
+        assert_eq!(en("1250.50"), Ok(125_050));
+        assert_eq!(en(" 1250.5 "), Ok(125_050));
+        assert_eq!(en("1250"), Ok(125_000));
+        assert_eq!(en("0.10"), Ok(10));
+        assert_eq!(en("1,250.50"), Ok(125_050));
+        assert_eq!(Amount::parse(Locale::It, "1.250,50").map(Amount::cents), Ok(125_050));
+        assert_eq!(Amount::parse(Locale::It, "50.000").map(Amount::cents), Ok(5_000_000));
     }
 
     #[test]
     fn bad_amounts_are_refused_with_a_reason() {
-        for bad in ["", "abc", "-5", "1.234", "1,250.50", "1e9999"] {
-            assert!(Amount::parse(bad).is_err(), "{bad:?}");
+        for bad in ["", "abc", "-5", "1.234", "1e9999", "1250,50"] {
+            assert!(Amount::parse(Locale::En, bad).is_err(), "{bad:?}");
         }
-        assert!(Amount::parse("9999999999999999").is_err());
+        assert_eq!(Amount::parse(Locale::En, "1.234"), Err(Invalid::new("amount-two-decimals")));
+        assert!(Amount::parse(Locale::En, "9999999999999999").is_err());
+        assert!(Amount::parse(Locale::It, "1250.50").is_err(), "ambiguous in Italian");
     }
 
     #[test]
     fn amounts_print_for_forms_and_for_reading() {
         let amount = Amount::from_cents(123_456_789);
         assert_eq!(amount.to_input(), "1234567.89");
+        assert_eq!(amount.to_form(Locale::It), "1234567,89");
         let english = MoneyStyle { currency: "EUR".into(), locale: Locale::En };
         let italian = MoneyStyle { currency: "EUR".into(), locale: Locale::It };
         assert_eq!(amount.display(&english), "€1,234,567.89");

@@ -1,14 +1,15 @@
 //! Objectives: their kinds, what they count, their one or two period targets, and which
 //! target is in force for a given period.
 
-use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 
 use super::Invalid;
+use super::account::Locale;
 use super::form::FieldErrors;
 use super::money::{Amount, MoneyStyle};
+use super::number;
 use super::period::{Calendar, PeriodKind};
 use super::recording::SubjectKind;
 
@@ -29,7 +30,8 @@ macro_rules! word_enum {
                 match self { $($name::$variant => $text),+ }
             }
 
-            pub fn label(self) -> &'static str {
+            /// The catalogue key of its name.
+            pub fn label_key(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
             }
         }
@@ -43,28 +45,23 @@ macro_rules! word_enum {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.label())
-            }
-        }
     };
 }
 
-word_enum!(ObjectiveKind, "Choose activity-based or sales-based.",
-    Activity => "activity", "Activity-based",
-    Sales => "sales", "Sales-based",
+word_enum!(ObjectiveKind, "choose-objective-kind",
+    Activity => "activity", "objective-kind-activity",
+    Sales => "sales", "objective-kind-sales",
 );
 
-word_enum!(SalesMetric, "Choose revenue or number of won leads.",
-    Revenue => "revenue", "Revenue",
-    WonCount => "won_count", "Won leads",
+word_enum!(SalesMetric, "choose-sales-metric",
+    Revenue => "revenue", "sales-metric-revenue",
+    WonCount => "won_count", "sales-metric-won-count",
 );
 
-word_enum!(Context, "Choose prospects, leads or both.",
-    Prospects => "prospects", "Prospects",
-    Leads => "leads", "Leads",
-    Both => "both", "Prospects and leads",
+word_enum!(Context, "choose-context",
+    Prospects => "prospects", "context-prospects",
+    Leads => "leads", "context-leads",
+    Both => "both", "context-both",
 );
 
 impl Context {
@@ -95,24 +92,25 @@ impl Measure {
 
     /// A target as typed: a positive amount with at most two decimals (kept in cents), or
     /// a positive whole number.
-    pub fn parse_target(self, raw: &str) -> Result<i64, Invalid> {
+    pub fn parse_target(self, locale: Locale, raw: &str) -> Result<i64, Invalid> {
         let text = raw.trim();
         if text.is_empty() {
-            return Err(Invalid::new("Enter the target."));
+            return Err(Invalid::new("target-required"));
         }
         let value = match self {
-            Measure::Money => Amount::parse(text)?.cents(),
-            Measure::Count => {
-                text.parse::<i64>().map_err(|_| Invalid::new("The target is a whole number of times, such as 10."))?
-            }
+            Measure::Money => Amount::parse(locale, text)?.cents(),
+            Measure::Count => number::parse(locale, text)?
+                .to_string()
+                .parse::<i64>()
+                .map_err(|_| Invalid::new("target-whole-number"))?,
         };
         if value <= 0 {
-            return Err(Invalid::new("The target must be more than zero."));
+            return Err(Invalid::new("target-positive"));
         }
         Ok(value)
     }
 
-    /// For a form: `1250.50` or `10`.
+    /// For a file: `1250.50` or `10`.
     pub fn to_input(self, value: i64) -> String {
         match self {
             Measure::Money => Amount::from_cents(value).to_input(),
@@ -120,18 +118,30 @@ impl Measure {
         }
     }
 
-    /// For reading: `€1,250.50` (as the account writes money) or `10`.
+    /// For a form, as `locale` types it: `1250,50` or `10`.
+    pub fn to_form(self, locale: Locale, value: i64) -> String {
+        match self {
+            Measure::Money => Amount::from_cents(value).to_form(locale),
+            Measure::Count => value.to_string(),
+        }
+    }
+
+    /// For reading: `€1,250.50` or `1.250,50 €`, `1,250` or `1.250`.
     pub fn display(self, value: i64, money: &MoneyStyle) -> String {
         match self {
             Measure::Money => Amount::from_cents(value).display(money),
-            Measure::Count => value.to_string(),
+            Measure::Count => number::integer(money.locale, value),
         }
     }
 }
 
 /// The period targets of a form: `(period_n, target_n)` for n = 1, 2, 3 as typed. The first
 /// is required, the second optional, a third is refused; two targets need two periods.
-pub fn parse_period_targets(measure: Measure, typed: [(&str, &str); 3]) -> Result<Vec<(PeriodKind, i64)>, FieldErrors> {
+pub fn parse_period_targets(
+    measure: Measure,
+    locale: Locale,
+    typed: [(&str, &str); 3],
+) -> Result<Vec<(PeriodKind, i64)>, FieldErrors> {
     const FIELDS: [(&str, &str); 3] = [("period_1", "target_1"), ("period_2", "target_2"), ("period_3", "target_3")];
     let mut errors = FieldErrors::new();
     let mut targets: Vec<(PeriodKind, i64)> = Vec::new();
@@ -141,19 +151,19 @@ pub fn parse_period_targets(measure: Measure, typed: [(&str, &str); 3]) -> Resul
             continue;
         }
         if index >= MAX_PERIOD_TARGETS {
-            errors.add(period_field, "An objective has at most two period targets.");
+            errors.add(period_field, "targets-at-most-two");
             continue;
         }
         let kind = if period.is_empty() {
-            errors.add(period_field, "Choose a period.");
+            errors.add(period_field, "choose-period");
             None
         } else {
-            errors.check(period_field, period.parse::<PeriodKind>().map_err(|e| Invalid::new(e.to_string())))
+            errors.check(period_field, period.parse::<PeriodKind>().map_err(|_| Invalid::new("choose-period")))
         };
-        let value = errors.check(target_field, measure.parse_target(target));
+        let value = errors.check(target_field, measure.parse_target(locale, target));
         if let Some(kind) = kind {
             if targets.iter().any(|(existing, _)| *existing == kind) {
-                errors.add(period_field, "The two targets need different periods.");
+                errors.add(period_field, "targets-different-periods");
             } else if let Some(value) = value {
                 targets.push((kind, value));
             }
@@ -178,6 +188,7 @@ pub fn target_in_force(history: &[(NaiveDate, i64)], period_start: NaiveDate) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::message::Message;
     use chrono::Weekday;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -196,37 +207,38 @@ mod tests {
 
     #[test]
     fn money_targets_allow_two_decimals_counts_are_whole() {
-        assert_eq!(Measure::Money.parse_target("50000"), Ok(5_000_000));
-        assert_eq!(Measure::Money.parse_target("15000.50"), Ok(1_500_050));
-        assert!(Measure::Money.parse_target("1.234").is_err());
-        assert_eq!(Measure::Count.parse_target(" 10 "), Ok(10));
+        assert_eq!(Measure::Money.parse_target(Locale::En, "50000"), Ok(5_000_000));
+        assert_eq!(Measure::Money.parse_target(Locale::En, "15000.50"), Ok(1_500_050));
+        assert!(Measure::Money.parse_target(Locale::En, "1.234").is_err());
+        assert_eq!(Measure::Count.parse_target(Locale::En, " 10 "), Ok(10));
         for bad in ["2.5", "0", "-1", "", "ten"] {
-            assert!(Measure::Count.parse_target(bad).is_err(), "{bad}");
+            assert!(Measure::Count.parse_target(Locale::En, bad).is_err(), "{bad}");
         }
-        assert!(Measure::Money.parse_target("0").is_err());
+        assert!(Measure::Money.parse_target(Locale::En, "0").is_err());
     }
 
     #[test]
     fn one_or_two_period_targets_are_accepted() {
-        let one = parse_period_targets(Measure::Count, [("week", "50"), ("", ""), ("", "")]);
+        let one = parse_period_targets(Measure::Count, Locale::En, [("week", "50"), ("", ""), ("", "")]);
         assert_eq!(one, Ok(vec![(PeriodKind::Week, 50)]));
-        let two = parse_period_targets(Measure::Money, [("year", "50000"), ("quarter", "15000"), ("", "")]);
+        let two = parse_period_targets(Measure::Money, Locale::En, [("year", "50000"), ("quarter", "15000"), ("", "")]);
         assert_eq!(two, Ok(vec![(PeriodKind::Year, 5_000_000), (PeriodKind::Quarter, 1_500_000)]));
     }
 
     #[test]
     fn a_missing_first_a_third_or_a_repeated_period_is_refused() {
-        let errors = parse_period_targets(Measure::Count, [("", ""), ("", ""), ("", "")]).expect_err("refused");
-        assert_eq!(errors.get("period_1"), Some("Choose a period."));
         let errors =
-            parse_period_targets(Measure::Count, [("day", "1"), ("week", "5"), ("month", "20")]).expect_err("refused");
-        assert_eq!(errors.get("period_3"), Some("An objective has at most two period targets."));
-        let errors =
-            parse_period_targets(Measure::Count, [("week", "1"), ("week", "5"), ("", "")]).expect_err("refused");
-        assert_eq!(errors.get("period_2"), Some("The two targets need different periods."));
-        let errors =
-            parse_period_targets(Measure::Count, [("week", "1"), ("month", ""), ("", "")]).expect_err("refused");
-        assert_eq!(errors.get("target_2"), Some("Enter the target."));
+            parse_period_targets(Measure::Count, Locale::En, [("", ""), ("", ""), ("", "")]).expect_err("refused");
+        assert_eq!(errors.get("period_1"), Some(&Message::new("choose-period")));
+        let errors = parse_period_targets(Measure::Count, Locale::En, [("day", "1"), ("week", "5"), ("month", "20")])
+            .expect_err("refused");
+        assert_eq!(errors.get("period_3"), Some(&Message::new("targets-at-most-two")));
+        let errors = parse_period_targets(Measure::Count, Locale::En, [("week", "1"), ("week", "5"), ("", "")])
+            .expect_err("refused");
+        assert_eq!(errors.get("period_2"), Some(&Message::new("targets-different-periods")));
+        let errors = parse_period_targets(Measure::Count, Locale::En, [("week", "1"), ("month", ""), ("", "")])
+            .expect_err("refused");
+        assert_eq!(errors.get("target_2"), Some(&Message::new("target-required")));
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! so a day may last 23, 24 or 25 hours (or not at all, when a zone skips a date) and consecutive periods
 //! always touch: every instant belongs to exactly one period of each kind.
 
-use std::fmt;
 use std::str::FromStr;
 
 use chrono::{
@@ -37,21 +36,15 @@ impl PeriodKind {
         }
     }
 
-    /// The name shown to people.
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Self::Day => "Day",
-            Self::Week => "Week",
-            Self::Month => "Month",
-            Self::Quarter => "Quarter",
-            Self::Year => "Year",
+            Self::Day => "period-day",
+            Self::Week => "period-week",
+            Self::Month => "period-month",
+            Self::Quarter => "period-quarter",
+            Self::Year => "period-year",
         }
-    }
-}
-
-impl fmt::Display for PeriodKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.label())
     }
 }
 
@@ -75,6 +68,17 @@ pub enum LocalTimeError {
     Nonexistent { time: NaiveDateTime, zone: Tz },
     #[error("{time} happens twice in {zone} as the clocks go back: give the offset (RFC 3339).")]
     Ambiguous { time: NaiveDateTime, zone: Tz },
+}
+
+impl From<LocalTimeError> for super::Invalid {
+    fn from(error: LocalTimeError) -> Self {
+        let (key, time, zone) = match error {
+            LocalTimeError::Nonexistent { time, zone } => ("moment-skipped", time, zone),
+            LocalTimeError::Ambiguous { time, zone } => ("moment-repeated", time, zone),
+        };
+        let moment = time.format("%Y-%m-%d %H:%M").to_string();
+        super::Invalid::new(super::message::Message::new(key).arg("moment", moment).arg("zone", zone.name()))
+    }
 }
 
 /// An account's calendar: its time zone and the weekday weeks begin on.
@@ -327,10 +331,9 @@ mod tests {
     }
 
     #[test]
-    fn kinds_parse_and_display() {
+    fn kinds_parse() {
         for kind in PeriodKind::ALL {
             assert_eq!(kind.as_str().parse::<PeriodKind>(), Ok(kind));
-            assert_eq!(kind.to_string(), kind.label());
         }
         assert_eq!(" Quarter ".parse::<PeriodKind>(), Ok(PeriodKind::Quarter));
         assert_eq!("WEEK".parse::<PeriodKind>(), Ok(PeriodKind::Week));

@@ -11,12 +11,13 @@ pub enum Standing {
 }
 
 impl Standing {
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of its word.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Standing::Reached => "Reached",
-            Standing::OnTrack => "On track",
-            Standing::Behind => "Behind",
-            Standing::AtRisk => "At risk",
+            Standing::Reached => "standing-reached",
+            Standing::OnTrack => "standing-on-track",
+            Standing::Behind => "standing-behind",
+            Standing::AtRisk => "standing-at-risk",
         }
     }
 

@@ -1,9 +1,9 @@
 //! Words of recorded work: lead statuses, subject kinds, and the names people give things.
 
-use std::fmt;
 use std::str::FromStr;
 
 use super::Invalid;
+use super::message::Message;
 
 const MAX_NAME_CHARS: usize = 120;
 const MAX_NOTE_CHARS: usize = 2000;
@@ -32,13 +32,14 @@ impl LeadStatus {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            LeadStatus::Todo => "To do",
-            LeadStatus::Standby => "Standby",
-            LeadStatus::Won => "Won",
-            LeadStatus::Lost => "Lost",
-            LeadStatus::Cancelled => "Cancelled",
+            LeadStatus::Todo => "status-todo",
+            LeadStatus::Standby => "status-standby",
+            LeadStatus::Won => "status-won",
+            LeadStatus::Lost => "status-lost",
+            LeadStatus::Cancelled => "status-cancelled",
         }
     }
 }
@@ -50,13 +51,7 @@ impl FromStr for LeadStatus {
         LeadStatus::ALL
             .into_iter()
             .find(|status| status.as_str() == s.trim().to_ascii_lowercase())
-            .ok_or_else(|| Invalid::new("The status must be todo, standby, won, lost or cancelled."))
-    }
-}
-
-impl fmt::Display for LeadStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+            .ok_or_else(|| Invalid::new("status-unknown"))
     }
 }
 
@@ -75,10 +70,11 @@ impl SubjectKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            SubjectKind::Lead => "Lead",
-            SubjectKind::Prospect => "Prospect",
+            SubjectKind::Lead => "subject-lead",
+            SubjectKind::Prospect => "subject-prospect",
         }
     }
 }
@@ -90,32 +86,33 @@ impl FromStr for SubjectKind {
         match s.trim().to_ascii_lowercase().as_str() {
             "lead" => Ok(SubjectKind::Lead),
             "prospect" => Ok(SubjectKind::Prospect),
-            _ => Err(Invalid::new("The subject must be lead or prospect.")),
+            _ => Err(Invalid::new("subject-kind-unknown")),
         }
     }
 }
 
-/// A name typed for an action, outcome, pipeline, lead title, prospect or list.
-pub fn parse_name(raw: &str, what: &str) -> Result<String, Invalid> {
+/// A name typed for an action, outcome, pipeline, lead title, prospect or list; `required`
+/// is the message for an empty one ("name-required").
+pub fn parse_name(raw: &str, required: &'static str) -> Result<String, Invalid> {
     let name = raw.trim();
     if name.is_empty() {
-        return Err(Invalid::new(format!("The {what} is required.")));
+        return Err(Invalid::new(required));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(Invalid::new(format!("The {what} is longer than {MAX_NAME_CHARS} characters.")));
+        return Err(Invalid::new(Message::new("text-too-long").arg("max", MAX_NAME_CHARS)));
     }
     Ok(name.to_owned())
 }
 
 /// An optional name: empty means none.
-pub fn parse_optional_name(raw: &str, what: &str) -> Result<Option<String>, Invalid> {
-    if raw.trim().is_empty() { Ok(None) } else { parse_name(raw, what).map(Some) }
+pub fn parse_optional_name(raw: &str) -> Result<Option<String>, Invalid> {
+    if raw.trim().is_empty() { Ok(None) } else { parse_name(raw, "name-required").map(Some) }
 }
 
 pub fn parse_note(raw: &str) -> Result<String, Invalid> {
     let note = raw.trim();
     if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(Invalid::new(format!("The note is longer than {MAX_NOTE_CHARS} characters.")));
+        return Err(Invalid::new(Message::new("text-too-long").arg("max", MAX_NOTE_CHARS)));
     }
     Ok(note.to_owned())
 }
@@ -136,10 +133,10 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_required_and_bounded() {
-        assert_eq!(parse_name("  Call ", "action name"), Ok("Call".into()));
-        assert_eq!(parse_name(" ", "action name"), Err(Invalid::new("The action name is required.")));
-        assert!(parse_name(&"x".repeat(121), "title").is_err());
-        assert_eq!(parse_optional_name("  ", "list name"), Ok(None));
+        assert_eq!(parse_name("  Call ", "name-required"), Ok("Call".into()));
+        assert_eq!(parse_name(" ", "name-required"), Err(Invalid::new("name-required")));
+        assert!(parse_name(&"x".repeat(121), "title-required").is_err());
+        assert_eq!(parse_optional_name("  "), Ok(None));
     }
 
     #[test]
@@ -156,12 +153,12 @@ pub fn parse_local_moment(raw: &str) -> Result<chrono::NaiveDateTime, Invalid> {
     ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
         .iter()
         .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, format).ok())
-        .ok_or_else(|| Invalid::new(format!("`{text}` is not a date and time such as 2026-11-27 14:30.")))
+        .ok_or_else(|| Invalid::new(Message::new("moment-invalid").arg("value", text)))
 }
 
-/// A record id sent by a form; `what` names it with its article ("an action").
-pub fn parse_id(raw: &str, what: &str) -> Result<i64, Invalid> {
-    let refused = || Invalid::new(format!("Choose {what}."));
+/// A record id sent by a form; `refused` is the message when there is none ("choose-action").
+pub fn parse_id(raw: &str, refused: &'static str) -> Result<i64, Invalid> {
+    let refused = || Invalid::new(refused);
     let text = raw.trim();
     if text.is_empty() {
         return Err(refused());
@@ -186,9 +183,9 @@ mod moment_tests {
 
     #[test]
     fn ids_must_be_positive_numbers() {
-        assert_eq!(parse_id(" 12 ", "a lead"), Ok(12));
+        assert_eq!(parse_id(" 12 ", "choose-lead"), Ok(12));
         for bad in ["", "0", "-3", "x"] {
-            assert_eq!(parse_id(bad, "a lead"), Err(Invalid::new("Choose a lead.")));
+            assert_eq!(parse_id(bad, "choose-lead"), Err(Invalid::new("choose-lead")));
         }
     }
 }

@@ -1,4 +1,3 @@
-use std::fmt;
 use std::str::FromStr;
 
 use super::Invalid;
@@ -22,11 +21,12 @@ impl Role {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Role::Admin => "Admin",
-            Role::Manager => "Manager",
-            Role::Rep => "Rep",
+            Role::Admin => "role-admin",
+            Role::Manager => "role-manager",
+            Role::Rep => "role-rep",
         }
     }
 
@@ -45,16 +45,7 @@ impl FromStr for Role {
     type Err = Invalid;
 
     fn from_str(s: &str) -> Result<Self, Invalid> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s.trim())
-            .ok_or_else(|| Invalid::new("Role must be admin, manager or rep."))
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        Role::ALL.into_iter().find(|r| r.as_str() == s.trim()).ok_or_else(|| Invalid::new("role-unknown"))
     }
 }
 

@@ -1,6 +1,7 @@
 //! What identifies a person and lets them sign in.
 
 use super::Invalid;
+use super::message::Message;
 
 const MAX_EMAIL_CHARS: usize = 254;
 const MAX_NAME_CHARS: usize = 100;
@@ -15,9 +16,9 @@ pub struct Email(String);
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let email = raw.trim().to_lowercase();
-        let invalid = || Invalid::new(format!("`{}` is not a valid e-mail address.", raw.trim()));
+        let invalid = || Invalid::new(Message::new("email-invalid").arg("value", raw.trim()));
         if email.is_empty() {
-            return Err(Invalid::new("The e-mail address is required."));
+            return Err(Invalid::new("email-required"));
         }
         if email.chars().count() > MAX_EMAIL_CHARS || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(invalid());
@@ -49,10 +50,10 @@ impl PersonName {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let name = raw.trim();
         if name.is_empty() {
-            return Err(Invalid::new("The name is required."));
+            return Err(Invalid::new("name-required"));
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            return Err(Invalid::new(format!("The name is longer than {MAX_NAME_CHARS} characters.")));
+            return Err(Invalid::new(Message::new("text-too-long").arg("max", MAX_NAME_CHARS)));
         }
         Ok(Self(name.to_owned()))
     }
@@ -70,10 +71,10 @@ impl NewPassword {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let count = raw.chars().count();
         if count < MIN_PASSWORD_CHARS {
-            return Err(Invalid::new(format!("The password needs at least {MIN_PASSWORD_CHARS} characters.")));
+            return Err(Invalid::new(Message::new("password-too-short").arg("min", MIN_PASSWORD_CHARS)));
         }
         if count > MAX_PASSWORD_CHARS {
-            return Err(Invalid::new(format!("The password is longer than {MAX_PASSWORD_CHARS} characters.")));
+            return Err(Invalid::new(Message::new("text-too-long").arg("max", MAX_PASSWORD_CHARS)));
         }
         Ok(Self(raw.to_owned()))
     }

@@ -1,6 +1,7 @@
 //! Activities: log one on a lead or prospect, list (own; managers everyone's, by user),
 //! delete. The result list follows the chosen action, through htmx or a plain reload.
 
+use crate::web::i18n::filters;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path, Query};
 use actix_web::{HttpRequest, HttpResponse};
@@ -14,6 +15,9 @@ use super::layout::Layout;
 use super::respond::{changed, html, page_or_fragment};
 use super::{AppError, AppState, with_conn};
 use crate::domain::form::FieldErrors;
+use crate::domain::message::Message;
+use crate::domain::recording::SubjectKind;
+use crate::i18n;
 use crate::recording::{self, ActivityForm};
 use crate::store::actions::{self, ActionWithOutcomes};
 use crate::store::activities::{self, ActivityLine};
@@ -24,10 +28,11 @@ use crate::store::{leads, prospects};
 const HERE: &str = "/activities";
 const PAGE_SIZE: i64 = 50;
 
-/// One choice of the subject list: `lead:ID` or `prospect:ID`, and its label.
+/// One choice of the subject list: `lead:ID` or `prospect:ID`, its kind and its name.
 pub struct SubjectChoice {
     pub value: String,
-    pub label: String,
+    pub kind: SubjectKind,
+    pub name: String,
 }
 
 #[derive(Template)]
@@ -53,7 +58,7 @@ pub struct OutcomeChoices {
     /// (id, name) of the chosen action's active results.
     outcomes: Vec<(String, String)>,
     selected: String,
-    error: Option<String>,
+    error: Option<Message>,
 }
 
 impl ActivityFormPage {
@@ -67,7 +72,7 @@ impl ActivityFormPage {
         OutcomeChoices {
             outcomes,
             selected: self.form.outcome_id.trim().to_owned(),
-            error: self.errors.get("outcome_id").map(str::to_owned),
+            error: self.errors.get("outcome_id").cloned(),
         }
     }
 }
@@ -78,7 +83,8 @@ pub struct ActivityItem {
     pub user: String,
     pub action: String,
     pub outcome: String,
-    pub subject: String,
+    /// What it was done on: its kind and its name (none if it was removed).
+    pub subject: Option<(SubjectKind, String)>,
     pub note: String,
     pub deletable: bool,
 }
@@ -148,12 +154,12 @@ pub async fn list(
             let ActivityLine { activity, user, action, outcome, lead_title, prospect_name } = line;
             ActivityItem {
                 id: activity.id,
-                moment: calendar.local_datetime(activity.occurred_at.and_utc()).format("%Y-%m-%d %H:%M").to_string(),
+                moment: i18n::date_time(current.locale, calendar.local_datetime(activity.occurred_at.and_utc())),
                 deletable: manages || activity.user_id == current.user.id,
                 subject: match (lead_title, prospect_name) {
-                    (Some(title), _) => format!("Lead · {title}"),
-                    (None, Some(name)) => format!("Prospect · {name}"),
-                    (None, None) => String::new(),
+                    (Some(title), _) => Some((SubjectKind::Lead, title)),
+                    (None, Some(name)) => Some((SubjectKind::Prospect, name)),
+                    (None, None) => None,
                 },
                 note: activity.note,
                 user,
@@ -163,14 +169,14 @@ pub async fn list(
         })
         .collect();
     let page = ActivitiesPage {
-        layout: Layout::signed_in("Activities", &current, HERE),
+        layout: Layout::signed_in("recording-activities", &current, HERE),
         activities,
         users,
         user: if manages { filter } else { None },
         page,
         has_next,
     };
-    html(StatusCode::OK, &page)
+    html(current.locale, StatusCode::OK, &page)
 }
 
 /// The form; its query keeps what was chosen so far (choosing an action reloads it).
@@ -186,7 +192,13 @@ pub async fn new(
         form.occurred_at = now.format("%Y-%m-%dT%H:%M").to_string();
     }
     let page = form_page(&state, &current, form, FieldErrors::new()).await?;
-    page_or_fragment(is_htmx(&req), StatusCode::OK, &page, &OutcomeField { field: page.outcome_field() })
+    page_or_fragment(
+        current.locale,
+        is_htmx(&req),
+        StatusCode::OK,
+        &page,
+        &OutcomeField { field: page.outcome_field() },
+    )
 }
 
 pub async fn create(
@@ -200,10 +212,10 @@ pub async fn create(
         with_conn(&state.pool, move |conn| Ok(recording::log_activity(conn, &account, &user, &typed, Utc::now())))
             .await?;
     match done {
-        Ok(_) => Ok(changed(&current.session, HERE, "Activity logged.")),
+        Ok(_) => Ok(changed(&current, HERE, "recording-activity-logged")),
         Err(error) => {
             let page = form_page(&state, &current, form, refusal(error)?).await?;
-            html(StatusCode::UNPROCESSABLE_ENTITY, &page)
+            html(current.locale, StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
     }
 }
@@ -212,7 +224,7 @@ pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<i64>
     let id = ActivityId(path.into_inner());
     let (account, user) = (current.account.clone(), current.user.clone());
     with_conn(&state.pool, move |conn| Ok(recording::delete_activity(conn, &account, &user, id))).await??;
-    Ok(changed(&current.session, HERE, "Activity deleted."))
+    Ok(changed(&current, HERE, "recording-activity-deleted"))
 }
 
 async fn form_page(
@@ -230,18 +242,20 @@ async fn form_page(
             .into_iter()
             .map(|line| SubjectChoice {
                 value: format!("lead:{}", line.lead.id),
-                label: format!("Lead · {}", line.lead.title),
+                kind: SubjectKind::Lead,
+                name: line.lead.title,
             })
             .collect();
         subjects.extend(prospects::list(conn, account, owner)?.into_iter().map(|line| SubjectChoice {
             value: format!("prospect:{}", line.prospect.id),
-            label: format!("Prospect · {}", line.prospect.name),
+            kind: SubjectKind::Prospect,
+            name: line.prospect.name,
         }));
         Ok((actions, subjects))
     })
     .await?;
     Ok(ActivityFormPage {
-        layout: Layout::signed_in("Log an activity", current, HERE),
+        layout: Layout::signed_in("recording-activity-log-title", current, HERE),
         form,
         errors,
         actions,

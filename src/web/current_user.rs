@@ -5,10 +5,13 @@ use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::web::Data;
-use actix_web::{FromRequest, HttpRequest};
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
 
 use super::session::TypedSession;
 use super::{AppError, AppState, with_conn};
+use crate::domain::account::Locale;
+use crate::domain::language;
+use crate::domain::money::MoneyStyle;
 use crate::domain::role::Role;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::users::{self, UserRow};
@@ -19,11 +22,18 @@ pub struct CurrentUser {
     pub user: UserRow,
     pub account: AccountRow,
     pub session: TypedSession,
+    /// The language the user reads: their preference, else the account's.
+    pub locale: Locale,
 }
 
 impl CurrentUser {
     pub fn role(&self) -> Role {
         self.user.role()
+    }
+
+    /// Money in the account's currency, written the reader's way.
+    pub fn money(&self) -> MoneyStyle {
+        MoneyStyle { currency: self.account.currency.clone(), locale: self.locale }
     }
 }
 
@@ -35,6 +45,8 @@ impl FromRequest for CurrentUser {
         let session = TypedSession::from_session(actix_session::SessionExt::get_session(req));
         let state = req.app_data::<Data<AppState>>().cloned();
         let htmx = super::error::is_htmx(req);
+        let accepted = super::i18n::accepted_languages(req);
+        let request = req.clone();
         let next = match req.uri().path_and_query() {
             Some(pq) => pq.as_str().to_owned(),
             None => "/".to_owned(),
@@ -53,7 +65,11 @@ impl FromRequest for CurrentUser {
             .await?;
             match found {
                 Some((user, account)) if user.active && user.session_version == version => {
-                    Ok(CurrentUser { user, account, session })
+                    let preference = user.locale.as_deref().and_then(|l| l.parse::<Locale>().ok());
+                    let locale = language::choose(preference, Some(account.locale()), &accepted);
+                    // Error pages rendered later in this request speak the same language.
+                    request.extensions_mut().insert(locale);
+                    Ok(CurrentUser { user, account, session, locale })
                 }
                 _ => {
                     session.sign_out();

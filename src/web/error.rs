@@ -5,12 +5,16 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{StatusCode, header};
 use actix_web::middleware::Next;
-use actix_web::{HttpResponse, ResponseError};
+use actix_web::{HttpMessage, HttpResponse, ResponseError};
 use askama::Template;
 
+use super::i18n::visitor_locale;
 use super::layout::Layout;
 use crate::change::ChangeError;
+use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
+use crate::domain::message::Message;
+use crate::web::i18n::filters;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -23,14 +27,38 @@ pub enum AppError {
     /// The page belongs to a feature of the Dream Team edition.
     #[error("the Dream Team edition is needed")]
     EditionRequired,
-    /// A refusal that has no form to show it in: its message, on an error page (422).
-    #[error("{0}")]
-    Refused(String),
+    /// A refusal that has no form to show it in: its messages, on an error page (422),
+    /// written in the reader's language when the page is drawn.
+    #[error("{}", english(.0))]
+    Refused(Vec<Message>),
     /// Not signed in: go to the sign-in page, then come back to `next`.
     #[error("not signed in")]
     Unauthenticated { next: String, htmx: bool },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    /// A refusal saying `message`, on an error page (422).
+    pub fn refused(message: impl Into<Message>) -> Self {
+        AppError::Refused(vec![message.into()])
+    }
+}
+
+/// Messages in English, for logs.
+fn english(messages: &[Message]) -> String {
+    written(Locale::En, messages)
+}
+
+/// Messages in `locale`, one after the other.
+fn written(locale: Locale, messages: &[Message]) -> String {
+    messages.iter().map(|m| crate::i18n::message(locale, m)).collect::<Vec<_>>().join(" ")
+}
+
+/// The field errors of a refused change as one text in the reader's language, for pages
+/// that show a change's refusal above everything rather than beside a field.
+pub fn refusal_text(locale: Locale, errors: &FieldErrors) -> String {
+    written(locale, &errors.messages().cloned().collect::<Vec<_>>())
 }
 
 impl From<diesel::result::Error> for AppError {
@@ -80,26 +108,22 @@ impl ResponseError for AppError {
     }
 }
 
-/// What a person reads on an error page.
-fn explain(error: Option<&AppError>, status: StatusCode) -> (&'static str, &str) {
-    match (error, status.as_u16()) {
-        (Some(AppError::Refused(message)), _) => ("This cannot be done", message.as_str()),
-        (Some(AppError::CsrfRejected), _) => (
-            "This form has expired",
-            "For your security the form could not be accepted. Go back, reload the page and try again.",
-        ),
-        (Some(AppError::EditionRequired), _) => (
-            "Sales Objectives need the Dream Team edition",
-            "This account's edition does not include Sales Objectives. Nothing has been deleted: once an admin \
-             upgrades the account to Dream Team in Edition & licences, every objective and figure is back.",
-        ),
-        (_, 403) => ("Access denied", "Your role does not give access to this page."),
-        (_, 404) => ("Page not found", "There is nothing at this address, or it is not in your account."),
-        (_, 405) => ("Not allowed", "This address does not accept that kind of request."),
-        (_, 413) => ("Too large", "What you sent is too large."),
-        (_, 400..=499) => ("Bad request", "The request could not be understood. Check what you entered and try again."),
-        _ => ("Something went wrong", "An unexpected error happened on our side. Please try again in a moment."),
-    }
+/// What a person reads on an error page: a title and what happened.
+fn explain(error: Option<&AppError>, status: StatusCode) -> (Message, Vec<Message>) {
+    let (title, message) = match (error, status.as_u16()) {
+        (Some(AppError::Refused(messages)), _) => return (Message::new("error-refused-title"), messages.clone()),
+        (Some(AppError::CsrfRejected), _) => (Message::new("error-csrf-title"), Message::new("error-csrf-message")),
+        (Some(AppError::EditionRequired), _) => {
+            (Message::new("error-edition-title"), Message::new("error-edition-message"))
+        }
+        (_, 403) => (Message::new("error-forbidden-title"), Message::new("error-forbidden-message")),
+        (_, 404) => (Message::new("error-not-found-title"), Message::new("error-not-found-message")),
+        (_, 405) => (Message::new("error-method-title"), Message::new("error-method-message")),
+        (_, 413) => (Message::new("error-too-large-title"), Message::new("error-too-large-message")),
+        (_, 400..=499) => (Message::new("error-bad-request-title"), Message::new("error-bad-request-message")),
+        _ => (Message::new("error-internal-title"), Message::new("error-internal-message")),
+    };
+    (title, vec![message])
 }
 
 #[derive(Template)]
@@ -138,22 +162,33 @@ pub async fn render_errors(
     if status.is_server_error() {
         tracing::error!(error = %error, path = %response.request().path(), "request failed");
     }
-    let (title, message) = explain(app_error, status);
+    // The signed-in reader's language when the request got that far, else the visitor's.
+    let locale = reader_locale(response.request());
+    let (title_message, messages) = explain(app_error, status);
+    let (title, message) = (crate::i18n::message(locale, &title_message), written(locale, &messages));
+    let (title, message) = (title.as_str(), message.as_str());
     let htmx = is_htmx(response.request());
     let rendered = if htmx {
-        ErrorPartial { title, message }.render()
+        ErrorPartial { title, message }.render_with_values(&locale)
     } else {
         // Drawn without a database look-up: the frame, no menu.
-        let layout = Layout::anonymous(title, None);
-        ErrorPage { layout, title, message, status: status.as_u16() }.render()
+        let layout = Layout::anonymous(title_message, locale, None);
+        ErrorPage { layout, title, message, status: status.as_u16() }.render_with_values(&locale)
     };
     let body = rendered.unwrap_or_else(|_| message.to_owned());
     let (request, mut http_response) = response.into_parts();
-    http_response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html; charset=utf-8"));
+    let headers = http_response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(header::CONTENT_LANGUAGE, header::HeaderValue::from_static(locale.as_str()));
     let http_response = http_response.set_body(BoxBody::new(body));
     Ok(ServiceResponse::new(request, http_response))
+}
+
+/// The language of whoever made the request: the signed-in user's (kept by `CurrentUser`
+/// in the request's extensions), else the visitor's.
+fn reader_locale(req: &actix_web::HttpRequest) -> Locale {
+    let known = req.extensions().get::<Locale>().copied();
+    known.unwrap_or_else(|| visitor_locale(req))
 }
 
 /// Whether htmx sent the request (it then wants a fragment, not a page).
@@ -170,7 +205,7 @@ pub fn wants_fragment(req: &actix_web::HttpRequest) -> bool {
 impl From<ChangeError> for AppError {
     fn from(error: ChangeError) -> Self {
         match error {
-            ChangeError::Invalid(errors) => AppError::Refused(errors.to_string()),
+            ChangeError::Invalid(errors) => AppError::Refused(errors.messages().cloned().collect()),
             ChangeError::NotFound => AppError::NotFound,
             ChangeError::Database(e) => e.into(),
             ChangeError::Internal(e) => AppError::Internal(e),

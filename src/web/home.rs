@@ -9,13 +9,16 @@ use super::current_user::CurrentUser;
 use super::layout::Layout;
 use super::respond::html;
 use super::{AppError, AppState, with_conn};
+use crate::domain::account::Locale;
 use crate::store::teams;
+use crate::web::i18n::filters;
 
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage {
     layout: Layout,
     name: String,
+    /// The catalogue key of the role's name.
     role: &'static str,
     edition: &'static str,
     time_zone: String,
@@ -28,14 +31,26 @@ pub async fn get(state: Data<AppState>, current: CurrentUser) -> Result<HttpResp
     let (account, user) = (current.account.id, current.user.id);
     let teams = with_conn(&state.pool, move |conn| Ok(teams::names_of_user(conn, account, user)?)).await?;
     let page = HomePage {
-        layout: Layout::signed_in("Home", &current, "/"),
+        layout: Layout::signed_in("menu-home", &current, "/"),
         name: current.user.name.clone(),
-        role: current.role().label(),
+        role: current.role().label_key(),
         edition: current.account.edition().label(),
         time_zone: current.account.time_zone.clone(),
-        week_start: current.account.week_start().to_string(),
+        week_start: day_name(current.locale, current.account.week_start().weekday()),
         currency: current.account.currency.clone(),
         teams,
     };
-    html(StatusCode::OK, &page)
+    html(current.locale, StatusCode::OK, &page)
+}
+
+/// `Monday`, `lunedì`.
+fn day_name(locale: Locale, day: chrono::Weekday) -> String {
+    let language = match locale {
+        Locale::En => chrono::Locale::en_GB,
+        Locale::It => chrono::Locale::it_IT,
+    };
+    // Any date falling on that day will do.
+    chrono::NaiveDate::from_isoywd_opt(2026, 1, day)
+        .map(|date| date.format_localized("%A", language).to_string())
+        .unwrap_or_default()
 }

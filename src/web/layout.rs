@@ -3,16 +3,21 @@
 
 use super::assets;
 use super::current_user::CurrentUser;
+use crate::domain::account::Locale;
+use crate::domain::message::Message;
 use crate::domain::role::Role;
 
 pub struct MenuItem {
+    /// A catalogue key.
     pub label: &'static str,
     pub href: &'static str,
     pub current: bool,
 }
 
 pub struct Layout {
-    pub title: String,
+    pub title: Message,
+    /// The reader's language, for `<html lang>` and the language switch.
+    pub locale: Locale,
     pub css_url: &'static str,
     pub htmx_url: &'static str,
     /// The CSRF token for forms and for htmx's `hx-headers`; absent on error pages.
@@ -26,25 +31,26 @@ pub struct Layout {
 
 /// A section of the menu and who may use it.
 struct Section {
+    /// A catalogue key.
     label: &'static str,
     href: &'static str,
     allowed: fn(Role) -> bool,
 }
 
 const MENU: [Section; 8] = [
-    Section { label: "Home", href: "/", allowed: |_| true },
-    Section { label: "My objectives", href: "/me/objectives", allowed: |_| true },
-    Section { label: "Statistics", href: "/statistics/sales-objectives", allowed: Role::manages },
-    Section { label: "Activities", href: "/activities", allowed: |_| true },
-    Section { label: "Leads", href: "/leads", allowed: |_| true },
-    Section { label: "Prospects", href: "/prospects", allowed: |_| true },
-    Section { label: "Control Panel", href: "/control-panel", allowed: Role::manages },
-    Section { label: "Edition & licences", href: "/admin/licences", allowed: Role::administers },
+    Section { label: "menu-home", href: "/", allowed: |_| true },
+    Section { label: "menu-my-objectives", href: "/me/objectives", allowed: |_| true },
+    Section { label: "menu-statistics", href: "/statistics/sales-objectives", allowed: Role::manages },
+    Section { label: "menu-activities", href: "/activities", allowed: |_| true },
+    Section { label: "menu-leads", href: "/leads", allowed: |_| true },
+    Section { label: "menu-prospects", href: "/prospects", allowed: |_| true },
+    Section { label: "menu-control-panel", href: "/control-panel", allowed: Role::manages },
+    Section { label: "menu-edition-licences", href: "/admin/licences", allowed: Role::administers },
 ];
 
 impl Layout {
     /// A page for the signed-in user; `here` is the menu entry to highlight.
-    pub fn signed_in(title: impl Into<String>, current: &CurrentUser, here: &str) -> Self {
+    pub fn signed_in(title: impl Into<Message>, current: &CurrentUser, here: &str) -> Self {
         let role = current.role();
         let menu = MENU
             .iter()
@@ -57,14 +63,15 @@ impl Layout {
             csrf_token: Some(current.session.csrf_token()),
             flash: current.session.take_flash(),
             menu,
-            ..Self::anonymous(title, None)
+            ..Self::anonymous(title, current.locale, None)
         }
     }
 
     /// A page for someone not signed in, such as the sign-in page.
-    pub fn anonymous(title: impl Into<String>, csrf_token: Option<String>) -> Self {
+    pub fn anonymous(title: impl Into<Message>, locale: Locale, csrf_token: Option<String>) -> Self {
         Self {
             title: title.into(),
+            locale,
             css_url: assets::app_css_url(),
             htmx_url: assets::htmx_url(),
             csrf_token,

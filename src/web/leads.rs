@@ -1,5 +1,6 @@
 //! Leads: list (a rep sees their own, a manager all), create, edit, delete.
 
+use crate::web::i18n::filters;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
@@ -11,9 +12,11 @@ use super::error::refusal;
 use super::layout::Layout;
 use super::respond::{changed, html};
 use super::{AppError, AppState, with_conn};
+use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
 use crate::domain::money::{Amount, MoneyStyle};
 use crate::domain::recording::LeadStatus;
+use crate::i18n;
 use crate::recording::{self, LeadForm};
 use crate::store::ids::LeadId;
 use crate::store::leads::{self, LeadLine};
@@ -54,6 +57,8 @@ struct LeadFormPage {
     owners: Vec<UserRow>,
     statuses: [LeadStatus; 5],
     currency: String,
+    /// An amount written the reader's way, as a hint: `1250.50`, `1250,50`.
+    amount_example: String,
     time_zone: String,
 }
 
@@ -61,19 +66,20 @@ pub async fn list(state: Data<AppState>, current: CurrentUser) -> Result<HttpRes
     let account = current.account.id;
     let owner = recording::visible_owner(&current.user);
     let lines = with_conn(&state.pool, move |conn| Ok(leads::list(conn, account, owner)?)).await?;
-    let money = current.account.money();
-    let leads = lines.into_iter().map(|line| item(line, &money)).collect();
-    let page = LeadsPage { layout: Layout::signed_in("Leads", &current, HERE), leads, everyone: owner.is_none() };
-    html(StatusCode::OK, &page)
+    let money = current.money();
+    let leads = lines.into_iter().map(|line| item(line, &money, current.locale)).collect();
+    let page =
+        LeadsPage { layout: Layout::signed_in("recording-leads", &current, HERE), leads, everyone: owner.is_none() };
+    html(current.locale, StatusCode::OK, &page)
 }
 
-fn item(line: LeadLine, currency: &MoneyStyle) -> LeadItem {
+fn item(line: LeadLine, currency: &MoneyStyle, locale: Locale) -> LeadItem {
     let LeadLine { lead, pipeline, owner } = line;
     LeadItem {
         id: lead.id,
         status: lead.status(),
         amount: lead.amount_cents.map(|c| Amount::from_cents(c).display(currency)).unwrap_or_default(),
-        closed_on: lead.closed_on.map(|d| d.to_string()).unwrap_or_default(),
+        closed_on: lead.closed_on.map(|d| i18n::date(locale, d)).unwrap_or_default(),
         title: lead.title,
         pipeline,
         owner,
@@ -81,7 +87,8 @@ fn item(line: LeadLine, currency: &MoneyStyle) -> LeadItem {
 }
 
 pub async fn new(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
-    render_form(&state, &current, None, LeadForm::default(), FieldErrors::new()).await
+    let form = LeadForm { locale: current.locale, ..LeadForm::default() };
+    render_form(&state, &current, None, form, FieldErrors::new()).await
 }
 
 pub async fn create(
@@ -89,13 +96,14 @@ pub async fn create(
     current: CurrentUser,
     form: Form<LeadForm>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.into_inner();
+    let mut form = form.into_inner();
+    form.locale = current.locale;
     let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
     let done =
         with_conn(&state.pool, move |conn| Ok(recording::create_lead(conn, &account, &user, &typed, Utc::now())))
             .await?;
     match done {
-        Ok(_) => Ok(changed(&current.session, HERE, "Lead created.")),
+        Ok(_) => Ok(changed(&current, HERE, "recording-lead-created")),
         Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
     }
 }
@@ -105,7 +113,7 @@ pub async fn edit(state: Data<AppState>, current: CurrentUser, path: Path<i64>) 
     let (account, user) = (current.account.clone(), current.user.clone());
     let lead = with_conn(&state.pool, move |conn| Ok(recording::visible_lead(conn, &account, &user, id))).await?;
     let lead = lead?;
-    let form = LeadForm::from_lead(&lead, &current.account.calendar());
+    let form = LeadForm::from_lead(&lead, &current.account.calendar(), current.locale);
     render_form(&state, &current, Some(id), form, FieldErrors::new()).await
 }
 
@@ -116,13 +124,14 @@ pub async fn update(
     form: Form<LeadForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = LeadId(path.into_inner());
-    let form = form.into_inner();
+    let mut form = form.into_inner();
+    form.locale = current.locale;
     let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
     let done =
         with_conn(&state.pool, move |conn| Ok(recording::update_lead(conn, &account, &user, id, &typed, Utc::now())))
             .await?;
     match done {
-        Ok(_) => Ok(changed(&current.session, HERE, "Lead saved.")),
+        Ok(_) => Ok(changed(&current, HERE, "recording-lead-saved")),
         Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
     }
 }
@@ -132,7 +141,7 @@ pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<i64>
     let (account, user) = (current.account.clone(), current.user.clone());
     let done = with_conn(&state.pool, move |conn| Ok(recording::delete_lead(conn, &account, &user, id))).await?;
     done?;
-    Ok(changed(&current.session, HERE, "Lead deleted."))
+    Ok(changed(&current, HERE, "recording-lead-deleted"))
 }
 
 async fn render_form(
@@ -150,9 +159,12 @@ async fn render_form(
     })
     .await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let title = if lead.is_some() { "Edit lead" } else { "New lead" };
     let page = LeadFormPage {
-        layout: Layout::signed_in(title, current, HERE),
+        layout: Layout::signed_in(
+            if lead.is_some() { "recording-lead-edit" } else { "recording-lead-new" },
+            current,
+            HERE,
+        ),
         lead,
         form,
         errors,
@@ -160,7 +172,8 @@ async fn render_form(
         owners,
         statuses: LeadStatus::ALL,
         currency: current.account.currency.clone(),
+        amount_example: Amount::from_cents(125_050).to_form(current.locale),
         time_zone: current.account.time_zone.clone(),
     };
-    html(status, &page)
+    html(current.locale, status, &page)
 }

@@ -1,19 +1,24 @@
 //! Sign-in and sign-out.
 
+use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Query};
-use actix_web::{HttpResponse, Responder};
+use actix_web::{HttpRequest, HttpResponse, Responder};
 use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
+use super::i18n::{LANGUAGE_COOKIE, visitor_locale};
 use super::layout::Layout;
 use super::respond::{html, see_other};
 use super::session::TypedSession;
 use super::{AppError, AppState, with_conn};
+use crate::domain::account::Locale;
 use crate::domain::local_path::parse_local_path;
+use crate::domain::message::Message;
 use crate::domain::throttle;
 use crate::sign_in::{self, Attempt};
+use crate::web::i18n::filters;
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -21,13 +26,18 @@ struct LoginPage {
     layout: Layout,
     email: String,
     next: String,
-    error: Option<String>,
+    error: Option<Message>,
+    /// The languages the page can be read in, and the address that switches to each.
+    languages: Vec<(Locale, String)>,
 }
 
 #[derive(Deserialize)]
 pub struct NextQuery {
     #[serde(default)]
     next: String,
+    /// The language chosen with the page's language switch.
+    #[serde(default)]
+    lang: String,
 }
 
 #[derive(Deserialize)]
@@ -40,14 +50,33 @@ pub struct LoginForm {
     next: String,
 }
 
-pub async fn form(session: TypedSession, query: Query<NextQuery>) -> Result<HttpResponse, AppError> {
+pub async fn form(req: HttpRequest, session: TypedSession, query: Query<NextQuery>) -> Result<HttpResponse, AppError> {
     if session.signed_in().is_some() {
         return Ok(see_other(destination(&query.next)));
     }
-    render(&session, String::new(), query.into_inner().next, None, StatusCode::OK)
+    let NextQuery { next, lang } = query.into_inner();
+    // A language chosen here is kept for the visitor's next pages; another value is ignored.
+    let Ok(chosen) = lang.parse::<Locale>() else {
+        return render(&session, visitor_locale(&req), String::new(), next, None, StatusCode::OK);
+    };
+    let mut response = render(&session, chosen, String::new(), next, None, StatusCode::OK)?;
+    response.add_cookie(&language_cookie(&req, chosen)).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(response)
+}
+
+/// The cookie that keeps the visitor's language for a year.
+fn language_cookie(req: &HttpRequest, locale: Locale) -> Cookie<'static> {
+    Cookie::build(LANGUAGE_COOKIE, locale.as_str())
+        .path("/")
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(req.connection_info().scheme() == "https")
+        .max_age(time::Duration::days(365))
+        .finish()
 }
 
 pub async fn submit(
+    req: HttpRequest,
     state: Data<AppState>,
     session: TypedSession,
     form: Form<LoginForm>,
@@ -66,23 +95,14 @@ pub async fn submit(
             let home = if role.manages() { "/" } else { "/me/objectives" };
             return Ok(see_other(parse_local_path(&next).unwrap_or(home)));
         }
-        Attempt::Refused => (StatusCode::UNAUTHORIZED, "Wrong e-mail or password.".to_owned()),
-        Attempt::Deactivated => (
-            StatusCode::FORBIDDEN,
-            "This user has been deactivated. Ask an admin of your account to reactivate it.".to_owned(),
+        Attempt::Refused => (StatusCode::UNAUTHORIZED, Message::new("login-refused")),
+        Attempt::Deactivated => (StatusCode::FORBIDDEN, Message::new("login-deactivated")),
+        Attempt::Throttled(wait) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            Message::new("login-throttled").arg("minutes", throttle::minutes_to_wait(wait)),
         ),
-        Attempt::Throttled(wait) => {
-            let minutes = throttle::minutes_to_wait(wait);
-            let unit = if minutes == 1 { "minute" } else { "minutes" };
-            (
-                StatusCode::TOO_MANY_REQUESTS,
-                format!(
-                    "Too many failed sign-in attempts for this e-mail. For your security, try again in {minutes} {unit}."
-                ),
-            )
-        }
     };
-    render(&session, email, next, Some(message), status)
+    render(&session, visitor_locale(&req), email, next, Some(message), status)
 }
 
 pub async fn logout(session: TypedSession) -> impl Responder {
@@ -92,13 +112,25 @@ pub async fn logout(session: TypedSession) -> impl Responder {
 
 fn render(
     session: &TypedSession,
+    locale: Locale,
     email: String,
     next: String,
-    error: Option<String>,
+    error: Option<Message>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let page = LoginPage { layout: Layout::anonymous("Sign in", Some(session.csrf_token())), email, next, error };
-    html(status, &page)
+    let languages = [Locale::En, Locale::It].into_iter().map(|l| (l, switch_address(l, &next))).collect();
+    let layout = Layout::anonymous("login-title", locale, Some(session.csrf_token()));
+    let page = LoginPage { layout, email, next, error, languages };
+    html(locale, status, &page)
+}
+
+/// This page in `locale`, still bound for `next`.
+fn switch_address(locale: Locale, next: &str) -> String {
+    let mut query = vec![("lang", locale.as_str())];
+    if !next.is_empty() {
+        query.push(("next", next));
+    }
+    format!("/login?{}", serde_urlencoded::to_string(query).unwrap_or_default())
 }
 
 /// Where to go after signing in: the page asked for, if it is on this site.

@@ -8,11 +8,12 @@ use askama::Template;
 use super::current_user::CurrentUser;
 use super::error::refusal;
 use super::layout::Layout;
-use super::respond::{changed, html};
+use super::respond::{html, see_other};
 use super::{AppError, AppState, with_conn};
 use crate::administration::{self, MyAccountForm};
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
+use crate::web::i18n::filters;
 
 #[derive(Template)]
 #[template(path = "me/account.html")]
@@ -21,6 +22,8 @@ struct AccountPage {
     name: String,
     locale: String,
     locales: [Locale; 2],
+    /// The account's language, which an empty choice follows.
+    account_locale: Locale,
     errors: FieldErrors,
 }
 
@@ -44,7 +47,10 @@ pub async fn post(
             if let Some(version) = new_version {
                 current.session.sign_in(current.user.id, version).map_err(|e| AppError::Internal(e.into()))?;
             }
-            Ok(changed(&current.session, "/me/account", "Your account is saved."))
+            // The word on what was done is in the language just chosen, like the pages after it.
+            let locale = form.locale.parse::<Locale>().unwrap_or_else(|_| current.account.locale());
+            current.session.flash(&crate::i18n::lookup(locale, "my-account-saved", &[]));
+            Ok(see_other("/me/account"))
         }
         Err(error) => render(&current, form.name, form.locale, refusal(error)?),
     }
@@ -53,11 +59,12 @@ pub async fn post(
 fn render(current: &CurrentUser, name: String, locale: String, errors: FieldErrors) -> Result<HttpResponse, AppError> {
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = AccountPage {
-        layout: Layout::signed_in("My account", current, "/me/account"),
+        layout: Layout::signed_in("my-account-title", current, "/me/account"),
         name,
         locale,
         locales: [Locale::En, Locale::It],
+        account_locale: current.account.locale(),
         errors,
     };
-    html(status, &page)
+    html(current.locale, status, &page)
 }

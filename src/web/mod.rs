@@ -13,6 +13,7 @@ mod headers;
 mod health;
 mod home;
 mod html_form;
+pub mod i18n;
 mod layout;
 mod leads;
 mod login;

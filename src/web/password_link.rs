@@ -1,25 +1,28 @@
 //! The one-time set-password link an admin gives a new user.
 
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Query};
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
+use super::i18n::visitor_locale;
 use super::layout::Layout;
 use super::respond::{html, see_other};
 use super::session::TypedSession;
 use super::{AppError, AppState, with_conn};
 use crate::administration;
+use crate::domain::message::Message;
 use crate::domain::user::NewPassword;
+use crate::web::i18n::filters;
 
 #[derive(Template)]
 #[template(path = "set_password.html")]
 struct SetPasswordPage {
     layout: Layout,
     token: String,
-    error: Option<String>,
+    error: Option<Message>,
 }
 
 #[derive(Deserialize, Default)]
@@ -37,6 +40,7 @@ pub struct TokenQuery {
 }
 
 pub async fn get(
+    req: HttpRequest,
     state: Data<AppState>,
     session: TypedSession,
     query: Query<TokenQuery>,
@@ -46,19 +50,25 @@ pub async fn get(
     let valid =
         with_conn(&state.pool, move |conn| Ok(administration::link_is_valid(conn, &typed, Utc::now())?)).await?;
     if !valid {
-        return Err(AppError::Refused(
-            "This link has expired or was already used: ask an admin of your account for a new one.".into(),
-        ));
+        return Err(AppError::refused("password-link-expired"));
     }
-    let page = SetPasswordPage {
-        layout: Layout::anonymous("Set your password", Some(session.csrf_token())),
-        token,
-        error: None,
-    };
-    html(StatusCode::OK, &page)
+    render(&req, &session, token, None)
+}
+
+fn render(
+    req: &HttpRequest,
+    session: &TypedSession,
+    token: String,
+    error: Option<Message>,
+) -> Result<HttpResponse, AppError> {
+    let locale = visitor_locale(req);
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let layout = Layout::anonymous("password-link-title", locale, Some(session.csrf_token()));
+    html(locale, status, &SetPasswordPage { layout, token, error })
 }
 
 pub async fn post(
+    req: HttpRequest,
     state: Data<AppState>,
     session: TypedSession,
     form: Form<PasswordForm>,
@@ -66,22 +76,11 @@ pub async fn post(
     let PasswordForm { token, password } = form.into_inner();
     let password = match NewPassword::parse(&password) {
         Ok(password) => password,
-        Err(invalid) => {
-            let page = SetPasswordPage {
-                layout: Layout::anonymous("Set your password", Some(session.csrf_token())),
-                token,
-                error: Some(invalid.0),
-            };
-            return html(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
+        Err(invalid) => return render(&req, &session, token, Some(invalid.0)),
     };
     let hash = state.passwords.hash(&password)?;
     let done =
         with_conn(&state.pool, move |conn| Ok(administration::use_link(conn, &token, &hash, Utc::now()))).await?;
-    done.map_err(|_| {
-        AppError::Refused(
-            "This link has expired or was already used: ask an admin of your account for a new one.".into(),
-        )
-    })?;
+    done.map_err(|_| AppError::refused("password-link-expired"))?;
     Ok(see_other("/login"))
 }

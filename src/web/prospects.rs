@@ -1,5 +1,6 @@
 //! Prospects: list, create, edit, delete, convert into a lead.
 
+use crate::web::i18n::filters;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
@@ -28,8 +29,8 @@ struct ProspectsPage {
     prospects: Vec<ProspectLine>,
     pipelines: Vec<PipelineRow>,
     everyone: bool,
-    /// A refused conversion: the prospect and the message.
-    convert_error: Option<(ProspectId, String)>,
+    /// A refused conversion: the prospect and why.
+    convert_error: Option<(ProspectId, FieldErrors)>,
 }
 
 #[derive(Template)]
@@ -55,7 +56,7 @@ pub async fn list(state: Data<AppState>, current: CurrentUser) -> Result<HttpRes
 async fn render_list(
     state: &Data<AppState>,
     current: &CurrentUser,
-    convert_error: Option<(ProspectId, String)>,
+    convert_error: Option<(ProspectId, FieldErrors)>,
 ) -> Result<HttpResponse, AppError> {
     let account = current.account.id;
     let owner = recording::visible_owner(&current.user);
@@ -65,13 +66,13 @@ async fn render_list(
     .await?;
     let status = if convert_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = ProspectsPage {
-        layout: Layout::signed_in("Prospects", current, HERE),
+        layout: Layout::signed_in("recording-prospects", current, HERE),
         prospects,
         pipelines,
         everyone: owner.is_none(),
         convert_error,
     };
-    html(status, &page)
+    html(current.locale, status, &page)
 }
 
 pub async fn new(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
@@ -89,7 +90,7 @@ pub async fn create(
         with_conn(&state.pool, move |conn| Ok(recording::create_prospect(conn, &account, &user, &typed, Utc::now())))
             .await?;
     match done {
-        Ok(_) => Ok(changed(&current.session, HERE, "Prospect created.")),
+        Ok(_) => Ok(changed(&current, HERE, "recording-prospect-created")),
         Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
     }
 }
@@ -119,7 +120,7 @@ pub async fn update(
     let done =
         with_conn(&state.pool, move |conn| Ok(recording::update_prospect(conn, &account, &user, id, &typed))).await?;
     match done {
-        Ok(()) => Ok(changed(&current.session, HERE, "Prospect saved.")),
+        Ok(()) => Ok(changed(&current, HERE, "recording-prospect-saved")),
         Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
     }
 }
@@ -128,7 +129,7 @@ pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<i64>
     let id = ProspectId(path.into_inner());
     let (account, user) = (current.account.clone(), current.user.clone());
     with_conn(&state.pool, move |conn| Ok(recording::delete_prospect(conn, &account, &user, id))).await??;
-    Ok(changed(&current.session, HERE, "Prospect deleted."))
+    Ok(changed(&current, HERE, "recording-prospect-deleted"))
 }
 
 pub async fn convert(
@@ -145,9 +146,9 @@ pub async fn convert(
     .await?;
     match done {
         Ok(lead) => {
-            Ok(changed(&current.session, &format!("/leads/{}/edit", lead.id), "Prospect converted into a lead."))
+            Ok(changed(&current, &format!("/leads/{}/edit", lead.id), "recording-prospect-converted-into-lead"))
         }
-        Err(error) => render_list(&state, &current, Some((id, refusal(error)?.to_string()))).await,
+        Err(error) => render_list(&state, &current, Some((id, refusal(error)?))).await,
     }
 }
 
@@ -164,6 +165,10 @@ async fn render_form(
         with_conn(&state.pool, move |conn| Ok(if manages { users::list_active(conn, account)? } else { Vec::new() }))
             .await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let title = if prospect.is_some() { "Edit prospect" } else { "New prospect" };
-    html(status, &ProspectFormPage { layout: Layout::signed_in(title, current, HERE), prospect, form, errors, owners })
+    let layout = Layout::signed_in(
+        if prospect.is_some() { "recording-prospect-edit" } else { "recording-prospect-new" },
+        current,
+        HERE,
+    );
+    html(current.locale, status, &ProspectFormPage { layout, prospect, form, errors, owners })
 }

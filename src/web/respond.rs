@@ -5,10 +5,17 @@ use actix_web::http::{StatusCode, header};
 use askama::Template;
 
 use super::AppError;
+use super::current_user::CurrentUser;
+use crate::domain::account::Locale;
+use crate::domain::message::Message;
 
-/// A rendered page with `status`.
-pub fn html(status: StatusCode, page: &impl Template) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(page.render()?))
+/// A page rendered in the reader's language, with `status`.
+pub fn html(locale: Locale, status: StatusCode, page: &impl Template) -> Result<HttpResponse, AppError> {
+    let body = page.render_with_values(&locale)?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
+        .body(body))
 }
 
 /// A redirect after a form post (303, so the browser follows with GET).
@@ -18,16 +25,17 @@ pub fn see_other(location: &str) -> HttpResponse {
 
 /// The whole page, or only its fragment when htmx asked for it.
 pub fn page_or_fragment(
+    locale: Locale,
     htmx: bool,
     status: StatusCode,
     page: &impl Template,
     fragment: &impl Template,
 ) -> Result<HttpResponse, AppError> {
-    if htmx { html(status, fragment) } else { html(status, page) }
+    if htmx { html(locale, status, fragment) } else { html(locale, status, page) }
 }
 
 /// A redirect after a successful change, with a word on what was done for the next page.
-pub fn changed(session: &super::session::TypedSession, location: &str, message: &str) -> HttpResponse {
-    session.flash(message);
+pub fn changed(current: &CurrentUser, location: &str, message: impl Into<Message>) -> HttpResponse {
+    current.session.flash(&crate::i18n::message(current.locale, &message.into()));
     see_other(location)
 }

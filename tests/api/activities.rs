@@ -62,7 +62,7 @@ async fn a_logged_activity_counts_on_its_local_day_and_month() {
     assert_eq!(counted(&app, &rep, &reached, None, day(2026, 11, 1), day(2026, 12, 1)), 1, "the month bucket");
     assert_eq!(app.differences(), 0);
     let list = app.get("/activities").await.text().await.expect("body");
-    assert!(list.contains("2026-11-27 00:30") && list.contains("Spoke to the owner"));
+    assert!(list.contains("Fri 27 Nov 2026, 00:30") && list.contains("Spoke to the owner"));
 }
 
 #[tokio::test]
@@ -276,4 +276,29 @@ async fn the_result_list_follows_the_chosen_action_with_and_without_htmx() {
     let fragment = app.get_htmx(&format!("/activities/new?action_id={meeting}")).await.text().await.expect("body");
     assert!(!fragment.contains("<html") && fragment.contains(r#"id="outcome-field""#));
     assert_eq!(texts(&fragment, "#outcome_id option"), ["Held", "Cancelled", "No show"]);
+}
+
+#[tokio::test]
+async fn the_activity_pages_read_in_italian() {
+    let app = TestApp::spawn().await;
+    let (admin, rep) = acme_with_rep(&app).await;
+    app.execute(&format!("UPDATE accounts SET locale = 'it' WHERE id = {}", admin.account_id));
+    let empty = app.get("/activities/new").await.text().await.expect("body");
+    assert!(empty.contains("e non ne hai ancora nessuno."));
+    let prospect = app.new_prospect(&rep, "Ottica Vitale").await;
+    let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
+
+    let form = app.get("/activities/new").await.text().await.expect("body");
+    assert_eq!(texts(&form, "h1"), ["Registra un'attività"]);
+    assert_eq!(texts(&form, "#subject option"), ["Prospect · Ottica Vitale"]);
+    assert_eq!(texts(&form, "#outcome_id option"), ["Scegli prima un'azione"]);
+
+    let response = app
+        .log_activity(&format!("prospect:{prospect}"), &call, &reached, &[("occurred_at", "2026-11-27T00:30")])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let list = app.get("/activities").await.text().await.expect("body");
+    assert_eq!(texts(&list, ".flash"), ["✓ Attività registrata."]);
+    assert!(list.contains("ven 27 nov 2026, 00:30"));
+    assert_eq!(texts(&list, "h1"), ["Attività"]);
 }

@@ -121,8 +121,13 @@ impl TestApp {
         self.post_form("/logout", &[("csrf_token", &token)]).await
     }
 
-    /// A Dream Team account and its admin.
+    /// A Dream Team account and its admin, in English.
     pub fn create_account(&self, name: &str, admin_email: &str) -> UserRow {
+        self.create_account_in(name, admin_email, Locale::En)
+    }
+
+    /// A Dream Team account in `locale`, and its admin.
+    pub fn create_account_in(&self, name: &str, admin_email: &str, locale: Locale) -> UserRow {
         let spec = AccountSpec {
             name: AccountName::parse(name).expect("valid name"),
             edition: Edition::DreamTeam,
@@ -130,7 +135,7 @@ impl TestApp {
             time_zone: TimeZone::parse("Europe/Rome").expect("valid zone"),
             week_start: WeekStart::default(),
             currency: Currency::parse("EUR").expect("valid currency"),
-            locale: Locale::En,
+            locale,
             admin: user_spec(admin_email, "Admin Person", Role::Admin),
         };
         provision::create_account(&mut self.conn(), &self.passwords, &spec).expect("account created").1

@@ -39,7 +39,7 @@ async fn a_won_lead_credits_its_amount_to_its_owner_on_its_closing_date() {
     assert_eq!(closed_on.expect("totals"), (125_050, 1));
     assert_eq!(app.differences(), 0);
     let list = app.get("/leads").await.text().await.expect("body");
-    assert!(list.contains("€1,250.50") && list.contains("2026-11-10"));
+    assert!(list.contains("€1,250.50") && list.contains("Tue 10 Nov 2026"));
 }
 
 #[tokio::test]
@@ -64,7 +64,7 @@ async fn a_malformed_amount_is_refused_with_a_clear_message() {
     let (_, rep) = acme_with_rep(&app).await;
     let pipeline = app.pipeline_id(&rep, "Sales");
     for (amount, message) in [
-        ("12,50", "Write the amount without thousands separators, with a dot before the cents: 1250.50."),
+        ("12,50", "`12,50` is ambiguous: did you mean 12.50?"),
         ("12.505", "The amount has at most two decimals."),
         ("-3", "The amount cannot be negative."),
     ] {
@@ -236,4 +236,39 @@ async fn money_reads_as_the_accounts_locale_writes_it() {
     app.execute(&format!("UPDATE accounts SET locale = 'it' WHERE id = {}", admin.account_id));
     let list = app.get("/leads").await.text().await.expect("body");
     assert!(list.contains("1.250,50 €"), "Italian accounts write money the Italian way");
+}
+
+#[tokio::test]
+async fn an_italian_reader_types_and_reads_amounts_and_dates_the_italian_way() {
+    let app = TestApp::spawn().await;
+    let (admin, rep) = acme_with_rep(&app).await;
+    app.execute(&format!("UPDATE accounts SET locale = 'it' WHERE id = {}", admin.account_id));
+    let pipeline = app.pipeline_id(&rep, "Sales");
+
+    let form = app.get("/leads/new").await.text().await.expect("body");
+    assert_eq!(texts(&form, "h1"), ["Nuovo lead"]);
+    assert!(form.contains(r#"placeholder="1250,50""#) && form.contains("Vinto"));
+
+    let fields = [
+        ("title", "Cantina Moretti"),
+        ("pipeline_id", pipeline.as_str()),
+        ("status", "won"),
+        ("amount", "1.250,50"),
+        ("closed_at", "2026-11-10T15:00"),
+    ];
+    assert_eq!(app.submit("/leads", &fields).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(november(&app, &rep, None), (125_050, 1));
+
+    let list = app.get("/leads").await.text().await.expect("body");
+    assert_eq!(texts(&list, ".flash"), ["✓ Lead creato."]);
+    assert!(list.contains("1.250,50 €") && list.contains("mar 10 nov 2026"));
+    assert_eq!(texts(&list, ".status"), ["Vinto"]);
+    let lead = app.lead_id(&rep, "Cantina Moretti");
+    let edit = app.get(&format!("/leads/{lead}/edit")).await.text().await.expect("body");
+    assert_eq!(input_value(&edit, "amount").as_deref(), Some("1250,50"));
+
+    let response = app.submit("/leads", &[("title", "Deal"), ("pipeline_id", &pipeline), ("amount", "12.50")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert_eq!(texts(&html, "#amount-error"), ["`12.50` è ambiguo: intendevi 12,50?"]);
 }

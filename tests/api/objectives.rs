@@ -1,4 +1,5 @@
 use reqwest::StatusCode;
+use sales_objectives::domain::account::Locale;
 use sales_objectives::domain::role::Role;
 use sales_objectives::store::users::UserRow;
 
@@ -93,6 +94,45 @@ async fn a_sales_objective_with_two_period_targets_is_saved() {
 }
 
 #[tokio::test]
+async fn an_italian_reader_types_and_reads_targets_the_italian_way() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = manager_of_acme(&app).await;
+    app.execute(&format!("UPDATE accounts SET locale = 'it' WHERE id = {}", admin.account_id));
+    let fields: Vec<(String, String)> = [
+        ("name", "Fatturato"),
+        ("kind", "sales"),
+        ("metric", "revenue"),
+        ("period_1", "year"),
+        ("target_1", "50.000"),
+        ("period_2", "quarter"),
+        ("target_2", "15000,50"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    let id = create(&app, &fields).await;
+
+    let list = app.get(EDITOR).await.text().await.expect("body");
+    assert_eq!(texts(&list, "h1"), ["Obiettivi di vendita"]);
+    assert_eq!(texts(&list, "tbody td:nth-child(2)"), ["Basato sulla vendita"]);
+    let targets = texts(&list, "tbody td:nth-child(5)");
+    assert!(targets[0].starts_with("Anno: ") && targets[0].contains("50.000,00"), "{targets:?}");
+    assert!(targets[0].contains("Trimestre: ") && targets[0].contains("15.000,50"), "{targets:?}");
+    let form = app.get(&format!("{EDITOR}/{id}/edit")).await.text().await.expect("body");
+    assert!(form.contains(r#"value="15000,50""#), "the form gives back the Italian way: {form}");
+    let page = app.get(&format!("{EDITOR}/{id}")).await.text().await.expect("body");
+    assert_eq!(texts(&page, "h2")[1], "Storico dei target");
+    let today = app.account_of(&admin).calendar().local_date(chrono::Utc::now());
+    let rows = texts(&page, "table tbody tr");
+    assert!(rows[0].contains(&sales_objectives::i18n::date(Locale::It, today)), "{rows:?}");
+
+    let refused = post(&app, EDITOR, &with(&fields, "target_1", "0")).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.expect("body");
+    assert_eq!(texts(&html, "#name-error"), ["Esiste già un obiettivo chiamato Fatturato."]);
+}
+
+#[tokio::test]
 async fn every_invalid_form_comes_back_with_its_message_and_writes_nothing() {
     let mut app = TestApp::spawn().await;
     let other = app.create_account("Globex", "admin@globex.example");
@@ -104,7 +144,7 @@ async fn every_invalid_form_comes_back_with_its_message_and_writes_nothing() {
     let valid = calls(&app, &manager, "Calls");
     let (_, email_sent) = app.outcome_id(&manager, "Email", "Sent");
     let cases: Vec<(Fields, &str, &str)> = vec![
-        (with(&valid, "name", " "), "#name-error", "The name is required."),
+        (with(&valid, "name", " "), "#name-error", "Enter a name."),
         (with(&valid, "name", "Taken"), "#name-error", "An objective named Taken already exists."),
         (
             with(&with(&valid, "period_2", "week"), "target_2", "50")
@@ -197,11 +237,12 @@ async fn a_changed_target_applies_from_the_current_period_and_earlier_periods_ke
         post(&app, &format!("{EDITOR}/{id}"), &with(&calls(&app, &manager, "Calls"), "target_1", "12")).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
-    let today = app.account_of(&manager).calendar().local_date(chrono::Utc::now()).to_string();
+    let today = app.account_of(&manager).calendar().local_date(chrono::Utc::now());
+    let today = sales_objectives::i18n::date(Locale::En, today);
     let page = app.get(&format!("{EDITOR}/{id}")).await.text().await.expect("body");
     let rows = texts(&page, "table tbody tr");
     assert_eq!(rows.len(), 2, "{rows:?}");
-    assert!(rows[0].contains("2026-01-01") && rows[0].contains("10"));
+    assert!(rows[0].contains("Thu 1 Jan 2026") && rows[0].contains("10"), "{rows:?}");
     assert!(rows[1].contains(&today) && rows[1].contains("12"));
     // Saving again without a change records nothing new.
     post(&app, &format!("{EDITOR}/{id}"), &with(&calls(&app, &manager, "Calls"), "target_1", "12")).await;

@@ -34,7 +34,7 @@ async fn a_prospect_needs_a_name() {
     let response = app.submit("/prospects", &[("name", "  "), ("list_name", "Cold list")]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.expect("body");
-    assert_eq!(texts(&html, "#name-error"), ["The name is required."]);
+    assert_eq!(texts(&html, "#name-error"), ["Enter a name."]);
     assert!(html.contains("Cold list"));
     assert_eq!(app.count("prospects"), 0);
 }
@@ -64,4 +64,29 @@ async fn a_change_is_confirmed_once_on_the_next_page() {
     assert_eq!(texts(&next, ".flash"), ["✓ Prospect created."]);
     let again = app.get("/prospects").await.text().await.expect("body");
     assert!(texts(&again, ".flash").is_empty());
+}
+
+#[tokio::test]
+async fn the_prospect_pages_read_in_italian() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    app.execute(&format!("UPDATE accounts SET locale = 'it' WHERE id = {}", admin.account_id));
+    app.login_as(&admin).await;
+    let empty = app.get("/prospects").await.text().await.expect("body");
+    assert!(empty.contains("Ancora nessun prospect."));
+    assert_eq!(texts(&app.get("/prospects/new").await.text().await.expect("body"), "h1"), ["Nuovo prospect"]);
+    let refused = app.submit("/prospects", &[("name", " ")]).await.text().await.expect("body");
+    assert_eq!(texts(&refused, "#name-error"), ["Inserisci un nome."]);
+
+    let prospect = app.new_prospect(&admin, "Ottica Vitale").await;
+    let list = app.get("/prospects").await.text().await.expect("body");
+    assert_eq!(texts(&list, ".flash"), ["✓ Prospect creato."]);
+    assert!(list.contains("Converti in lead") && list.contains(r#"aria-label="Elimina Ottica Vitale""#));
+
+    let sales = app.pipeline_id(&admin, "Sales");
+    app.submit(&format!("/prospects/{prospect}/convert"), &[("pipeline_id", &sales)]).await;
+    let again = app.submit(&format!("/prospects/{prospect}/convert"), &[("pipeline_id", &sales)]).await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = again.text().await.expect("body");
+    assert!(html.contains("Convertito"));
 }

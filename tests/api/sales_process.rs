@@ -1,4 +1,5 @@
 use reqwest::StatusCode;
+use sales_objectives::domain::account::Locale;
 use sales_objectives::domain::role::Role;
 use sales_objectives::store::actions;
 
@@ -136,4 +137,27 @@ async fn a_rep_cannot_change_the_sales_process() {
     app.login_as(&rep).await;
     assert_eq!(app.submit("/control-panel/pipelines", &[("name", "Mine")]).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.submit("/control-panel/actions", &[("name", "Mine")]).await.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn an_italian_account_reads_its_control_panel_and_refusals_in_italian() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account_in("Acme", "admin@acme.example", Locale::It);
+    app.login_as(&admin).await;
+
+    let index = app.get("/control-panel").await.text().await.expect("body");
+    assert_eq!(texts(&index, "h1"), ["Pannello di controllo"]);
+    let settings = texts(&index, ".facts dd");
+    assert!(settings.contains(&"Lunedì".to_owned()) && settings.contains(&"Italiano".to_owned()), "{settings:?}");
+
+    let response = app.submit("/control-panel/actions", &[("name", "Call")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert_eq!(texts(&html, "h1"), ["Azioni"]);
+    assert_eq!(texts(&html, "[role=alert]"), ["Esiste già un'azione chiamata Call."]);
+    let duplicate = app.submit("/control-panel/pipelines", &[("name", "Sales")]).await;
+    assert_eq!(
+        texts(&duplicate.text().await.expect("body"), "#new-pipeline-error"),
+        ["Esiste già una pipeline chiamata Sales."]
+    );
 }

@@ -346,6 +346,7 @@ async fn the_detail_lists_the_records_behind_the_figure() {
         ["2026-11-10 10:15", "Rita Rep", "Call · Reached", "Prospect · Ottica Vitale"]
     );
     assert!(page.contains("<svg"), "a chart of the last periods");
+    assert!(page.contains(r#"aria-label="12 periods shown, target reached in "#), "a summary for screen readers");
 }
 
 #[tokio::test]
@@ -372,4 +373,69 @@ async fn a_period_no_objective_of_the_type_uses_falls_back_to_the_shortest_used(
     let page = app.get(&format!("{STATS}?type=sales&period=week")).await.text().await.expect("body");
     assert_eq!(texts(&page, "#period option"), ["Quarter", "Year"]);
     assert_eq!(texts(&page, "#period option[selected]"), ["Quarter"]);
+}
+
+#[tokio::test]
+async fn an_italian_reader_gets_the_statistics_in_italian_and_the_csv_unchanged() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let account = app.account_of(&w.manager);
+    let id = objective(
+        &app,
+        &w.manager,
+        revenue_form("Fatturato", [("quarter", "30000"), ("year", "100000")]),
+        &[&w.rita, &w.remo],
+    );
+    let won = LeadForm {
+        title: "Ottica Vitale".into(),
+        pipeline_id: app.pipeline_id(&w.manager, "Sales"),
+        amount: "1250.50".into(),
+        status: "won".into(),
+        closed_at: "2026-11-10T10:00".into(),
+        ..LeadForm::default()
+    };
+    recording::create_lead(&mut app.conn(), &account, &w.rita, &won, Utc::now()).expect("lead");
+    app.execute(&format!("UPDATE accounts SET locale = 'it' WHERE id = {}", account.id));
+    let query = "type=sales&period=quarter&date=2026-11-10";
+
+    let page = app.get(&format!("{STATS}?{query}")).await.text().await.expect("body");
+    assert_eq!(texts(&page, "#period option"), ["Trimestre", "Anno"]);
+    assert_eq!(texts(&page, ".period-title strong"), ["4º trimestre 2026"]);
+    assert!(page.contains("gio 1 ott 2026 00:00 → ven 1 gen 2027 00:00 (fine esclusa), fuso orario Europe/Rome"));
+    assert_eq!(texts(&page, ".progress-table tfoot th"), ["Totale"]);
+    let rita: Vec<String> =
+        texts(&page, ".progress-table tbody tr").into_iter().filter(|row| row.starts_with("Rita Rep")).collect();
+    assert_eq!(rita.len(), 1);
+    assert!(rita[0].contains("1.250,50 € / 30.000,00 €") && rita[0].contains("4,2%"), "{}", rita[0]);
+    assert_eq!(texts(&page, ".progress-table thead th")[1], "Raggiunto / target");
+
+    let activity = app.get_htmx(&format!("{STATS}?type=activity")).await.text().await.expect("body");
+    assert_eq!(
+        texts(&activity, ".empty p"),
+        [
+            "Nessun obiettivo basato sull'attività ha un target per questo periodo. Scegli un altro periodo o tipo.",
+            "Imposta gli obiettivi in Pannello di controllo › Obiettivi di vendita"
+        ]
+    );
+    let fragment = app.get_htmx(&format!("{STATS}?{query}")).await.text().await.expect("body");
+    assert_eq!(texts(&fragment, ".progress-table tfoot th"), ["Totale"], "the htmx fragment is in Italian too");
+
+    let rows = csv(&app, query).await;
+    assert_eq!(
+        &row(&rows, "rita@acme.example", "Fatturato")[4..],
+        ["quarter", "2026-10-01", "2027-01-01", "1250.50", "30000.00", "4.2"]
+    );
+
+    let detail = app.get(&format!("{STATS}/{id}?{query}")).await.text().await.expect("body");
+    assert!(detail.contains("4º trimestre 2026: gio 1 ott 2026 → ven 1 gen 2027 (fine esclusa)."));
+    assert_eq!(texts(&detail, ".records tbody td")[3..], ["Ottica Vitale", "1.250,50 €"]);
+    assert!(detail.contains("Per pipeline") && detail.contains("Barre: raggiunto; linea: target."));
+    assert!(detail.contains(r#"aria-label="12 periodi mostrati, target raggiunto in "#));
+
+    let rep = app.another_browser();
+    rep.login_as(&w.rita).await;
+    let mine = rep.get("/me/objectives").await.text().await.expect("body");
+    let periods = texts(&mine, ".objective-card header span");
+    assert!(periods.iter().any(|p| p.starts_with("Trimestre · ")) && periods.iter().any(|p| p.starts_with("Anno · ")));
+    assert!(mine.contains("Atteso a oggi") && mine.contains("fuso orario Europe/Rome"));
 }

@@ -14,6 +14,7 @@ use crate::domain::form::FieldErrors;
 use crate::store::users;
 use crate::web::current_user::{CurrentUser, RequireAdmin};
 use crate::web::error::refusal;
+use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
@@ -57,7 +58,7 @@ pub async fn post(
     })
     .await?;
     match done {
-        Ok(()) => Ok(changed(&current.session, "/admin/licences", "Edition and licences saved.")),
+        Ok(()) => Ok(changed(&current, "/admin/licences", "admin-licences-saved")),
         Err(error) => render(&state, &current, form, refusal(error)?).await,
     }
 }
@@ -72,7 +73,7 @@ async fn render(
     let in_use = with_conn(&state.pool, move |conn| Ok(users::count_active(conn, account)?)).await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = LicencesPage {
-        layout: Layout::signed_in("Edition & licences", current, "/admin/licences"),
+        layout: Layout::signed_in("admin-licences-title", current, "/admin/licences"),
         edition: current.account.edition(),
         editions: Edition::ALL,
         licences: form.licences,
@@ -81,5 +82,5 @@ async fn render(
         total: current.account.licences,
         errors,
     };
-    html(status, &page)
+    html(current.locale, status, &page)
 }

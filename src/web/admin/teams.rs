@@ -12,7 +12,8 @@ use crate::store::ids::{TeamId, UserId};
 use crate::store::teams::{self, Member, TeamRow};
 use crate::store::users::{self, UserRow};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
-use crate::web::error::refusal;
+use crate::web::error::{refusal, refusal_text};
+use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
@@ -108,8 +109,8 @@ async fn respond(
     done: Result<(), crate::change::ChangeError>,
 ) -> Result<HttpResponse, AppError> {
     match done {
-        Ok(()) => Ok(changed(&current.session, HERE, "Teams saved.")),
-        Err(error) => render(state, current, Some(refusal(error)?.to_string())).await,
+        Ok(()) => Ok(changed(current, HERE, "admin-teams-saved")),
+        Err(error) => render(state, current, Some(refusal_text(current.locale, &refusal(error)?))).await,
     }
 }
 
@@ -124,5 +125,6 @@ async fn render(
     })
     .await?;
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    html(status, &TeamsPage { layout: Layout::signed_in("Teams", current, "/admin/licences"), teams, users, error })
+    let layout = Layout::signed_in("admin-teams-title", current, "/admin/licences");
+    html(current.locale, status, &TeamsPage { layout, teams, users, error })
 }

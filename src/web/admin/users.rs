@@ -13,7 +13,8 @@ use crate::domain::role::Role;
 use crate::store::ids::UserId;
 use crate::store::{teams, users};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
-use crate::web::error::refusal;
+use crate::web::error::{refusal, refusal_text};
+use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
@@ -36,7 +37,7 @@ struct UsersPage {
     users: Vec<UserLine>,
     roles: [Role; 3],
     form: NewUserForm,
-    /// The refusal of the last change, or the one-time link just created.
+    /// The refusal of the last change (in the reader's language), or the one-time link just created.
     error: Option<String>,
     link: Option<String>,
     in_use: usize,
@@ -83,9 +84,9 @@ pub async fn create(
         Ok(created) => match created.link_token {
             // The link is shown once, now; only its hash is kept.
             Some(token) => render(&state, &current, NewUserForm::default(), None, Some(link_url(&token))).await,
-            None => Ok(changed(&current.session, HERE, "User created.")),
+            None => Ok(changed(&current, HERE, "admin-users-created")),
         },
-        Err(error) => render(&state, &current, form, Some(refusal(error)?.to_string()), None).await,
+        Err(error) => render(&state, &current, form, Some(refusal_text(current.locale, &refusal(error)?)), None).await,
     }
 }
 
@@ -110,9 +111,9 @@ pub async fn change(
     })
     .await?;
     match done {
-        Ok(()) => Ok(changed(&current.session, HERE, "User saved.")),
+        Ok(()) => Ok(changed(&current, HERE, "admin-users-saved")),
         Err(error) => {
-            let message = refusal(error)?.to_string();
+            let message = refusal_text(current.locale, &refusal(error)?);
             render(&state, &current, NewUserForm::default(), Some(message), None).await
         }
     }
@@ -128,7 +129,7 @@ pub async fn transfer(
     let done = with_conn(&state.pool, move |conn| {
         let now = Utc::now();
         let Ok(from) = form.from.trim().parse::<i64>() else {
-            return Ok(Err(crate::change::invalid("from", "Choose who gives up their licence.")));
+            return Ok(Err(crate::change::invalid("from", "admin-users-choose-from")));
         };
         Ok(match form.to.trim() {
             "" => {
@@ -145,7 +146,7 @@ pub async fn transfer(
             }
             to => match to.parse::<i64>() {
                 Ok(to) => administration::transfer_licence(conn, &account, &actor, UserId(from), Ok(UserId(to)), now),
-                Err(_) => Err(crate::change::invalid("to", "Choose who receives the licence.")),
+                Err(_) => Err(crate::change::invalid("to", "admin-users-choose-to")),
             },
         })
     })
@@ -155,9 +156,9 @@ pub async fn transfer(
             let link = created.link_token.as_deref().map(link_url);
             render(&state, &current, NewUserForm::default(), None, link).await
         }
-        Ok(_) => Ok(changed(&current.session, HERE, "Licence transferred.")),
+        Ok(_) => Ok(changed(&current, HERE, "admin-users-transferred")),
         Err(error) => {
-            let message = refusal(error)?.to_string();
+            let message = refusal_text(current.locale, &refusal(error)?);
             render(&state, &current, NewUserForm::default(), Some(message), None).await
         }
     }
@@ -198,7 +199,7 @@ async fn render(
         .collect();
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = UsersPage {
-        layout: Layout::signed_in("Users", current, "/admin/licences"),
+        layout: Layout::signed_in("admin-users-title", current, "/admin/licences"),
         in_use: users.iter().filter(|u| u.active).count(),
         licences: current.account.licences,
         users,
@@ -207,5 +208,5 @@ async fn render(
         error,
         link,
     };
-    html(status, &page)
+    html(current.locale, status, &page)
 }

@@ -1,5 +1,6 @@
 //! Control Panel > Sales Process > Actions: the account's actions and their results.
 
+use crate::web::i18n::filters;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
@@ -22,6 +23,7 @@ const HERE: &str = "/control-panel/actions";
 struct ActionsPage {
     layout: Layout,
     actions: Vec<ActionWithOutcomes>,
+    /// Why the last change was refused, in the reader's language.
     error: Option<String>,
 }
 
@@ -91,10 +93,11 @@ async fn apply(state: &Data<AppState>, current: &CurrentUser, change: ActionChan
     let account = current.account.clone();
     let done = with_conn(&state.pool, move |conn| Ok(recording::change_actions(conn, &account, &change))).await?;
     match done {
-        Ok(()) => Ok(changed(&current.session, HERE, "Actions saved.")),
+        Ok(()) => Ok(changed(current, HERE, "cp-actions-saved")),
         Err(error) => {
-            let message = refusal(error)?.to_string();
-            render(state, current, Some(message)).await
+            let errors = refusal(error)?;
+            let message: Vec<String> = errors.messages().map(|m| crate::i18n::message(current.locale, m)).collect();
+            render(state, current, Some(message.join(" "))).await
         }
     }
 }
@@ -107,5 +110,6 @@ async fn render(
     let account = current.account.id;
     let actions = with_conn(&state.pool, move |conn| Ok(actions::list(conn, account)?)).await?;
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    html(status, &ActionsPage { layout: Layout::signed_in("Actions", current, "/control-panel"), actions, error })
+    let layout = Layout::signed_in("cp-actions-title", current, "/control-panel");
+    html(current.locale, status, &ActionsPage { layout, actions, error })
 }

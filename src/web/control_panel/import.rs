@@ -1,6 +1,7 @@
 //! Control Panel > Import (admins): upload activities or leads as CSV, then read the
 //! report. All or nothing, like the command line.
 
+use crate::web::i18n::filters;
 use actix_multipart::Multipart;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
@@ -8,7 +9,10 @@ use actix_web::web::{Data, Path};
 use askama::Template;
 use futures_util::StreamExt;
 
-use crate::import::{self, ACTIVITY_HEADER, ImportError, ImportReport, LEAD_HEADER};
+use crate::domain::account::Locale;
+use crate::domain::message::Message;
+use crate::domain::number;
+use crate::import::{self, ACTIVITY_HEADER, BadLine, ImportError, ImportReport, LEAD_HEADER};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
 use crate::web::layout::Layout;
 use crate::web::respond::html;
@@ -21,10 +25,11 @@ const MAX_UPLOAD_BYTES: usize = 64 * 1024 * 1024;
 #[template(path = "control_panel/import.html")]
 struct ImportPage {
     layout: Layout,
+    /// The CSV headers, machine words shown as code.
     activity_header: String,
     lead_header: String,
-    /// After an upload: what was imported, or the refused lines.
-    outcome: Option<Result<(String, ImportReport), Vec<String>>>,
+    /// After an upload, in the reader's language: what was imported, or the refused lines.
+    outcome: Option<Result<String, Vec<String>>>,
 }
 
 pub async fn get(RequireAdmin(current): RequireAdmin) -> Result<HttpResponse, AppError> {
@@ -44,7 +49,10 @@ pub async fn post(
     }
     let file = match read_file(payload).await {
         Ok(file) => file,
-        Err(message) => return render(&current, Some(Err(vec![message])), StatusCode::UNPROCESSABLE_ENTITY),
+        Err(message) => {
+            let refused = vec![crate::i18n::message(current.locale, &message)];
+            return render(&current, Some(Err(refused)), StatusCode::UNPROCESSABLE_ENTITY);
+        }
     };
     let account = current.account.clone();
     let kind = what.clone();
@@ -57,39 +65,62 @@ pub async fn post(
     })
     .await?;
     match imported {
-        Ok(report) => render(&current, Some(Ok((what, report))), StatusCode::OK),
-        Err(ImportError::Refused(lines)) => render(&current, Some(Err(lines)), StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(report) => render(&current, Some(Ok(imported_text(current.locale, &what, &report))), StatusCode::OK),
+        Err(ImportError::Refused(lines)) => {
+            let lines = lines.iter().map(|bad| bad_line_text(current.locale, bad)).collect();
+            render(&current, Some(Err(lines)), StatusCode::UNPROCESSABLE_ENTITY)
+        }
         Err(ImportError::Database(e)) => Err(e.into()),
     }
 }
 
 /// The uploaded `file` field, or why there is none to import.
-async fn read_file(mut payload: Multipart) -> Result<Vec<u8>, String> {
+async fn read_file(mut payload: Multipart) -> Result<Vec<u8>, Message> {
     while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|e| format!("The upload could not be read: {e}"))?;
+        let mut field = field.map_err(|e| Message::new("cp-import-upload-unreadable").arg("error", e))?;
         if field.name() != Some("file") {
             continue;
         }
         return match field.bytes(MAX_UPLOAD_BYTES).await {
-            Ok(Ok(bytes)) if bytes.is_empty() => Err("Choose a CSV file to import.".to_owned()),
+            Ok(Ok(bytes)) if bytes.is_empty() => Err(Message::new("cp-import-choose-file")),
             Ok(Ok(bytes)) => Ok(bytes.to_vec()),
-            Ok(Err(e)) => Err(format!("The upload could not be read: {e}")),
-            Err(_) => Err("The file is larger than 64 MiB: import it from the command line.".to_owned()),
+            Ok(Err(e)) => Err(Message::new("cp-import-upload-unreadable").arg("error", e)),
+            Err(_) => Err(Message::new("cp-import-too-large")),
         };
     }
-    Err("Choose a CSV file to import.".to_owned())
+    Err(Message::new("cp-import-choose-file"))
+}
+
+/// What a clean import wrote, as one sentence.
+fn imported_text(locale: Locale, what: &str, report: &ImportReport) -> String {
+    let count = |n: usize| number::integer(locale, i64::try_from(n).unwrap_or(i64::MAX));
+    let (lines, leads, prospects) = (count(report.lines), count(report.leads_created), count(report.prospects_created));
+    let created = report.leads_created + report.prospects_created > 0;
+    let key = match (what, created) {
+        ("activities", false) => "cp-import-done-activities",
+        ("activities", true) => "cp-import-done-activities-created",
+        (_, false) => "cp-import-done-leads",
+        (_, true) => "cp-import-done-leads-created",
+    };
+    crate::i18n::lookup(locale, key, &[("lines", &lines), ("leads", &leads), ("prospects", &prospects)])
+}
+
+/// `Line 3: the action has no result `Nope``, in the reader's language.
+fn bad_line_text(locale: Locale, bad: &BadLine) -> String {
+    let reason = crate::i18n::message(locale, &bad.reason);
+    crate::i18n::lookup(locale, "import-line", &[("line", &bad.line.to_string()), ("reason", &reason)])
 }
 
 fn render(
     current: &CurrentUser,
-    outcome: Option<Result<(String, ImportReport), Vec<String>>>,
+    outcome: Option<Result<String, Vec<String>>>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let page = ImportPage {
-        layout: Layout::signed_in("Import", current, "/control-panel"),
-        activity_header: ACTIVITY_HEADER.join(","),
-        lead_header: LEAD_HEADER.join(","),
+        layout: Layout::signed_in("cp-import-title", current, "/control-panel"),
+        activity_header: format!("<code>{}</code>", ACTIVITY_HEADER.join(",")),
+        lead_header: format!("<code>{}</code>", LEAD_HEADER.join(",")),
         outcome,
     };
-    html(status, &page)
+    html(current.locale, status, &page)
 }

@@ -1,6 +1,7 @@
 //! Control Panel > Sales Process > Sales Objectives: the list, the editor, the objective's
 //! page with its target history and assignments, archive and restore.
 
+use crate::web::i18n::filters;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path, Query};
@@ -8,10 +9,13 @@ use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
+use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::money::MoneyStyle;
+use crate::domain::number;
 use crate::domain::objective::{Context, Measure, ObjectiveKind, SalesMetric, TOO_MANY_OBJECTIVES};
-use crate::domain::period::PeriodKind;
+use crate::domain::period::{Calendar, PeriodKind};
 use crate::objectives::{self, ObjectiveForm};
 use crate::store::actions::{self, ActionWithOutcomes};
 use crate::store::ids::{ObjectiveId, UserId};
@@ -36,7 +40,7 @@ pub struct ObjectiveItem {
     pub counts: String,
     pub pipeline: String,
     pub targets: String,
-    pub assignees: i64,
+    pub assignees: String,
 }
 
 #[derive(Template)]
@@ -175,7 +179,7 @@ pub async fn list(
     query: Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let archived = query.archived.as_deref().is_some_and(|a| !a.is_empty() && a != "0");
-    let account = current.account.clone();
+    let (account, locale, money) = (current.account.clone(), current.locale, current.money());
     let objectives = with_conn(&state.pool, move |conn| {
         let catalogue = actions::list(conn, account.id)?;
         let pipelines = pipelines::list(conn, account.id)?;
@@ -189,39 +193,44 @@ pub async fn list(
             items.push(ObjectiveItem {
                 id: objective.id,
                 kind: objective.kind(),
-                counts: describe(&objective, &outcomes, &catalogue),
-                pipeline: pipeline_name(&objective, &pipelines),
+                counts: describe(locale, &objective, &outcomes, &catalogue),
+                pipeline: pipeline_name(locale, &objective, &pipelines),
                 targets: current
                     .iter()
-                    .map(|(period, value)| format!("{}: {}", period.label(), measure.display(*value, &account.money())))
+                    .map(|(period, value)| {
+                        let period = crate::i18n::lookup(locale, period.label_key(), &[]);
+                        let target = measure.display(*value, &money);
+                        crate::i18n::lookup(locale, "cp-period-target", &[("period", &period), ("target", &target)])
+                    })
                     .collect::<Vec<_>>()
                     .join(" · "),
-                assignees: line.assignees,
+                assignees: number::integer(locale, line.assignees),
                 name: objective.name,
             });
         }
         Ok(items)
     })
     .await?;
-    html(
-        StatusCode::OK,
-        &ListPage { layout: Layout::signed_in("Sales Objectives", &current, "/control-panel"), objectives, archived },
-    )
+    let layout = Layout::signed_in("cp-objectives-title", &current, "/control-panel");
+    html(current.locale, StatusCode::OK, &ListPage { layout, objectives, archived })
 }
 
 /// What an objective counts, in words.
 fn describe(
+    locale: Locale,
     objective: &ObjectiveRow,
     outcomes: &[crate::store::ids::OutcomeId],
     catalogue: &[ActionWithOutcomes],
 ) -> String {
     match objective.kind() {
-        ObjectiveKind::Sales => objective.metric().map_or(String::new(), |m| m.label().to_owned()),
+        ObjectiveKind::Sales => {
+            objective.metric().map_or(String::new(), |m| crate::i18n::lookup(locale, m.label_key(), &[]))
+        }
         ObjectiveKind::Activity => {
             let action = catalogue.iter().find(|a| Some(a.action.id) == objective.action_id);
             let Some(action) = action else { return String::new() };
             let results = if objective.whole_action {
-                "all results".to_owned()
+                crate::i18n::lookup(locale, "cp-all-results", &[])
             } else {
                 action
                     .outcomes
@@ -231,17 +240,23 @@ fn describe(
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let context = objective.context().map_or("", |c| c.label());
-            format!("{}: {results} — {context}", action.action.name)
+            let context =
+                objective.context().map_or(String::new(), |c| crate::i18n::lookup(locale, c.label_key(), &[]));
+            let action = action.action.name.as_str();
+            crate::i18n::lookup(
+                locale,
+                "cp-counts-activity",
+                &[("action", action), ("results", &results), ("context", &context)],
+            )
         }
     }
 }
 
-fn pipeline_name(objective: &ObjectiveRow, pipelines: &[PipelineRow]) -> String {
+fn pipeline_name(locale: Locale, objective: &ObjectiveRow, pipelines: &[PipelineRow]) -> String {
     objective
         .pipeline_id
         .and_then(|id| pipelines.iter().find(|p| p.id == id))
-        .map_or_else(|| "All pipelines".to_owned(), |p| p.name.clone())
+        .map_or_else(|| crate::i18n::lookup(locale, "cp-all-pipelines", &[]), |p| p.name.clone())
 }
 
 pub async fn new(
@@ -249,6 +264,7 @@ pub async fn new(
     ObjectivesEditor(current): ObjectivesEditor,
     HtmlQuery(mut form): HtmlQuery<ObjectiveForm>,
 ) -> Result<HttpResponse, AppError> {
+    form.locale = current.locale;
     if form.kind.is_empty() {
         form.kind = ObjectiveKind::Activity.as_str().to_owned();
     }
@@ -258,14 +274,15 @@ pub async fn new(
 pub async fn create(
     state: Data<AppState>,
     ObjectivesEditor(current): ObjectivesEditor,
-    HtmlForm(form): HtmlForm<ObjectiveForm>,
+    HtmlForm(mut form): HtmlForm<ObjectiveForm>,
 ) -> Result<HttpResponse, AppError> {
+    form.locale = current.locale;
     let (account, typed, actor) = (current.account.clone(), form.clone(), current.user.id);
     let done =
         with_conn(&state.pool, move |conn| Ok(objectives::create(conn, &account, Some(actor), &typed, Utc::now())))
             .await?;
     match done {
-        Ok(id) => Ok(changed(&current.session, &format!("{HERE}/{id}"), "Objective created: now assign it.")),
+        Ok(id) => Ok(changed(&current, &format!("{HERE}/{id}"), "cp-objective-created")),
         Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
     }
 }
@@ -276,15 +293,16 @@ pub async fn edit(
     state: Data<AppState>,
     ObjectivesEditor(current): ObjectivesEditor,
     path: Path<i64>,
-    HtmlQuery(typed): HtmlQuery<ObjectiveForm>,
+    HtmlQuery(mut typed): HtmlQuery<ObjectiveForm>,
 ) -> Result<HttpResponse, AppError> {
+    typed.locale = current.locale;
     let id = ObjectiveId(path.into_inner());
-    let account = current.account.clone();
+    let (account, locale) = (current.account.clone(), current.locale);
     let stored = with_conn(&state.pool, move |conn| {
         let Some(row) = stored::find(conn, account.id, id)? else { return Err(AppError::NotFound) };
         let outcomes = stored::outcomes(conn, id)?;
         let current = objectives::current_targets(conn, &account, &row, Utc::now())?;
-        Ok(ObjectiveForm::from_objective(&row, &outcomes, &current))
+        Ok(ObjectiveForm::from_objective(&row, &outcomes, &current, locale))
     })
     .await?;
     let form = if typed.kind.is_empty() { stored } else { typed };
@@ -295,15 +313,16 @@ pub async fn update(
     state: Data<AppState>,
     ObjectivesEditor(current): ObjectivesEditor,
     path: Path<i64>,
-    HtmlForm(form): HtmlForm<ObjectiveForm>,
+    HtmlForm(mut form): HtmlForm<ObjectiveForm>,
 ) -> Result<HttpResponse, AppError> {
+    form.locale = current.locale;
     let id = ObjectiveId(path.into_inner());
     let (account, typed, actor) = (current.account.clone(), form.clone(), current.user.id);
     let done =
         with_conn(&state.pool, move |conn| Ok(objectives::update(conn, &account, Some(actor), id, &typed, Utc::now())))
             .await?;
     match done {
-        Ok(()) => Ok(changed(&current.session, &format!("{HERE}/{id}"), "Objective saved.")),
+        Ok(()) => Ok(changed(&current, &format!("{HERE}/{id}"), "cp-objective-saved")),
         Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
     }
 }
@@ -322,7 +341,7 @@ async fn render_form(
     })
     .await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let title = if objective.is_some() { "Edit objective" } else { "New objective" };
+    let title = if objective.is_some() { "cp-edit-objective" } else { "cp-new-objective" };
     let page = FormPage {
         layout: Layout::signed_in(title, current, "/control-panel"),
         objective,
@@ -336,7 +355,7 @@ async fn render_form(
         contexts: Context::ALL,
         currency: current.account.currency.clone(),
     };
-    html(status, &page)
+    html(current.locale, status, &page)
 }
 
 pub async fn show(
@@ -353,7 +372,7 @@ async fn render_show(
     id: ObjectiveId,
     assign_error: Option<String>,
 ) -> Result<HttpResponse, AppError> {
-    let account = current.account.clone();
+    let (account, locale) = (current.account.clone(), current.locale);
     let page_parts = with_conn(&state.pool, move |conn| {
         let Some(objective) = stored::find(conn, account.id, id)? else { return Err(AppError::NotFound) };
         let catalogue = actions::list(conn, account.id)?;
@@ -371,8 +390,8 @@ async fn render_show(
             .collect();
         let history = stored::targets(conn, id)?;
         Ok((
-            describe(&objective, &outcomes, &catalogue),
-            pipeline_name(&objective, &pipelines),
+            describe(locale, &objective, &outcomes, &catalogue),
+            pipeline_name(locale, &objective, &pipelines),
             history,
             holders,
             users::list_active(conn, account.id)?,
@@ -383,10 +402,11 @@ async fn render_show(
     .await?;
     let (counts, pipeline, history, holders, users, teams, objective) = page_parts;
     let measure = objective.measure();
-    let history = history_lines(&history, measure, &current.account.money());
+    let calendar = current.account.calendar();
+    let history = history_lines(locale, &calendar, &history, measure, &current.money());
     let status = if assign_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = ShowPage {
-        layout: Layout::signed_in(objective.name.clone(), current, "/control-panel"),
+        layout: Layout::signed_in(Message::verbatim(&objective.name), current, "/control-panel"),
         objective,
         counts,
         pipeline,
@@ -397,24 +417,29 @@ async fn render_show(
         assign_error,
         too_many: TOO_MANY_OBJECTIVES,
     };
-    html(status, &page)
+    html(current.locale, status, &page)
 }
 
 /// (period, from, value, set on) per history entry, for reading.
 fn history_lines(
+    locale: Locale,
+    calendar: &Calendar,
     history: &[TargetRow],
     measure: Measure,
-    currency: &MoneyStyle,
+    money: &MoneyStyle,
 ) -> Vec<(String, String, String, String)> {
     history
         .iter()
         .map(|t| {
-            let period = t.period.parse::<PeriodKind>().map_or_else(|_| t.period.clone(), |p| p.label().to_owned());
+            let period = t
+                .period
+                .parse::<PeriodKind>()
+                .map_or_else(|_| t.period.clone(), |p| crate::i18n::lookup(locale, p.label_key(), &[]));
             (
                 period,
-                t.effective_from.to_string(),
-                measure.display(t.value, currency),
-                t.set_at.format("%Y-%m-%d").to_string(),
+                crate::i18n::date(locale, t.effective_from),
+                measure.display(t.value, money),
+                crate::i18n::date(locale, calendar.local_date(t.set_at.and_utc())),
             )
         })
         .collect()
@@ -436,12 +461,8 @@ pub async fn archive(
         Ok(objectives::set_archived(conn, &account, Some(actor), id, archived, Utc::now()))
     })
     .await??;
-    let message = if archived {
-        "Objective archived: it is out of the statistics until restored."
-    } else {
-        "Objective restored."
-    };
-    Ok(changed(&current.session, &format!("{HERE}/{id}"), message))
+    let message = if archived { "cp-objective-archived" } else { "cp-objective-restored" };
+    Ok(changed(&current, &format!("{HERE}/{id}"), message))
 }
 
 pub async fn assign(
@@ -461,11 +482,14 @@ pub async fn assign(
     .await?;
     match done {
         Ok(count) => {
-            let message =
-                if count == 1 { "Assigned to 1 user.".to_owned() } else { format!("Assigned to {count} users.") };
-            Ok(changed(&current.session, &format!("{HERE}/{id}"), &message))
+            let message = Message::new("cp-assigned-to-users").arg("count", count);
+            Ok(changed(&current, &format!("{HERE}/{id}"), message))
         }
-        Err(error) => render_show(&state, &current, id, Some(refusal(error)?.to_string())).await,
+        Err(error) => {
+            let errors = refusal(error)?;
+            let message: Vec<String> = errors.messages().map(|m| crate::i18n::message(current.locale, m)).collect();
+            render_show(&state, &current, id, Some(message.join(" "))).await
+        }
     }
 }
 
@@ -477,5 +501,5 @@ pub async fn unassign(
     let (id, user) = path.into_inner();
     let (id, user, account) = (ObjectiveId(id), UserId(user), current.account.clone());
     with_conn(&state.pool, move |conn| Ok(objectives::unassign(conn, &account, id, user))).await??;
-    Ok(changed(&current.session, &format!("{HERE}/{id}"), "Assignment removed."))
+    Ok(changed(&current, &format!("{HERE}/{id}"), "cp-assignment-removed"))
 }

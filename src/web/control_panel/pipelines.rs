@@ -1,5 +1,6 @@
 //! Control Panel > Sales Process > Pipelines.
 
+use crate::web::i18n::filters;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
@@ -9,6 +10,7 @@ use serde::Deserialize;
 
 use crate::change::ChangeError;
 use crate::domain::form::FieldErrors;
+use crate::domain::message::Message;
 use crate::recording;
 use crate::store::ids::PipelineId;
 use crate::store::pipelines::{self, PipelineRow};
@@ -35,7 +37,7 @@ impl PipelinesPage {
         self.refused.as_ref().filter(|(id, _, _)| *id == pipeline).map(|(_, name, _)| name.as_str())
     }
 
-    fn error_for(&self, pipeline: Option<PipelineId>) -> Option<&str> {
+    fn error_for(&self, pipeline: Option<PipelineId>) -> Option<&Message> {
         self.refused.as_ref().filter(|(id, _, _)| *id == pipeline).and_then(|(_, _, errors)| errors.get("name"))
     }
 }
@@ -87,7 +89,7 @@ async fn respond(
     name: String,
 ) -> Result<HttpResponse, AppError> {
     match done {
-        Ok(()) => Ok(changed(&current.session, HERE, "Pipelines saved.")),
+        Ok(()) => Ok(changed(current, HERE, "cp-pipelines-saved")),
         Err(error) => render(state, current, Some((pipeline, name, refusal(error)?))).await,
     }
 }
@@ -100,8 +102,6 @@ async fn render(
     let account = current.account.id;
     let pipelines = with_conn(&state.pool, move |conn| Ok(pipelines::list(conn, account)?)).await?;
     let status = if refused.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    html(
-        status,
-        &PipelinesPage { layout: Layout::signed_in("Pipelines", current, "/control-panel"), pipelines, refused },
-    )
+    let layout = Layout::signed_in("cp-pipelines-title", current, "/control-panel");
+    html(current.locale, status, &PipelinesPage { layout, pipelines, refused })
 }

@@ -7,15 +7,18 @@ use askama::Template;
 use chrono::Utc;
 
 use super::{Filters, Scope, resolve};
+use crate::domain::account::Locale;
 use crate::domain::money::MoneyStyle;
+use crate::domain::number;
 use crate::domain::objective::{Measure, ObjectiveKind};
-use crate::domain::period::PeriodKind;
+use crate::domain::period::Period;
 use crate::domain::progress::{Progress, Standing, percent_one_decimal};
 use crate::statistics::{self, Figures};
 use crate::store::accounts::AccountRow;
 use crate::web::current_user::{ObjectivesEditor, SalesObjectivesReader};
 use crate::web::error::wants_fragment;
 use crate::web::html_form::HtmlQuery;
+use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::page_or_fragment;
 use crate::web::{AppError, AppState, with_conn};
@@ -38,28 +41,35 @@ pub struct Line {
 }
 
 impl Line {
-    pub fn new(name: String, progress: &Progress, measure: Measure, currency: &MoneyStyle) -> Self {
+    /// `money` is the account's currency written the reader's way (`current.money()`): its
+    /// locale writes every figure of the line.
+    pub fn new(name: String, progress: &Progress, measure: Measure, money: &MoneyStyle) -> Self {
+        let locale = money.locale;
         Self {
             name,
             active: true,
-            achieved: measure.display(progress.achieved, currency),
-            target: measure.display(progress.target, currency),
-            percent: format!("{}%", percent_one_decimal(progress.percent)),
+            achieved: measure.display(progress.achieved, money),
+            target: measure.display(progress.target, money),
+            percent: crate::i18n::percent(locale, progress.percent),
             bar: format!("{:.1}", progress.percent.clamp(0.0, 100.0)),
             standing: progress.standing,
-            expected: show(measure, progress.expected, currency),
-            gap: signed(measure, progress.gap, currency),
-            needed: progress.needed_per_day.map_or_else(|| "—".to_owned(), |n| show(measure, n, currency)),
+            expected: show(measure, progress.expected, money),
+            gap: signed(measure, progress.gap, money),
+            needed: progress.needed_per_day.map_or_else(
+                || crate::i18n::lookup(locale, "statistics-not-applicable", &[]),
+                |n| show(measure, n, money),
+            ),
         }
     }
 }
 
-/// A figure that may have decimals: money to the cent, counts to one decimal.
-pub fn show(measure: Measure, value: f64, currency: &MoneyStyle) -> String {
+/// A figure that may have decimals: money to the cent, counts to one decimal, each written
+/// the reader's way (`1,250.5`, `1.250,5`).
+pub fn show(measure: Measure, value: f64, money: &MoneyStyle) -> String {
     match measure {
-        Measure::Money => measure.display(value.round() as i64, currency),
-        Measure::Count if (value - value.round()).abs() < 0.05 => format!("{}", value.round() as i64),
-        Measure::Count => format!("{value:.1}"),
+        Measure::Money => measure.display(value.round() as i64, money),
+        Measure::Count if (value - value.round()).abs() < 0.05 => number::integer(money.locale, value.round() as i64),
+        Measure::Count => number::decimal(money.locale, value, 1),
     }
 }
 
@@ -81,8 +91,8 @@ pub struct Section {
 pub struct Region {
     pub scope: Scope,
     pub sections: Vec<Section>,
+    /// The period's first and end instants and the zone they are read in, worded.
     pub bounds: String,
-    pub time_zone: String,
     pub label: String,
     pub kinds: &'static [ObjectiveKind],
 }
@@ -103,10 +113,6 @@ impl Region {
     fn detail_url(&self, id: &crate::store::ids::ObjectiveId) -> String {
         format!("{HERE}/{id}?{}", self.scope.query())
     }
-
-    fn period_label(&self, kind: &PeriodKind) -> &'static str {
-        kind.label()
-    }
 }
 
 #[derive(Template)]
@@ -117,9 +123,9 @@ struct Page {
 }
 
 /// The tables of the objectives of the scope's kind that have a target for its period.
-fn sections(account: &AccountRow, scope: &Scope, figures: Vec<Figures>) -> Vec<Section> {
+fn sections(account: &AccountRow, money: &MoneyStyle, scope: &Scope, figures: Vec<Figures>) -> Vec<Section> {
     let calendar = account.calendar();
-    let money = account.money();
+    let total_name = crate::i18n::lookup(money.locale, "statistics-total", &[]);
     let now = Utc::now();
     figures
         .into_iter()
@@ -128,12 +134,12 @@ fn sections(account: &AccountRow, scope: &Scope, figures: Vec<Figures>) -> Vec<S
             let progress = |achieved, target| statistics::progress_at(&calendar, &scope.period, achieved, target, now);
             let (sum_achieved, sum_target) = (holders.iter().map(|(_, a)| a).sum(), target * holders.len() as i64);
             let total = (holders.len() > 1)
-                .then(|| Line::new("Total".to_owned(), &progress(sum_achieved, sum_target), measure, &money));
+                .then(|| Line::new(total_name.clone(), &progress(sum_achieved, sum_target), measure, money));
             let lines = holders
                 .into_iter()
                 .map(|(holder, achieved)| Line {
                     active: holder.active,
-                    ..Line::new(holder.name, &progress(achieved, target), measure, &money)
+                    ..Line::new(holder.name, &progress(achieved, target), measure, money)
                 })
                 .collect();
             Section { id: objective.row.id, name: objective.row.name.clone(), lines, total }
@@ -147,26 +153,31 @@ pub async fn page(
     ObjectivesEditor(current): ObjectivesEditor,
     HtmlQuery(filters): HtmlQuery<Filters>,
 ) -> Result<HttpResponse, AppError> {
-    let (account, reader) = (current.account.clone(), current.user.clone());
+    let (account, reader, money) = (current.account.clone(), current.user.clone(), current.money());
     let (scope, sections) = with_conn(&state.pool, move |conn| {
         let objectives = statistics::active_objectives(conn, &account, None)?;
         let scope = resolve(conn, &account, &reader, &filters, &objectives, None)?;
         let figures = statistics::figures(conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?;
-        let sections = sections(&account, &scope, figures);
+        let sections = sections(&account, &money, &scope, figures);
         Ok((scope, sections))
     })
     .await?;
-    let calendar = current.account.calendar();
+    let (calendar, locale) = (current.account.calendar(), current.locale);
     let region = Region {
-        bounds: format!("{} 00:00 → {} 00:00 (the end excluded)", scope.period.start(), scope.period.end()),
-        label: scope.period.label(),
-        time_zone: calendar.tz().name().to_owned(),
+        bounds: bounds(locale, &scope.period, calendar.tz().name()),
+        label: crate::i18n::period(locale, &scope.period),
         kinds: ObjectiveKind::ALL,
         scope,
         sections,
     };
-    let page = Page { layout: Layout::signed_in("Statistics", &current, HERE), region };
-    page_or_fragment(wants_fragment(&req), StatusCode::OK, &page, &page.region)
+    let page = Page { layout: Layout::signed_in("statistics-title", &current, HERE), region };
+    page_or_fragment(current.locale, wants_fragment(&req), StatusCode::OK, &page, &page.region)
+}
+
+/// `Sun 22 Nov 2026 00:00 → Sun 29 Nov 2026 00:00 (the end excluded), Europe/Rome time`.
+fn bounds(locale: Locale, period: &Period, zone: &str) -> String {
+    let (start, end) = (crate::i18n::date(locale, period.start()), crate::i18n::date(locale, period.end()));
+    crate::i18n::lookup(locale, "statistics-bounds", &[("start", &start), ("end", &end), ("zone", zone)])
 }
 
 pub const CSV_HEADER: [&str; 10] = [

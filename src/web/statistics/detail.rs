@@ -9,13 +9,18 @@ use serde::Deserialize;
 
 use super::dashboard::HERE;
 use super::{Filters, Scope, resolve};
+use crate::domain::account::Locale;
 use crate::domain::chart::{self, BarChart, Column};
+use crate::domain::message::Message;
+use crate::domain::money::MoneyStyle;
 use crate::domain::objective::{Measure, ObjectiveKind};
+use crate::domain::recording::SubjectKind;
 use crate::statistics::{self, Measured};
 use crate::store::ids::{ObjectiveId, PipelineId, UserId};
 use crate::store::{actions, activities, leads, objectives, pipelines};
 use crate::web::current_user::SalesObjectivesReader;
 use crate::web::html_form::HtmlQuery;
+use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::html;
 use crate::web::{AppError, AppState, with_conn};
@@ -53,9 +58,10 @@ struct Page {
     kind: ObjectiveKind,
     scope: Scope,
     period_label: String,
+    /// The period's name and its first and end days, worded.
+    bounds: String,
     charts: Vec<PersonChart>,
     breakdown: Vec<(String, String)>,
-    breakdown_title: &'static str,
     records: Vec<Record>,
     page: i64,
     has_next: bool,
@@ -80,7 +86,8 @@ pub async fn page(
 ) -> Result<HttpResponse, AppError> {
     let id = ObjectiveId(path.into_inner());
     let page_number = query.page.unwrap_or(1).max(1);
-    let (account, reader) = (current.account.clone(), current.user.clone());
+    let (account, reader, money) = (current.account.clone(), current.user.clone(), current.money());
+    let locale = current.locale;
     let parts = with_conn(&state.pool, move |conn| {
         // Archived objectives are out of the statistics.
         let row =
@@ -108,7 +115,6 @@ pub async fn page(
         for period in &periods {
             per_period.push(statistics::achieved_by_user(conn, &objective, &users, period.start(), period.end())?);
         }
-        let money = account.money();
         let charts = holders
             .iter()
             .map(|(user, name)| {
@@ -118,7 +124,7 @@ pub async fn page(
                     .map(|(period, achieved)| {
                         let achieved = achieved.get(user).copied().unwrap_or(0);
                         Column {
-                            label: period.label(),
+                            label: crate::i18n::period(locale, period),
                             achieved,
                             target: objective.target(period),
                             shown: measure.display(achieved, &money),
@@ -128,21 +134,22 @@ pub async fn page(
                 PersonChart { name: name.clone(), chart: chart::bar_chart(&columns, 480.0, 120.0) }
             })
             .collect();
-        let breakdown = breakdown(conn, &account, &objective, &users, &scope)?;
+        let breakdown = breakdown(conn, &account, &money, &objective, &users, &scope)?;
         let offset = (page_number - 1) * PAGE_SIZE;
-        let mut records = records(conn, &account, &objective, &users, &scope, (PAGE_SIZE + 1, offset))?;
+        let mut records = records(conn, &account, &money, &objective, &users, &scope, (PAGE_SIZE + 1, offset))?;
         let has_next = records.len() as i64 > PAGE_SIZE;
         records.truncate(PAGE_SIZE as usize);
         Ok((objective, scope, charts, breakdown, records, has_next))
     })
     .await?;
     let (objective, scope, charts, breakdown, records, has_next) = parts;
+    let period_label = crate::i18n::period(locale, &scope.period);
     let page = Page {
-        layout: Layout::signed_in(objective.row.name.clone(), &current, HERE),
+        layout: Layout::signed_in(Message::verbatim(&objective.row.name), &current, HERE),
         name: objective.row.name.clone(),
         kind: objective.row.kind(),
-        period_label: scope.period.label(),
-        breakdown_title: if objective.row.kind() == ObjectiveKind::Activity { "By result" } else { "By pipeline" },
+        bounds: bounds(locale, &period_label, &scope),
+        period_label,
         scope,
         charts,
         breakdown,
@@ -151,13 +158,24 @@ pub async fn page(
         has_next,
         id,
     };
-    html(StatusCode::OK, &page)
+    html(current.locale, StatusCode::OK, &page)
+}
+
+/// `November 2026: Sun 1 Nov 2026 → Tue 1 Dec 2026 (the end excluded).`
+fn bounds(locale: Locale, period_label: &str, scope: &Scope) -> String {
+    let (start, end) = (crate::i18n::date(locale, scope.period.start()), crate::i18n::date(locale, scope.period.end()));
+    crate::i18n::lookup(
+        locale,
+        "statistics-detail-bounds",
+        &[("period", period_label), ("start", &start), ("end", &end)],
+    )
 }
 
 /// The chosen period's figure split by result (activity) or pipeline (sales).
 fn breakdown(
     conn: &mut crate::db::AnyConnection,
     account: &crate::store::accounts::AccountRow,
+    money: &MoneyStyle,
     objective: &Measured,
     users: &[UserId],
     scope: &Scope,
@@ -176,7 +194,7 @@ fn breakdown(
                     .map_or_else(String::new, |o| o.name.clone());
                 let single = Measured { outcomes: vec![*outcome], ..objective.clone() };
                 let total = statistics::achieved_between(conn, &single, users, start, end)?;
-                parts.push((name, measure.display(total, &account.money())));
+                parts.push((name, measure.display(total, money)));
             }
         }
         ObjectiveKind::Sales => {
@@ -187,7 +205,7 @@ fn breakdown(
                 let mut scoped = objective.clone();
                 scoped.row.pipeline_id = Some(pipeline.id);
                 let total = statistics::achieved_between(conn, &scoped, users, start, end)?;
-                parts.push((pipeline.name, measure.display(total, &account.money())));
+                parts.push((pipeline.name, measure.display(total, money)));
             }
         }
     }
@@ -198,6 +216,7 @@ fn breakdown(
 fn records(
     conn: &mut crate::db::AnyConnection,
     account: &crate::store::accounts::AccountRow,
+    money: &MoneyStyle,
     objective: &Measured,
     users: &[UserId],
     scope: &Scope,
@@ -216,9 +235,10 @@ fn records(
                     when: moment(line.activity.occurred_at),
                     user: line.user,
                     what: format!("{} · {}", line.action, line.outcome),
+                    // `Lead · Acme renewal`: the kind of subject, then the name someone gave it.
                     subject: match (line.lead_title, line.prospect_name) {
-                        (Some(title), _) => format!("Lead · {title}"),
-                        (None, Some(name)) => format!("Prospect · {name}"),
+                        (Some(title), _) => format!("{} · {title}", subject_word(money.locale, SubjectKind::Lead)),
+                        (None, Some(name)) => format!("{} · {name}", subject_word(money.locale, SubjectKind::Prospect)),
                         (None, None) => String::new(),
                     },
                     amount: String::new(),
@@ -232,8 +252,12 @@ fn records(
                 user: line.owner,
                 what: line.pipeline,
                 subject: line.lead.title,
-                amount: line.lead.amount_cents.map(|c| Measure::Money.display(c, &account.money())).unwrap_or_default(),
+                amount: line.lead.amount_cents.map(|c| Measure::Money.display(c, money)).unwrap_or_default(),
             })
             .collect(),
     })
+}
+
+fn subject_word(locale: Locale, kind: SubjectKind) -> String {
+    crate::i18n::lookup(locale, kind.label_key(), &[])
 }

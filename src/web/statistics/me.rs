@@ -9,9 +9,11 @@ use chrono::Utc;
 
 use super::dashboard::Line;
 use crate::domain::chart::{self, BarChart, Column};
+use crate::domain::period::PeriodKind;
 use crate::statistics;
 use crate::store::objectives;
 use crate::web::current_user::SalesObjectivesReader;
+use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::html;
 use crate::web::{AppError, AppState, with_conn};
@@ -22,7 +24,7 @@ const HISTORY: usize = 6;
 pub struct Card {
     pub objective: String,
     pub period_label: String,
-    pub period_kind: &'static str,
+    pub period_kind: PeriodKind,
     pub line: Line,
     pub chart: BarChart,
     pub detail_url: String,
@@ -40,7 +42,7 @@ pub async fn page(
     state: Data<AppState>,
     SalesObjectivesReader(current): SalesObjectivesReader,
 ) -> Result<HttpResponse, AppError> {
-    let (account, me) = (current.account.clone(), current.user.clone());
+    let (account, me, money, locale) = (current.account.clone(), current.user.clone(), current.money(), current.locale);
     let cards = with_conn(&state.pool, move |conn| {
         let calendar = account.calendar();
         let now = Utc::now();
@@ -56,10 +58,10 @@ pub async fn page(
                     let achieved = statistics::achieved(conn, &objective, me.id, period)?;
                     let target = objective.target(period);
                     columns.push(Column {
-                        label: period.label(),
+                        label: crate::i18n::period(locale, period),
                         achieved,
                         target,
-                        shown: measure.display(achieved, &account.money()),
+                        shown: measure.display(achieved, &money),
                     });
                 }
                 let (Some(current_period), Some(last)) = (periods.last(), columns.last()) else { continue };
@@ -67,9 +69,9 @@ pub async fn page(
                 let progress = statistics::progress_at(&calendar, current_period, last.achieved, target, now);
                 cards.push(Card {
                     objective: objective.row.name.clone(),
-                    period_label: current_period.label(),
-                    period_kind: kind.label(),
-                    line: Line::new(objective.row.name.clone(), &progress, measure, &account.money()),
+                    period_label: crate::i18n::period(locale, current_period),
+                    period_kind: kind,
+                    line: Line::new(objective.row.name.clone(), &progress, measure, &money),
                     chart: chart::bar_chart(&columns, 240.0, 60.0),
                     detail_url: format!(
                         "/statistics/sales-objectives/{}?type={}&period={}",
@@ -84,9 +86,9 @@ pub async fn page(
     })
     .await?;
     let page = Page {
-        layout: Layout::signed_in("My objectives", &current, "/me/objectives"),
+        layout: Layout::signed_in("statistics-my-objectives", &current, "/me/objectives"),
         cards,
         time_zone: current.account.time_zone.clone(),
     };
-    html(StatusCode::OK, &page)
+    html(current.locale, StatusCode::OK, &page)
 }

@@ -1,0 +1,167 @@
+# control_panel
+# Control Panel: index, account settings, teams.
+cp-title = Control Panel
+cp-sales-process = Sales Process
+cp-index-objectives-about = revenue and activity targets, and who holds them
+cp-index-objectives-edition = — part of the Dream Team edition
+cp-index-actions-about = the actions reps log and their results
+cp-index-pipelines-about = where leads are worked
+cp-index-import-about = historical activities and won leads from CSV
+cp-account-settings = Account settings
+cp-settings-account = Account
+cp-settings-edition = Edition
+cp-settings-time-zone = Time zone
+cp-settings-week-start = Weeks start on
+cp-settings-currency = Currency
+cp-settings-language = Language
+cp-weekday-monday = Monday
+cp-weekday-tuesday = Tuesday
+cp-weekday-wednesday = Wednesday
+cp-weekday-thursday = Thursday
+cp-weekday-friday = Friday
+cp-weekday-saturday = Saturday
+cp-weekday-sunday = Sunday
+cp-teams = Teams
+cp-teams-edition = Teams are part of the Dream Team edition. An admin can change the edition in Edition & licences.
+cp-no-team = No team yet.
+cp-no-members = No members yet.
+cp-team-manager = Team manager
+
+# Words shared by the pages.
+cp-name = Name
+cp-rename = Rename
+cp-disable = Disable
+cp-enable = Enable
+cp-delete = Delete
+cp-disabled-action = Disabled
+cp-disabled-result = Disabled
+cp-move-up = Move { $name } up
+cp-move-down = Move { $name } down
+cp-cancel = Cancel
+
+# Actions.
+cp-actions-title = Actions
+cp-actions-intro = The actions reps log, each with its results. An action or result already used can be disabled, never deleted, so that past figures keep their meaning.
+cp-action-name = Action name
+cp-result-name = Result name
+cp-results = Results
+cp-new-result = New result
+cp-add-result = Add result
+cp-add-an-action = Add an action
+cp-add-action = Add action
+cp-actions-saved = Actions saved.
+
+# Pipelines.
+cp-pipelines-title = Pipelines
+cp-pipeline-name = Pipeline name
+cp-add-a-pipeline = Add a pipeline
+cp-add-pipeline = Add pipeline
+cp-pipelines-saved = Pipelines saved.
+
+# Import.
+cp-import-title = Import
+cp-import-heading = Import history
+cp-import-intro = An import is all or nothing: if any line is wrong, nothing is written and every bad line is listed.
+cp-import-nothing-imported = Nothing was imported.
+cp-import-correct-lines = Correct these lines and upload the file again:
+cp-import-done-activities = Imported { $lines } activities lines.
+cp-import-done-activities-created = Imported { $lines } activities lines, creating { $leads } leads and { $prospects } prospects.
+cp-import-done-leads = Imported { $lines } leads lines.
+cp-import-done-leads-created = Imported { $lines } leads lines, creating { $leads } leads and { $prospects } prospects.
+cp-import-activities = Activities
+cp-import-leads = Leads
+# $header, $column and $format are CSV words shown as code: keep them as they are.
+cp-import-header = Header: { $header }.
+cp-import-activities-subject = { $column } is lead or prospect; a missing lead or prospect is created for its user.
+cp-import-activities-occurred-at = { $column } is RFC 3339 with an offset, or { $format } in the account's time zone.
+cp-import-leads-won = A won lead needs an amount and { $column }; an empty currency means the account's, another currency is refused.
+cp-import-csv-file = CSV file
+cp-import-activities-button = Import activities
+cp-import-leads-button = Import leads
+cp-import-upload-unreadable = The upload could not be read: { $error }
+cp-import-choose-file = Choose a CSV file to import.
+cp-import-too-large = The file is larger than 64 MiB: import it from the command line.
+
+# Sales Objectives: the list.
+cp-objectives-title = Sales Objectives
+cp-new-objective = New objective
+cp-objectives-tabs = Objectives
+cp-objectives-active = Active
+cp-objectives-archived = Archived
+cp-objectives-none-archived = No archived objective.
+cp-objectives-none-yet = No objective yet. Create one — for instance 10 calls reached a day, or 50,000 of revenue a year — then assign it to your reps.
+cp-objective = Objective
+cp-kind = Kind
+cp-counts = Counts
+cp-targets = Targets
+cp-assignees = Assignees
+# A target in force, as the list shows it: "Day: 10".
+cp-period-target = { $period }: { $target }
+# What an activity objective counts: "Call: Reached — Prospects and leads".
+cp-counts-activity = { $action }: { $results } — { $context }
+cp-all-results = all results
+cp-all-pipelines = All pipelines
+
+# Sales Objectives: the editor.
+cp-edit-objective = Edit objective
+cp-crumb-edit = Edit
+cp-crumb-new = New
+cp-show-fields = Show its fields
+cp-action = Action
+cp-choose-action = Choose an action…
+cp-show-results = Show its results
+cp-results-that-count = Results that count
+cp-choose-action-first = Choose an action to see its results.
+cp-select-all-results = Select all results (the whole action, results added later included)
+cp-done-on = Done on
+cp-measure = Measure
+cp-revenue-in = Revenue ({ $currency })
+cp-pipeline = Pipeline
+cp-period-targets = Period targets
+cp-period-targets-note = (one or two; a change applies from the current period on)
+cp-targets-hint = A number of times, such as 10; for revenue, an amount such as 1,250.50.
+cp-period = Period
+cp-second-period = Second period
+cp-optional = (optional)
+cp-no-period = None
+cp-target = Target
+cp-save-objective = Save objective
+cp-objective-created = Objective created: now assign it.
+cp-objective-saved = Objective saved.
+
+# Sales Objectives: an objective's page.
+cp-archived-badge = Archived
+cp-edit = Edit
+cp-archive = Archive
+cp-restore = Restore
+cp-what-it-counts = What it counts
+cp-target-history = Target history
+cp-target-history-about = A target applies from the start of the period in which it was set; closed periods keep the target in force then, and periods before the first target use the first.
+cp-from = From
+cp-set-on = Set on
+cp-assigned-to = Assigned to
+cp-too-many-objectives = Too many objectives demotivate.
+cp-holder-holds = { $count ->
+    [one] { $name } holds 1 objective.
+   *[other] { $name } holds { $count } objectives.
+}
+cp-nobody-holds = Nobody holds this objective yet: pick users or a whole team below.
+cp-deactivated = Deactivated
+cp-objective-count = { $count ->
+    [one] 1 objective
+   *[other] { $count } objectives
+}
+cp-remove = Remove
+cp-remove-holder = Remove { $name }
+cp-assign-to-users = Assign to users
+cp-already-assigned = (already assigned)
+cp-assign = Assign
+cp-assign-to-team = Assign to a whole team
+cp-assign-to-the-team = Assign to the team
+cp-assigned-to-users = { $count ->
+    [one] Assigned to 1 user.
+   *[other] Assigned to { $count } users.
+}
+cp-assignment-removed = Assignment removed.
+cp-objective-archived = Objective archived: it is out of the statistics until restored.
+cp-objective-restored = Objective restored.

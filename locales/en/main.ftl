@@ -1,0 +1,16 @@
+# Words of every page's frame.
+skip-to-content = Skip to content
+main-menu = Main menu
+sign-out = Sign out
+menu-home = Home
+menu-my-objectives = My objectives
+menu-statistics = Statistics
+menu-activities = Activities
+menu-leads = Leads
+menu-prospects = Prospects
+menu-control-panel = Control Panel
+menu-edition-licences = Edition & licences
+# A name someone gave, the same in every language.
+verbatim = { $text }
+period-label-week = Week of { $date }
+period-label-quarter = Q{ $quarter } { $year }

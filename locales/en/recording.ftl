@@ -1,0 +1,74 @@
+# recording: activities, leads, prospects.
+
+## Shared words of the recording pages
+recording-cancel = Cancel
+recording-delete = Delete
+recording-delete-named = Delete { $name }
+recording-filter = Filter
+recording-optional = (optional)
+recording-actions-column = Actions
+recording-crumb-new = New
+recording-crumb-edit = Edit
+recording-owner = Owner
+recording-owner-me = Me
+recording-pages = Pages
+
+## Activities
+recording-activities = Activities
+recording-activity-log-title = Log an activity
+recording-activity-log-crumb = Log
+recording-activity-no-subject = An activity is done on a lead or a prospect, and you have neither yet.
+recording-activity-subject = On
+recording-activity-action = Action
+recording-activity-choose-action = Choose an action…
+recording-activity-show-results = Show its results
+recording-activity-result = Result
+recording-activity-result-none = Choose an action first
+recording-activity-when = When
+recording-activity-zone-time = ({ $zone } time)
+recording-activity-note = Note
+recording-activity-log-submit = Log activity
+recording-activity-user = User
+recording-activity-everyone = Everyone
+recording-activities-no-more = No more activities.
+recording-activities-empty = No activity logged yet. Log your calls, e-mails and meetings as you do them: your objectives count them.
+recording-activities-newer = ← Newer
+recording-activities-older = Older →
+recording-activity-logged = Activity logged.
+recording-activity-deleted = Activity deleted.
+
+## Leads
+recording-leads = Leads
+recording-lead-new = New lead
+recording-lead-edit = Edit lead
+recording-lead-title = Title
+recording-lead-pipeline = Pipeline
+recording-lead-amount = Amount ({ $currency })
+recording-lead-amount-column = Amount
+recording-lead-amount-hint = (for example { $example })
+recording-lead-status = Status
+recording-lead-won-on = Won on
+recording-lead-won-on-hint = (when won; empty means now, { $zone } time)
+recording-lead-save = Save lead
+recording-leads-empty = No lead yet. Create one, or convert a qualified prospect into a lead.
+recording-lead-created = Lead created.
+recording-lead-saved = Lead saved.
+recording-lead-deleted = Lead deleted.
+
+## Prospects
+recording-prospects = Prospects
+recording-prospect-new = New prospect
+recording-prospect-edit = Edit prospect
+recording-prospect-name = Name
+recording-prospect-list-name = Prospecting list
+recording-prospect-list-column = List
+recording-prospect-lead-column = Lead
+recording-prospect-save = Save prospect
+recording-prospects-empty = No prospect yet. Add the contacts you are prospecting, then log calls and e-mails on them.
+recording-prospect-converted = Converted
+recording-prospect-convert-pipeline = Pipeline for { $name }
+recording-prospect-convert = Convert to lead
+recording-prospect-created = Prospect created.
+recording-prospect-saved = Prospect saved.
+recording-prospect-deleted = Prospect deleted.
+recording-prospect-converted-into-lead = Prospect converted into a lead.

@@ -1,0 +1,16 @@
+# Parole della cornice di ogni pagina.
+skip-to-content = Vai al contenuto
+main-menu = Menu principale
+sign-out = Esci
+menu-home = Home
+menu-my-objectives = I miei obiettivi
+menu-statistics = Statistiche
+menu-activities = Attività
+menu-leads = Lead
+menu-prospects = Prospect
+menu-control-panel = Pannello di controllo
+menu-edition-licences = Edizione e licenze
+# Un nome dato da qualcuno, uguale in ogni lingua.
+verbatim = { $text }
+period-label-week = Settimana del { $date }
+period-label-quarter = { $quarter }º trimestre { $year }

@@ -1,0 +1,74 @@
+# recording: attività, lead, prospect.
+
+## Parole comuni delle pagine di registrazione
+recording-cancel = Annulla
+recording-delete = Elimina
+recording-delete-named = Elimina { $name }
+recording-filter = Filtra
+recording-optional = (opzionale)
+recording-actions-column = Azioni
+recording-crumb-new = Nuovo
+recording-crumb-edit = Modifica
+recording-owner = Proprietario
+recording-owner-me = Io
+recording-pages = Pagine
+
+## Attività
+recording-activities = Attività
+recording-activity-log-title = Registra un'attività
+recording-activity-log-crumb = Registra
+recording-activity-no-subject = Un'attività si registra su un lead o su un prospect, e non ne hai ancora nessuno.
+recording-activity-subject = Lead o prospect
+recording-activity-action = Azione
+recording-activity-choose-action = Scegli un'azione…
+recording-activity-show-results = Mostra i suoi risultati
+recording-activity-result = Risultato
+recording-activity-result-none = Scegli prima un'azione
+recording-activity-when = Quando
+recording-activity-zone-time = (fuso orario { $zone })
+recording-activity-note = Nota
+recording-activity-log-submit = Registra attività
+recording-activity-user = Utente
+recording-activity-everyone = Tutti
+recording-activities-no-more = Non ci sono altre attività.
+recording-activities-empty = Nessuna attività registrata finora. Registra chiamate, e-mail e riunioni man mano che le fai: i tuoi obiettivi le contano.
+recording-activities-newer = ← Più recenti
+recording-activities-older = Meno recenti →
+recording-activity-logged = Attività registrata.
+recording-activity-deleted = Attività eliminata.
+
+## Lead
+recording-leads = Lead
+recording-lead-new = Nuovo lead
+recording-lead-edit = Modifica lead
+recording-lead-title = Titolo
+recording-lead-pipeline = Pipeline
+recording-lead-amount = Importo ({ $currency })
+recording-lead-amount-column = Importo
+recording-lead-amount-hint = (ad esempio { $example })
+recording-lead-status = Stato
+recording-lead-won-on = Vinto il
+recording-lead-won-on-hint = (quando è stato vinto; se lo lasci vuoto vale adesso, fuso orario { $zone })
+recording-lead-save = Salva lead
+recording-leads-empty = Ancora nessun lead. Creane uno, oppure converti in lead un prospect qualificato.
+recording-lead-created = Lead creato.
+recording-lead-saved = Lead salvato.
+recording-lead-deleted = Lead eliminato.
+
+## Prospect
+recording-prospects = Prospect
+recording-prospect-new = Nuovo prospect
+recording-prospect-edit = Modifica prospect
+recording-prospect-name = Nome
+recording-prospect-list-name = Lista di prospezione
+recording-prospect-list-column = Lista
+recording-prospect-lead-column = Lead
+recording-prospect-save = Salva prospect
+recording-prospects-empty = Ancora nessun prospect. Aggiungi i contatti a cui ti stai rivolgendo, poi registra su di loro chiamate ed e-mail.
+recording-prospect-converted = Convertito
+recording-prospect-convert-pipeline = Pipeline per { $name }
+recording-prospect-convert = Converti in lead
+recording-prospect-created = Prospect creato.
+recording-prospect-saved = Prospect salvato.
+recording-prospect-deleted = Prospect eliminato.
+recording-prospect-converted-into-lead = Prospect convertito in lead.
