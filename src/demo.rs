@@ -75,7 +75,8 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
         time_zone: TimeZone::parse("Europe/Rome")?,
         week_start: WeekStart::default(),
         currency: Currency::parse("EUR")?,
-        locale: Locale::It,
+        // Read in English until someone picks Italian in My account.
+        locale: Locale::En,
         admin: spec(PEOPLE[0].name, PEOPLE[0].role)?,
     };
     db::write_transaction(conn, |conn| {

@@ -3,17 +3,20 @@
 use chrono::{Duration, NaiveDateTime};
 
 use crate::db::{self, AnyConnection};
+use crate::domain::account::Locale;
+use crate::domain::language;
 use crate::domain::role::Role;
 use crate::domain::throttle;
 use crate::domain::user::Email;
 use crate::password::Passwords;
 use crate::store::ids::UserId;
-use crate::store::{login_failures, users};
+use crate::store::{accounts, login_failures, users};
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Attempt {
     /// Right e-mail and password for an active user.
-    SignedIn { user: UserId, session_version: i64, role: Role },
+    /// `locale` is the language the user reads: their preference, else their account's.
+    SignedIn { user: UserId, session_version: i64, role: Role, locale: Locale },
     /// Wrong e-mail or wrong password: the same answer for both.
     Refused,
     /// Right password, but the user was deactivated.
@@ -43,7 +46,10 @@ pub fn attempt(
     match user {
         Some(user) if matches && user.active => {
             login_failures::clear(conn, &key)?;
-            Ok(Attempt::SignedIn { user: user.id, session_version: user.session_version, role: user.role() })
+            let account = accounts::find(conn, user.account_id)?.map(|account| account.locale());
+            let preference = user.locale.as_deref().and_then(|l| l.parse::<Locale>().ok());
+            let locale = language::choose(preference, account, &[]);
+            Ok(Attempt::SignedIn { user: user.id, session_version: user.session_version, role: user.role(), locale })
         }
         Some(user) if matches && !user.active => Ok(Attempt::Deactivated),
         _ => {

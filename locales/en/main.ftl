@@ -14,3 +14,4 @@ menu-edition-licences = Edition & licences
 verbatim = { $text }
 period-label-week = Week of { $date }
 period-label-quarter = Q{ $quarter } { $year }
+product-name = Sales Objectives

@@ -14,3 +14,4 @@ menu-edition-licences = Edizione e licenze
 verbatim = { $text }
 period-label-week = Settimana del { $date }
 period-label-quarter = { $quarter }º trimestre { $year }
+product-name = Obiettivi di vendita

@@ -4,6 +4,7 @@
 use std::any::Any;
 
 use actix_web::HttpRequest;
+use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::header::{AcceptLanguage, Header};
 
 use crate::domain::account::Locale;
@@ -18,6 +19,18 @@ impl askama::Values for Locale {
     fn get_value<'a>(&'a self, key: &str) -> Option<&'a dyn Any> {
         (key == "locale").then_some(self as &dyn Any)
     }
+}
+
+/// The cookie that keeps a visitor's language for a year: chosen on the sign-in page, or the
+/// signed-in user's, so that pages shown before the user is known speak it too.
+pub fn language_cookie(req: &HttpRequest, locale: Locale) -> Cookie<'static> {
+    Cookie::build(LANGUAGE_COOKIE, locale.as_str())
+        .path("/")
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(req.connection_info().scheme() == "https")
+        .max_age(time::Duration::days(365))
+        .finish()
 }
 
 /// The languages the browser asks for, most wanted first.

@@ -1,6 +1,5 @@
 //! Sign-in and sign-out.
 
-use actix_web::cookie::{Cookie, SameSite, time};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Query};
 use actix_web::{HttpRequest, HttpResponse, Responder};
@@ -8,7 +7,7 @@ use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::i18n::{LANGUAGE_COOKIE, visitor_locale};
+use super::i18n::{language_cookie, visitor_locale};
 use super::layout::Layout;
 use super::respond::{html, see_other};
 use super::session::TypedSession;
@@ -64,17 +63,6 @@ pub async fn form(req: HttpRequest, session: TypedSession, query: Query<NextQuer
     Ok(response)
 }
 
-/// The cookie that keeps the visitor's language for a year.
-fn language_cookie(req: &HttpRequest, locale: Locale) -> Cookie<'static> {
-    Cookie::build(LANGUAGE_COOKIE, locale.as_str())
-        .path("/")
-        .same_site(SameSite::Lax)
-        .http_only(true)
-        .secure(req.connection_info().scheme() == "https")
-        .max_age(time::Duration::days(365))
-        .finish()
-}
-
 pub async fn submit(
     req: HttpRequest,
     state: Data<AppState>,
@@ -89,11 +77,15 @@ pub async fn submit(
     })
     .await?;
     let (status, message) = match attempt {
-        Attempt::SignedIn { user, session_version, role } => {
+        Attempt::SignedIn { user, session_version, role, locale } => {
             session.sign_in(user, session_version).map_err(|e| AppError::Internal(e.into()))?;
             // A rep's home is their own progress.
             let home = if role.manages() { "/" } else { "/me/objectives" };
-            return Ok(see_other(parse_local_path(&next).unwrap_or(home)));
+            let mut response = see_other(parse_local_path(&next).unwrap_or(home));
+            // Pages shown before the user is known (an expired form, the sign-in page after
+            // signing out) speak the user's language too.
+            response.add_cookie(&language_cookie(&req, locale)).map_err(|e| AppError::Internal(e.into()))?;
+            return Ok(response);
         }
         Attempt::Refused => (StatusCode::UNAUTHORIZED, Message::new("login-refused")),
         Attempt::Deactivated => (StatusCode::FORBIDDEN, Message::new("login-deactivated")),

@@ -1,8 +1,8 @@
 //! My account: one's own name, language and password.
 
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form};
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::current_user::CurrentUser;
@@ -33,6 +33,7 @@ pub async fn get(current: CurrentUser) -> Result<HttpResponse, AppError> {
 }
 
 pub async fn post(
+    req: HttpRequest,
     state: Data<AppState>,
     current: CurrentUser,
     form: Form<MyAccountForm>,
@@ -50,7 +51,11 @@ pub async fn post(
             // The word on what was done is in the language just chosen, like the pages after it.
             let locale = form.locale.parse::<Locale>().unwrap_or_else(|_| current.account.locale());
             current.session.flash(&crate::i18n::lookup(locale, "my-account-saved", &[]));
-            Ok(see_other("/me/account"))
+            let mut response = see_other("/me/account");
+            response
+                .add_cookie(&super::i18n::language_cookie(&req, locale))
+                .map_err(|e| AppError::Internal(e.into()))?;
+            Ok(response)
         }
         Err(error) => render(&current, form.name, form.locale, refusal(error)?),
     }

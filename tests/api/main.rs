@@ -11,6 +11,7 @@ mod csrf;
 mod errors;
 mod helpers;
 mod import;
+mod languages;
 mod leads;
 mod login;
 mod menu;

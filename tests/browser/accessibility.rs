@@ -75,6 +75,15 @@ async fn every_main_page_passes_axe_and_is_captured() {
         report.extend(violations(&browser, &axe).await.into_iter().map(|v| format!("{path} {v}")));
         browser.screenshot(name).await;
     }
+    // The same pages read in Italian, chosen as a user would, in My account.
+    browser.goto("/me/account").await;
+    browser.choose("#locale", "Italiano").await;
+    browser.click("main form button[type=submit]").await;
+    for (path, name) in pages {
+        browser.goto(path).await;
+        report.extend(violations(&browser, &axe).await.into_iter().map(|v| format!("{path} (it) {v}")));
+        browser.screenshot(&format!("{name}-it")).await;
+    }
     assert!(report.is_empty(), "axe found serious or critical violations:\n{}", report.join("\n"));
 }
 
