@@ -258,18 +258,6 @@ impl Period {
     pub fn remaining_days(&self, today: NaiveDate) -> i64 {
         (self.end - today.max(self.start)).num_days().max(0)
     }
-
-    /// English label: "Fri 27 Nov 2026", "Week of 23 Nov 2026", "November 2026", "Q4 2026", "2026".
-    pub fn label(&self) -> String {
-        let start = self.start;
-        match self.kind {
-            PeriodKind::Day => start.format("%a %-d %b %Y").to_string(),
-            PeriodKind::Week => start.format("Week of %-d %b %Y").to_string(),
-            PeriodKind::Month => start.format("%B %Y").to_string(),
-            PeriodKind::Quarter => format!("Q{} {}", start.month0() / 3 + 1, start.year()),
-            PeriodKind::Year => start.year().to_string(),
-        }
-    }
 }
 
 // Date and time arithmetic only overflows at the ends of chrono's range (years ±262143); saturating there keeps
@@ -297,6 +285,17 @@ mod tests {
     use super::*;
     use chrono_tz::{America, Asia, Australia, Europe, Pacific};
     use proptest::prelude::*;
+
+    /// Periods named in English: a compact way to say which dates they cover.
+    trait Label {
+        fn label(&self) -> String;
+    }
+
+    impl Label for Period {
+        fn label(&self) -> String {
+            crate::i18n::period(crate::domain::account::Locale::En, self)
+        }
+    }
 
     const ZONES: [Tz; 7] = [
         Europe::Rome,
