@@ -1,6 +1,8 @@
 //! Setting objectives: the editor's checks and writes (rules 1, 2, 3 and 6), archiving, and
 //! assignments. Every operation runs in one transaction: nothing is ever half-saved.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
@@ -17,7 +19,7 @@ use crate::domain::recording as words;
 use crate::store::accounts::AccountRow;
 use crate::store::ids::{ActionId, ObjectiveId, OutcomeId, PipelineId, TeamId, UserId};
 use crate::store::objectives::{self, ObjectiveData, ObjectiveRow};
-use crate::store::{actions, is_unique_violation, pipelines, teams, users};
+use crate::store::{actions, is_unique_violation, objective_buckets, pipelines, teams, users};
 
 /// The editor's form, as typed. `outcome_ids` repeats; `all_outcomes` set means the whole
 /// action; an empty `pipeline_id` means all pipelines; `period_3`/`target_3` exist only to
@@ -252,6 +254,7 @@ pub fn create(
             now,
         )?;
         write_parts(conn, account, actor, id, &checked, now)?;
+        objective_buckets::rebuild(conn, id)?;
         Ok(id)
     })
 }
@@ -266,6 +269,7 @@ pub fn update(
 ) -> Result<(), ChangeError> {
     db::write_transaction(conn, |conn| {
         let before = objectives::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
+        let outcomes_before = objectives::outcomes(conn, id)?;
         let checked = check(conn, account, Some(id), form)?;
         objectives::update(conn, account.id, id, &checked.data).map_err(|e| duplicate_name(e, &checked.data.name))?;
         administration::record(
@@ -277,7 +281,17 @@ pub fn update(
             (&before.name, &checked.data.name),
             now,
         )?;
-        write_parts(conn, account, actor, id, &checked, now)
+        write_parts(conn, account, actor, id, &checked, now)?;
+        // Renaming or retargeting keeps the counts; counting other activities recounts them.
+        let data = &checked.data;
+        let counts_otherwise =
+            (&before.kind, before.action_id, before.whole_action, &before.context, before.pipeline_id)
+                != (&data.kind, data.action_id, data.whole_action, &data.context, data.pipeline_id)
+                || outcomes_before.iter().collect::<BTreeSet<_>>() != checked.outcomes.iter().collect::<BTreeSet<_>>();
+        if counts_otherwise {
+            objective_buckets::rebuild(conn, id)?;
+        }
+        Ok(())
     })
 }
 

@@ -13,9 +13,9 @@ use crate::domain::period::{Calendar, Period, PeriodKind};
 use crate::domain::progress::{self, Progress};
 use crate::store::accounts::AccountRow;
 use crate::store::actions;
-use crate::store::buckets::{self, ActivityScope};
 use crate::store::ids::{OutcomeId, UserId};
 use crate::store::objectives::{self, Holder, ObjectiveRow};
+use crate::store::{buckets, objective_buckets};
 
 /// An objective with what it needs to be measured.
 #[derive(Debug, Clone)]
@@ -100,17 +100,7 @@ pub fn achieved_by_user(
 ) -> QueryResult<BTreeMap<UserId, i64>> {
     let row = &objective.row;
     match row.kind() {
-        ObjectiveKind::Activity => {
-            let subjects = row.context().map_or(&[][..], |c| c.subjects());
-            let scope = ActivityScope {
-                account: row.account_id,
-                users,
-                outcomes: &objective.outcomes,
-                subjects,
-                pipeline: row.pipeline_id,
-            };
-            buckets::count_activities_by_user(conn, &scope, start, end)
-        }
+        ObjectiveKind::Activity => objective_buckets::count_by_user(conn, row.id, users, start, end),
         ObjectiveKind::Sales => {
             let revenue = row.metric() == Some(SalesMetric::Revenue);
             let totals = buckets::won_totals_by_user(conn, row.account_id, users, row.pipeline_id, start, end)?;

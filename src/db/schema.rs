@@ -238,6 +238,17 @@ diesel::joinable!(assignments -> objectives (objective_id));
 diesel::joinable!(assignments -> users (user_id));
 diesel::joinable!(objective_outcomes -> outcomes (outcome_id));
 
+diesel::table! {
+    objective_buckets (objective_id, grain, bucket, user_id) {
+        account_id -> BigInt,
+        objective_id -> BigInt,
+        user_id -> BigInt,
+        grain -> Text,
+        bucket -> Date,
+        count -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
     users,
@@ -252,6 +263,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     activities,
     activity_buckets,
     won_buckets,
+    objective_buckets,
     objectives,
     objective_outcomes,
     objective_targets,

@@ -10,13 +10,14 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Text};
 
 use super::ids::{AccountId, OutcomeId, PipelineId, UserId};
+use super::objective_buckets;
 use crate::db::schema::{activities, activity_buckets, leads, won_buckets};
 use crate::db::{AnyBackend, AnyConnection};
 use crate::domain::bucket_plan::{self, BucketPlan};
 use crate::domain::recording::SubjectKind;
 
-const DAY: &str = "day";
-const MONTH: &str = "month";
+pub(super) const DAY: &str = "day";
+pub(super) const MONTH: &str = "month";
 /// The pipeline of activities that have none (those on prospects).
 const NO_PIPELINE: i64 = 0;
 
@@ -54,10 +55,10 @@ const WON_CONFLICT: &str = " ON CONFLICT (account_id, user_id, grain, bucket, pi
      DO UPDATE SET revenue_cents = won_buckets.revenue_cents + excluded.revenue_cents, \
                    won_count = won_buckets.won_count + excluded.won_count";
 /// Rows per statement: far below both backends' limits on bound values.
-const ROWS_PER_STATEMENT: usize = 500;
+pub(super) const ROWS_PER_STATEMENT: usize = 500;
 
 /// `VALUES` placeholders for `rows` rows of `columns` values: `($1, $2), ($3, $4)`.
-fn placeholders(rows: usize, columns: usize) -> String {
+pub(super) fn placeholders(rows: usize, columns: usize) -> String {
     let mut sql = String::with_capacity(rows * columns * 5);
     for row in 0..rows {
         sql.push_str(if row == 0 { "(" } else { ", (" });
@@ -82,8 +83,10 @@ pub fn add_activity(conn: &mut AnyConnection, key: &ActivityKey, delta: i64) -> 
 type BucketRow = (i64, i64, i64, &'static str, i64, &'static str, NaiveDate);
 
 /// Adds many counts at once (imports): keys are merged per bucket, then written in
-/// multi-row statements.
+/// multi-row statements, to the activity buckets and to the buckets of the objectives that
+/// count them.
 pub fn add_activities(conn: &mut AnyConnection, counts: &[(ActivityKey, i64)]) -> QueryResult<()> {
+    objective_buckets::add_activities(conn, counts)?;
     let mut merged: BTreeMap<BucketRow, i64> = BTreeMap::new();
     for (key, delta) in counts {
         for (grain, bucket) in [(DAY, key.day), (MONTH, bucket_plan::month_start(key.day))] {
@@ -423,6 +426,9 @@ pub fn verify(conn: &mut AnyConnection, account: Option<AccountId>) -> QueryResu
         .map(|b| ((b.account, b.user, b.pipeline, b.grain, b.bucket), (b.cents, b.count)))
         .collect();
     compare(&expected_won, &stored, "won", &mut verification.differences);
+
+    let (recounted, stored) = objective_buckets::recounted_and_stored(conn, account)?;
+    compare(&recounted, &stored, "objective", &mut verification.differences);
     Ok(verification)
 }
 

@@ -9,6 +9,7 @@ pub mod buckets;
 pub mod ids;
 pub mod leads;
 pub mod login_failures;
+pub mod objective_buckets;
 pub mod objectives;
 pub mod password_links;
 pub mod pipelines;

@@ -439,3 +439,47 @@ async fn an_italian_reader_gets_the_statistics_in_italian_and_the_csv_unchanged(
     assert!(periods.iter().any(|p| p.starts_with("Trimestre · ")) && periods.iter().any(|p| p.starts_with("Anno · ")));
     assert!(mine.contains("Atteso a oggi") && mine.contains("fuso orario Europe/Rome"));
 }
+
+#[tokio::test]
+async fn changing_what_an_objective_counts_recounts_its_history_and_renaming_keeps_it() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let form = calls_form(&app, &w.manager, "Calls", "both", [("month", "10"), ("", "")]);
+    let id = objective(&app, &w.manager, form.clone(), &[&w.rita]);
+    let p = prospect(&app, &w.rita, "Ottica");
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-10-05T10:00");
+    log(&app, &w.rita, &p, "Call", "Voicemail", "2026-10-06T10:00");
+    log(&app, &w.rita, &p, "Call", "Voicemail", "2026-10-07T10:00");
+    let achieved = async || {
+        row(&csv(&app, "type=activity&period=month&date=2026-10-15").await, "rita@acme.example", "Calls")[7].clone()
+    };
+    assert_eq!(achieved().await, "1");
+
+    // Counting the voicemails instead: the past is recounted.
+    let account = app.account_of(&w.manager);
+    let objective_id = sales_objectives::store::ids::ObjectiveId(id.parse().expect("an id"));
+    let (_, voicemail) = app.outcome_id(&w.manager, "Call", "Voicemail");
+    let voicemails = ObjectiveForm { outcome_ids: vec![voicemail], ..form.clone() };
+    editor::update(&mut app.conn(), &account, None, objective_id, &voicemails, Utc::now()).expect("saved");
+    assert_eq!(achieved().await, "2");
+
+    // The whole action, on leads only: the prospect's calls no longer count.
+    let whole = ObjectiveForm { context: "leads".into(), all_outcomes: "1".into(), ..voicemails.clone() };
+    editor::update(&mut app.conn(), &account, None, objective_id, &whole, Utc::now()).expect("saved");
+    assert_eq!(achieved().await, "0");
+    let both = ObjectiveForm { context: "both".into(), ..whole.clone() };
+    editor::update(&mut app.conn(), &account, None, objective_id, &both, Utc::now()).expect("saved");
+    assert_eq!(achieved().await, "3");
+
+    // A new name keeps the counts, and later activities keep counting.
+    let renamed = ObjectiveForm { name: "All calls".into(), ..both };
+    editor::update(&mut app.conn(), &account, None, objective_id, &renamed, Utc::now()).expect("saved");
+    log(&app, &w.rita, &p, "Call", "No answer", "2026-10-08T10:00");
+    let rows = csv(&app, "type=activity&period=month&date=2026-10-15").await;
+    assert_eq!(row(&rows, "rita@acme.example", "All calls")[7], "4");
+    assert_eq!(app.differences(), 0);
+
+    // A stored total that drifts from the activities is reported.
+    app.execute("UPDATE objective_buckets SET count = count + 1 WHERE grain = 'month'");
+    assert_eq!(app.differences(), 1);
+}

@@ -1,0 +1,1 @@
+DROP TABLE objective_buckets;

@@ -1,0 +1,225 @@
+//! Objective buckets: running totals per activity objective, user and local day or month.
+//! An objective's figures read them alone, a dozen rows for a user's year however dense the
+//! history; `activity_buckets` stay the source they are rebuilt and verified from.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Nullable, Text};
+
+use super::buckets::{ActivityKey, DAY, MONTH, ROWS_PER_STATEMENT, placeholders};
+use super::ids::{AccountId, ObjectiveId, OutcomeId, UserId};
+use crate::db::schema::objective_buckets;
+use crate::db::{AnyBackend, AnyConnection};
+use crate::domain::bucket_plan::{self, BucketPlan};
+use crate::domain::objective::Context;
+use crate::domain::recording::SubjectKind;
+
+/// Which stored activity buckets an activity objective counts: its action's outcomes (all of
+/// them, or those chosen), its subjects, its pipeline. Shared by the rebuild and `verify`.
+const COUNTED: &str = "FROM objectives o \
+     JOIN outcomes oc ON oc.account_id = o.account_id AND oc.action_id = o.action_id \
+     JOIN activity_buckets b ON b.account_id = o.account_id AND b.outcome_id = oc.id \
+     WHERE o.kind = 'activity' \
+       AND (o.whole_action OR EXISTS ( \
+           SELECT 1 FROM objective_outcomes x WHERE x.objective_id = o.id AND x.outcome_id = oc.id)) \
+       AND (o.context = 'both' OR (o.context = 'leads' AND b.subject_kind = 'lead') \
+           OR (o.context = 'prospects' AND b.subject_kind = 'prospect')) \
+       AND (o.pipeline_id IS NULL OR b.pipeline_id = o.pipeline_id)";
+
+const COLUMNS: &str = "INSERT INTO objective_buckets (account_id, objective_id, user_id, grain, bucket, count) VALUES ";
+const CONFLICT: &str = " ON CONFLICT (objective_id, grain, bucket, user_id) DO UPDATE SET count = objective_buckets.count + excluded.count";
+
+/// An activity objective's rule, as one of its outcomes sees it.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    objective: i64,
+    subjects: &'static [SubjectKind],
+    pipeline: Option<i64>,
+}
+
+impl Rule {
+    fn counts(&self, key: &ActivityKey) -> bool {
+        self.subjects.contains(&key.subject) && self.pipeline.is_none_or(|p| key.pipeline.is_some_and(|k| k.0 == p))
+    }
+}
+
+/// The rules of an account's activity objectives (archived ones too, so their pages stay
+/// right), by the outcome they count.
+fn rules(conn: &mut AnyConnection, account: AccountId) -> QueryResult<HashMap<OutcomeId, Vec<Rule>>> {
+    let rows: Vec<(i64, i64, Option<String>, Option<i64>)> = diesel::sql_query(
+        "SELECT o.id AS objective, oc.id AS outcome, o.context AS context, o.pipeline_id AS pipeline \
+         FROM objectives o JOIN outcomes oc ON oc.account_id = o.account_id AND oc.action_id = o.action_id \
+         WHERE o.account_id = $1 AND o.kind = 'activity' \
+           AND (o.whole_action OR EXISTS ( \
+               SELECT 1 FROM objective_outcomes x WHERE x.objective_id = o.id AND x.outcome_id = oc.id))",
+    )
+    .bind::<BigInt, _>(account.0)
+    .load::<RuleRow>(conn)?
+    .into_iter()
+    .map(|r| (r.objective, r.outcome, r.context, r.pipeline))
+    .collect();
+    let mut rules: HashMap<OutcomeId, Vec<Rule>> = HashMap::new();
+    for (objective, outcome, context, pipeline) in rows {
+        let subjects = context.and_then(|c| c.parse::<Context>().ok()).map_or(&[][..], Context::subjects);
+        rules.entry(OutcomeId(outcome)).or_default().push(Rule { objective, subjects, pipeline });
+    }
+    Ok(rules)
+}
+
+#[derive(QueryableByName)]
+struct RuleRow {
+    #[diesel(sql_type = BigInt)]
+    objective: i64,
+    #[diesel(sql_type = BigInt)]
+    outcome: i64,
+    #[diesel(sql_type = Nullable<Text>)]
+    context: Option<String>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pipeline: Option<i64>,
+}
+
+/// One objective bucket: account, objective, user, grain, bucket.
+type BucketRow = (i64, i64, i64, &'static str, NaiveDate);
+
+/// Adds the activity counts (negative to remove) to the buckets of every objective that
+/// counts them, in the caller's transaction.
+pub fn add_activities(conn: &mut AnyConnection, counts: &[(ActivityKey, i64)]) -> QueryResult<()> {
+    let mut rules_of: BTreeMap<AccountId, HashMap<OutcomeId, Vec<Rule>>> = BTreeMap::new();
+    let mut merged: BTreeMap<BucketRow, i64> = BTreeMap::new();
+    for (key, delta) in counts {
+        let rules = match rules_of.entry(key.account) {
+            std::collections::btree_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::btree_map::Entry::Vacant(new) => new.insert(rules(conn, key.account)?),
+        };
+        let Some(rules) = rules.get(&key.outcome) else { continue };
+        for rule in rules.iter().filter(|rule| rule.counts(key)) {
+            for (grain, bucket) in [(DAY, key.day), (MONTH, bucket_plan::month_start(key.day))] {
+                *merged.entry((key.account.0, rule.objective, key.user.0, grain, bucket)).or_default() += delta;
+            }
+        }
+    }
+    let rows: Vec<_> = merged.into_iter().filter(|(_, delta)| *delta != 0).collect();
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let sql = format!("{COLUMNS}{}{CONFLICT}", placeholders(chunk.len(), 6));
+        let mut query = diesel::sql_query(sql).into_boxed::<AnyBackend>();
+        for ((account, objective, user, grain, bucket), count) in chunk {
+            query = query
+                .bind::<BigInt, _>(*account)
+                .bind::<BigInt, _>(*objective)
+                .bind::<BigInt, _>(*user)
+                .bind::<Text, _>(*grain)
+                .bind::<Date, _>(*bucket)
+                .bind::<BigInt, _>(*count);
+        }
+        query.execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Recounts one objective's buckets from the activity buckets, after its definition (action,
+/// results, subjects, pipeline) changed.
+pub fn rebuild(conn: &mut AnyConnection, objective: ObjectiveId) -> QueryResult<()> {
+    diesel::delete(objective_buckets::table.filter(objective_buckets::objective_id.eq(objective.0))).execute(conn)?;
+    diesel::sql_query(format!(
+        "INSERT INTO objective_buckets (account_id, objective_id, user_id, grain, bucket, count) \
+         SELECT b.account_id, o.id, b.user_id, b.grain, b.bucket, SUM(b.count) {COUNTED} AND o.id = $1 \
+         GROUP BY b.account_id, o.id, b.user_id, b.grain, b.bucket"
+    ))
+    .bind::<BigInt, _>(objective.0)
+    .execute(conn)
+    .map(drop)
+}
+
+/// How many counted activities each of `users` did for the objective on local dates
+/// [start, end): month buckets for the whole months, day buckets for the edges.
+pub fn count_by_user(
+    conn: &mut AnyConnection,
+    objective: ObjectiveId,
+    users: &[UserId],
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<BTreeMap<UserId, i64>> {
+    let BucketPlan { months, day_ranges } = bucket_plan::plan(start, end);
+    let base = || {
+        objective_buckets::table
+            .filter(objective_buckets::objective_id.eq(objective.0))
+            .filter(objective_buckets::user_id.eq_any(users.iter().map(|u| u.0).collect::<Vec<_>>()))
+            .group_by(objective_buckets::user_id)
+            .select((objective_buckets::user_id, sql::<BigInt>("CAST(COALESCE(SUM(count), 0) AS BIGINT)")))
+            .into_boxed()
+    };
+    let mut totals: BTreeMap<UserId, i64> = users.iter().map(|u| (*u, 0)).collect();
+    let mut add = |rows: Vec<(i64, i64)>| {
+        for (user, count) in rows {
+            *totals.entry(UserId(user)).or_default() += count;
+        }
+    };
+    if !months.is_empty() {
+        add(base()
+            .filter(objective_buckets::grain.eq(MONTH))
+            .filter(objective_buckets::bucket.eq_any(months))
+            .load(conn)?);
+    }
+    for (from, to) in day_ranges {
+        add(base()
+            .filter(objective_buckets::grain.eq(DAY))
+            .filter(objective_buckets::bucket.ge(from))
+            .filter(objective_buckets::bucket.lt(to))
+            .load(conn)?);
+    }
+    Ok(totals)
+}
+
+/// One objective bucket as stored or recounted: objective, user, grain, bucket.
+pub type VerifiedBucket = (i64, i64, String, NaiveDate);
+
+#[derive(QueryableByName)]
+struct CountedRow {
+    #[diesel(sql_type = BigInt)]
+    objective: i64,
+    #[diesel(sql_type = BigInt)]
+    user_id: i64,
+    #[diesel(sql_type = Text)]
+    grain: String,
+    #[diesel(sql_type = Date)]
+    bucket: NaiveDate,
+    #[diesel(sql_type = BigInt)]
+    count: i64,
+}
+
+/// The objective buckets recounted from the activity buckets, and as stored, for `verify`.
+#[allow(clippy::type_complexity)]
+pub fn recounted_and_stored(
+    conn: &mut AnyConnection,
+    account: Option<AccountId>,
+) -> QueryResult<(BTreeMap<VerifiedBucket, i64>, BTreeMap<VerifiedBucket, i64>)> {
+    let only = if account.is_some() { " AND o.account_id = $1" } else { "" };
+    let recount = diesel::sql_query(format!(
+        "SELECT o.id AS objective, b.user_id AS user_id, b.grain AS grain, b.bucket AS bucket, \
+         CAST(SUM(b.count) AS BIGINT) AS count {COUNTED}{only} GROUP BY o.id, b.user_id, b.grain, b.bucket"
+    ))
+    .into_boxed::<AnyBackend>();
+    let recount = match account {
+        Some(account) => recount.bind::<BigInt, _>(account.0),
+        None => recount,
+    };
+    let recounted =
+        recount.load::<CountedRow>(conn)?.into_iter().map(|r| ((r.objective, r.user_id, r.grain, r.bucket), r.count));
+    let mut stored = objective_buckets::table
+        .select((
+            objective_buckets::objective_id,
+            objective_buckets::user_id,
+            objective_buckets::grain,
+            objective_buckets::bucket,
+            objective_buckets::count,
+        ))
+        .into_boxed();
+    if let Some(account) = account {
+        stored = stored.filter(objective_buckets::account_id.eq(account.0));
+    }
+    let stored = stored.load::<(i64, i64, String, NaiveDate, i64)>(conn)?;
+    Ok((recounted.collect(), stored.into_iter().map(|(o, u, g, b, c)| ((o, u, g, b), c)).collect()))
+}
