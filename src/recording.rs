@@ -3,6 +3,7 @@
 //! together with the period buckets, so totals are exact whatever happens.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::result::DatabaseErrorKind;
 
 use crate::change::{ChangeError, invalid};
 use crate::db::{self, AnyConnection};
@@ -73,7 +74,10 @@ pub fn log_activity(
     let subject = errors.check("subject", parse_subject(&form.subject));
     let occurred_at = errors.check("occurred_at", moment(&calendar, &form.occurred_at, now));
     let note = errors.check("note", words::parse_note(&form.note));
-    db::write_transaction(conn, |conn| {
+    // The checks only read: they run before the write lock is taken, so that reps logging at
+    // once queue for the insert alone. A subject deleted in between fails the insert's
+    // foreign key, and is answered like an unknown one.
+    let new = {
         let action = match action {
             Some(id) => actions::find_action(conn, account.id, ActionId(id))?.filter(|a| a.active),
             None => None,
@@ -107,21 +111,25 @@ pub fn log_activity(
             return Err(ChangeError::Invalid(errors.clone()));
         };
         errors.clone().into_result()?;
-        let activity = activities::insert(
-            conn,
-            &NewActivity {
-                account: account.id,
-                user: actor.id,
-                action: action.id,
-                outcome: outcome.id,
-                subject,
-                occurred_at: occurred_at.naive_utc(),
-                occurred_on: calendar.local_date(occurred_at),
-                note,
-                created_at: now.naive_utc(),
-            },
-        )?;
-        Ok(activity)
+        NewActivity {
+            account: account.id,
+            user: actor.id,
+            action: action.id,
+            outcome: outcome.id,
+            subject,
+            occurred_at: occurred_at.naive_utc(),
+            occurred_on: calendar.local_date(occurred_at),
+            note,
+            created_at: now.naive_utc(),
+        }
+    };
+    db::write_transaction(conn, |conn| {
+        activities::insert(conn, &new).map_err(|error| match error {
+            diesel::result::Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
+                crate::change::invalid("subject", "choose-own-subject")
+            }
+            other => other.into(),
+        })
     })
 }
 

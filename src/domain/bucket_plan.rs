@@ -36,6 +36,47 @@ pub fn plan(start: NaiveDate, end: NaiveDate) -> BucketPlan {
     BucketPlan { months, day_ranges }
 }
 
+/// Buckets that also keep whole calendar years (objective buckets): the years fully inside
+/// the range, and month and day plans for what lies before and after them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct YearPlan {
+    /// First dates (1 January) of the whole years inside the range, ascending.
+    pub years: Vec<NaiveDate>,
+    /// The parts outside those years, each planned in months and days.
+    pub parts: Vec<BucketPlan>,
+}
+
+/// The buckets covering [start, end) with year buckets where whole years fit.
+pub fn plan_with_years(start: NaiveDate, end: NaiveDate) -> YearPlan {
+    if end <= start {
+        return YearPlan::default();
+    }
+    let first = if year_start(start) == start { start } else { next_year(start) };
+    let last = year_start(end);
+    if first >= last {
+        return YearPlan { years: Vec::new(), parts: vec![plan(start, end)] };
+    }
+    let mut years = Vec::new();
+    let mut year = first;
+    while year < last {
+        years.push(year);
+        year = next_year(year);
+    }
+    let parts = [(start, first), (last, end)].into_iter().filter(|(from, to)| from < to).map(|(f, t)| plan(f, t));
+    YearPlan { years, parts: parts.collect() }
+}
+
+/// 1 January of the year containing `date`: the key of its year bucket.
+pub fn year_start(date: NaiveDate) -> NaiveDate {
+    // 1 January exists in every year, so the fallback never applies.
+    date.with_ordinal(1).unwrap_or(date)
+}
+
+/// 1 January of the year after the one containing `date`, saturating at the end of chrono's range.
+fn next_year(date: NaiveDate) -> NaiveDate {
+    year_start(date).checked_add_months(Months::new(12)).unwrap_or(NaiveDate::MAX)
+}
+
 /// The first date of the month containing `date`: the key of its month bucket.
 pub fn month_start(date: NaiveDate) -> NaiveDate {
     // Day 1 exists in every month, so the fallback never applies.
@@ -74,6 +115,26 @@ mod tests {
     fn empty_and_reversed_ranges_plan_nothing() {
         assert_eq!(plan(date(2026, 5, 1), date(2026, 5, 1)), BucketPlan::default());
         assert_eq!(plan(date(2026, 5, 2), date(2026, 5, 1)), BucketPlan::default());
+    }
+
+    #[test]
+    fn a_calendar_year_reads_one_year_bucket() {
+        let cal = Calendar::new(chrono_tz::Europe::Rome, Weekday::Mon);
+        let year = cal.period_of_date(PeriodKind::Year, date(2026, 7, 14));
+        assert_eq!(
+            plan_with_years(year.start(), year.end()),
+            YearPlan { years: vec![date(2026, 1, 1)], parts: vec![] }
+        );
+        let quarter = cal.period_of_date(PeriodKind::Quarter, date(2026, 11, 27));
+        let quarter_plan = plan_with_years(quarter.start(), quarter.end());
+        assert!(quarter_plan.years.is_empty());
+        assert_eq!(quarter_plan.parts, vec![plan(quarter.start(), quarter.end())]);
+        let across = plan_with_years(date(2025, 12, 15), date(2027, 1, 10));
+        assert_eq!(across.years, vec![date(2026, 1, 1)]);
+        assert_eq!(
+            across.parts,
+            vec![plan(date(2025, 12, 15), date(2026, 1, 1)), plan(date(2027, 1, 1), date(2027, 1, 10))]
+        );
     }
 
     #[test]
@@ -143,6 +204,22 @@ mod tests {
             prop_assert!(plan.day_ranges.len() <= 2);
             prop_assert!(plan.day_ranges.iter().all(|(from, to)| from < to));
             prop_assert!(plan.day_ranges.windows(2).all(|pair| pair[0].1 <= pair[1].0));
+        }
+
+        #[test]
+        fn with_years_covers_every_date_exactly_once(start_offset in 0_u64..15_000, len in 0_u64..1_500) {
+            let start = date(2000, 1, 1) + Days::new(start_offset);
+            let end = start + Days::new(len);
+            let with_years = plan_with_years(start, end);
+            let mut dates: Vec<NaiveDate> = with_years
+                .years
+                .iter()
+                .flat_map(|&y| y.iter_days().take_while(move |d| *d < next_year(y)))
+                .chain(with_years.parts.iter().flat_map(covered))
+                .collect();
+            dates.sort();
+            prop_assert_eq!(dates, all_dates(start, end));
+            prop_assert!(with_years.years.iter().all(|&y| y == year_start(y) && start <= y && next_year(y) <= end));
         }
     }
 }

@@ -84,7 +84,25 @@ pub fn insert(conn: &mut AnyConnection, new: &NewActivity) -> QueryResult<Activi
     for key in &keys {
         buckets::add_activity(conn, key, 1)?;
     }
-    find(conn, new.account, id)?.ok_or(diesel::result::Error::NotFound)
+    let (subject, lead_id, prospect_id, pipeline_id) = match new.subject {
+        Subject::Lead { lead, pipeline } => (SubjectKind::Lead, Some(lead), None, Some(pipeline)),
+        Subject::Prospect(prospect) => (SubjectKind::Prospect, None, Some(prospect), None),
+    };
+    Ok(ActivityRow {
+        id,
+        account_id: new.account,
+        user_id: new.user,
+        action_id: new.action,
+        outcome_id: new.outcome,
+        subject_kind: subject.as_str().to_owned(),
+        lead_id,
+        prospect_id,
+        pipeline_id,
+        occurred_at: new.occurred_at,
+        occurred_on: new.occurred_on,
+        note: new.note.clone(),
+        created_at: new.created_at,
+    })
 }
 
 pub fn find(conn: &mut AnyConnection, account: AccountId, id: ActivityId) -> QueryResult<Option<ActivityRow>> {

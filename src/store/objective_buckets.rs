@@ -1,6 +1,7 @@
-//! Objective buckets: running totals per activity objective, user and local day or month.
-//! An objective's figures read them alone, a dozen rows for a user's year however dense the
-//! history; `activity_buckets` stay the source they are rebuilt and verified from.
+//! Objective buckets: running totals per activity objective, user and local day, month and
+//! year. An objective's figures read them alone: one row for a user's year, a few for a
+//! quarter or a week, however dense the history. `activity_buckets` stay the source they
+//! are rebuilt and verified from (year buckets from the month buckets).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -13,7 +14,7 @@ use super::buckets::{ActivityKey, DAY, MONTH, ROWS_PER_STATEMENT, placeholders};
 use super::ids::{AccountId, ObjectiveId, OutcomeId, UserId};
 use crate::db::schema::objective_buckets;
 use crate::db::{AnyBackend, AnyConnection};
-use crate::domain::bucket_plan::{self, BucketPlan};
+use crate::domain::bucket_plan::{self, BucketPlan, YearPlan};
 use crate::domain::objective::Context;
 use crate::domain::recording::SubjectKind;
 
@@ -28,6 +29,8 @@ const COUNTED: &str = "FROM objectives o \
        AND (o.context = 'both' OR (o.context = 'leads' AND b.subject_kind = 'lead') \
            OR (o.context = 'prospects' AND b.subject_kind = 'prospect')) \
        AND (o.pipeline_id IS NULL OR b.pipeline_id = o.pipeline_id)";
+
+const YEAR: &str = "year";
 
 const COLUMNS: &str = "INSERT INTO objective_buckets (account_id, objective_id, user_id, grain, bucket, count) VALUES ";
 const CONFLICT: &str = " ON CONFLICT (objective_id, grain, bucket, user_id) DO UPDATE SET count = objective_buckets.count + excluded.count";
@@ -96,11 +99,21 @@ pub fn add_activities(conn: &mut AnyConnection, counts: &[(ActivityKey, i64)]) -
         };
         let Some(rules) = rules.get(&key.outcome) else { continue };
         for rule in rules.iter().filter(|rule| rule.counts(key)) {
-            for (grain, bucket) in [(DAY, key.day), (MONTH, bucket_plan::month_start(key.day))] {
+            for (grain, bucket) in grains(key.day) {
                 *merged.entry((key.account.0, rule.objective, key.user.0, grain, bucket)).or_default() += delta;
             }
         }
     }
+    upsert(conn, merged)
+}
+
+/// The buckets a day counts in.
+fn grains(day: NaiveDate) -> [(&'static str, NaiveDate); 3] {
+    [(DAY, day), (MONTH, bucket_plan::month_start(day)), (YEAR, bucket_plan::year_start(day))]
+}
+
+/// Adds each count to its bucket, creating the missing ones, in multi-row statements.
+fn upsert(conn: &mut AnyConnection, merged: BTreeMap<BucketRow, i64>) -> QueryResult<()> {
     let rows: Vec<_> = merged.into_iter().filter(|(_, delta)| *delta != 0).collect();
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         let sql = format!("{COLUMNS}{}{CONFLICT}", placeholders(chunk.len(), 6));
@@ -129,12 +142,39 @@ pub fn rebuild(conn: &mut AnyConnection, objective: ObjectiveId) -> QueryResult<
          GROUP BY b.account_id, o.id, b.user_id, b.grain, b.bucket"
     ))
     .bind::<BigInt, _>(objective.0)
-    .execute(conn)
-    .map(drop)
+    .execute(conn)?;
+    let months = objective_buckets::table
+        .filter(objective_buckets::objective_id.eq(objective.0))
+        .filter(objective_buckets::grain.eq(MONTH))
+        .select((
+            objective_buckets::account_id,
+            objective_buckets::user_id,
+            objective_buckets::bucket,
+            objective_buckets::count,
+        ))
+        .load::<(i64, i64, NaiveDate, i64)>(conn)?;
+    let mut years: BTreeMap<BucketRow, i64> = BTreeMap::new();
+    for (account, user, month, count) in months {
+        *years.entry((account, objective.0, user, YEAR, bucket_plan::year_start(month))).or_default() += count;
+    }
+    upsert(conn, years)
+}
+
+/// Years add up their months.
+fn with_years(mut buckets: BTreeMap<VerifiedBucket, i64>) -> BTreeMap<VerifiedBucket, i64> {
+    let mut years: BTreeMap<VerifiedBucket, i64> = BTreeMap::new();
+    for ((objective, user, grain, bucket), count) in &buckets {
+        if grain == MONTH {
+            *years.entry((*objective, *user, YEAR.to_owned(), bucket_plan::year_start(*bucket))).or_default() += count;
+        }
+    }
+    buckets.extend(years);
+    buckets
 }
 
 /// How many counted activities each of `users` did for the objective on local dates
-/// [start, end): month buckets for the whole months, day buckets for the edges.
+/// [start, end): year buckets for the whole years, month buckets for the whole months left,
+/// day buckets for the edges.
 pub fn count_by_user(
     conn: &mut AnyConnection,
     objective: ObjectiveId,
@@ -142,7 +182,7 @@ pub fn count_by_user(
     start: NaiveDate,
     end: NaiveDate,
 ) -> QueryResult<BTreeMap<UserId, i64>> {
-    let BucketPlan { months, day_ranges } = bucket_plan::plan(start, end);
+    let YearPlan { years, parts } = bucket_plan::plan_with_years(start, end);
     let base = || {
         objective_buckets::table
             .filter(objective_buckets::objective_id.eq(objective.0))
@@ -157,18 +197,26 @@ pub fn count_by_user(
             *totals.entry(UserId(user)).or_default() += count;
         }
     };
-    if !months.is_empty() {
+    if !years.is_empty() {
         add(base()
-            .filter(objective_buckets::grain.eq(MONTH))
-            .filter(objective_buckets::bucket.eq_any(months))
+            .filter(objective_buckets::grain.eq(YEAR))
+            .filter(objective_buckets::bucket.eq_any(years))
             .load(conn)?);
     }
-    for (from, to) in day_ranges {
-        add(base()
-            .filter(objective_buckets::grain.eq(DAY))
-            .filter(objective_buckets::bucket.ge(from))
-            .filter(objective_buckets::bucket.lt(to))
-            .load(conn)?);
+    for BucketPlan { months, day_ranges } in parts {
+        if !months.is_empty() {
+            add(base()
+                .filter(objective_buckets::grain.eq(MONTH))
+                .filter(objective_buckets::bucket.eq_any(months))
+                .load(conn)?);
+        }
+        for (from, to) in day_ranges {
+            add(base()
+                .filter(objective_buckets::grain.eq(DAY))
+                .filter(objective_buckets::bucket.ge(from))
+                .filter(objective_buckets::bucket.lt(to))
+                .load(conn)?);
+        }
     }
     Ok(totals)
 }
@@ -221,5 +269,5 @@ pub fn recounted_and_stored(
         stored = stored.filter(objective_buckets::account_id.eq(account.0));
     }
     let stored = stored.load::<(i64, i64, String, NaiveDate, i64)>(conn)?;
-    Ok((recounted.collect(), stored.into_iter().map(|(o, u, g, b, c)| ((o, u, g, b), c)).collect()))
+    Ok((with_years(recounted.collect()), stored.into_iter().map(|(o, u, g, b, c)| ((o, u, g, b), c)).collect()))
 }

@@ -444,7 +444,7 @@ async fn an_italian_reader_gets_the_statistics_in_italian_and_the_csv_unchanged(
 async fn changing_what_an_objective_counts_recounts_its_history_and_renaming_keeps_it() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let form = calls_form(&app, &w.manager, "Calls", "both", [("month", "10"), ("", "")]);
+    let form = calls_form(&app, &w.manager, "Calls", "both", [("month", "10"), ("year", "100")]);
     let id = objective(&app, &w.manager, form.clone(), &[&w.rita]);
     let p = prospect(&app, &w.rita, "Ottica");
     log(&app, &w.rita, &p, "Call", "Reached", "2026-10-05T10:00");
@@ -477,6 +477,8 @@ async fn changing_what_an_objective_counts_recounts_its_history_and_renaming_kee
     log(&app, &w.rita, &p, "Call", "No answer", "2026-10-08T10:00");
     let rows = csv(&app, "type=activity&period=month&date=2026-10-15").await;
     assert_eq!(row(&rows, "rita@acme.example", "All calls")[7], "4");
+    let year = csv(&app, "type=activity&period=year&date=2026-10-15").await;
+    assert_eq!(row(&year, "rita@acme.example", "All calls")[7], "4", "the year bucket agrees with its months");
     assert_eq!(app.differences(), 0);
 
     // A stored total that drifts from the activities is reported.
