@@ -32,6 +32,9 @@ pub fn last_insert_id(conn: &mut AnyConnection) -> QueryResult<i64> {
     diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(function)).get_result(conn)
 }
 
+/// The one SQLite writer of this process at a time.
+static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Runs `f` in a write transaction. On SQLite it begins IMMEDIATE, so the write lock is
 /// taken up front: a deferred read-then-write transaction fails with SQLITE_BUSY under
 /// concurrent writers instead of waiting for its turn.
@@ -48,6 +51,10 @@ where
         // The outer transaction already holds the write lock: a savepoint is enough.
         return diesel::Connection::transaction(conn, f);
     }
+    // Writers of this process queue here, each woken the moment the previous one commits;
+    // left to SQLite, they would poll the lock with growing sleeps (up to 100 ms each).
+    // Other processes (the command line) still meet SQLite's busy timeout.
+    let _turn = SQLITE_WRITER.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
     match f(conn) {
         Ok(value) => {
