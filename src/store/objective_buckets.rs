@@ -3,6 +3,7 @@
 //! quarter or a week, however dense the history. `activity_buckets` stay the source they
 //! are rebuilt and verified from (year buckets from the month buckets).
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -20,15 +21,23 @@ use crate::domain::recording::SubjectKind;
 
 /// Which stored activity buckets an activity objective counts: its action's outcomes (all of
 /// them, or those chosen), its subjects, its pipeline. Shared by the rebuild and `verify`.
-const COUNTED: &str = "FROM objectives o \
-     JOIN outcomes oc ON oc.account_id = o.account_id AND oc.action_id = o.action_id \
+/// The outcomes an activity objective `o` counts (`oc`): all its action's, or those chosen.
+macro_rules! counted_outcome {
+    () => {
+        "(o.whole_action OR EXISTS ( \
+             SELECT 1 FROM objective_outcomes x WHERE x.objective_id = o.id AND x.outcome_id = oc.id))"
+    };
+}
+
+const COUNTED: &str = concat!(
+    "FROM objectives o JOIN outcomes oc ON oc.account_id = o.account_id AND oc.action_id = o.action_id \
      JOIN activity_buckets b ON b.account_id = o.account_id AND b.outcome_id = oc.id \
-     WHERE o.kind = 'activity' \
-       AND (o.whole_action OR EXISTS ( \
-           SELECT 1 FROM objective_outcomes x WHERE x.objective_id = o.id AND x.outcome_id = oc.id)) \
-       AND (o.context = 'both' OR (o.context = 'leads' AND b.subject_kind = 'lead') \
+     WHERE o.kind = 'activity' AND ",
+    counted_outcome!(),
+    " AND (o.context = 'both' OR (o.context = 'leads' AND b.subject_kind = 'lead') \
            OR (o.context = 'prospects' AND b.subject_kind = 'prospect')) \
-       AND (o.pipeline_id IS NULL OR b.pipeline_id = o.pipeline_id)";
+       AND (o.pipeline_id IS NULL OR b.pipeline_id = o.pipeline_id)"
+);
 
 const YEAR: &str = "year";
 
@@ -52,13 +61,12 @@ impl Rule {
 /// The rules of an account's activity objectives (archived ones too, so their pages stay
 /// right), by the outcome they count.
 fn rules(conn: &mut AnyConnection, account: AccountId) -> QueryResult<HashMap<OutcomeId, Vec<Rule>>> {
-    let rows: Vec<(i64, i64, Option<String>, Option<i64>)> = diesel::sql_query(
+    let rows: Vec<(i64, i64, Option<String>, Option<i64>)> = diesel::sql_query(concat!(
         "SELECT o.id AS objective, oc.id AS outcome, o.context AS context, o.pipeline_id AS pipeline \
          FROM objectives o JOIN outcomes oc ON oc.account_id = o.account_id AND oc.action_id = o.action_id \
-         WHERE o.account_id = $1 AND o.kind = 'activity' \
-           AND (o.whole_action OR EXISTS ( \
-               SELECT 1 FROM objective_outcomes x WHERE x.objective_id = o.id AND x.outcome_id = oc.id))",
-    )
+         WHERE o.account_id = $1 AND o.kind = 'activity' AND ",
+        counted_outcome!()
+    ))
     .bind::<BigInt, _>(account.0)
     .load::<RuleRow>(conn)?
     .into_iter()
@@ -94,8 +102,8 @@ pub fn add_activities(conn: &mut AnyConnection, counts: &[(ActivityKey, i64)]) -
     let mut merged: BTreeMap<BucketRow, i64> = BTreeMap::new();
     for (key, delta) in counts {
         let rules = match rules_of.entry(key.account) {
-            std::collections::btree_map::Entry::Occupied(known) => known.into_mut(),
-            std::collections::btree_map::Entry::Vacant(new) => new.insert(rules(conn, key.account)?),
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(new) => new.insert(rules(conn, key.account)?),
         };
         let Some(rules) = rules.get(&key.outcome) else { continue };
         for rule in rules.iter().filter(|rule| rule.counts(key)) {
