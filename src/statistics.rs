@@ -13,9 +13,10 @@ use crate::domain::period::{Calendar, Period, PeriodKind};
 use crate::domain::progress::{self, Progress};
 use crate::store::accounts::AccountRow;
 use crate::store::actions;
+use crate::store::buckets::{self, ActivityScope};
 use crate::store::ids::{OutcomeId, UserId};
 use crate::store::objectives::{self, Holder, ObjectiveRow};
-use crate::store::{buckets, objective_buckets};
+use crate::store::{objective_buckets, pipelines};
 
 /// An objective with what it needs to be measured.
 #[derive(Debug, Clone)]
@@ -122,6 +123,53 @@ pub fn achieved_between(
 
 pub fn achieved(conn: &mut AnyConnection, objective: &Measured, user: UserId, period: &Period) -> QueryResult<i64> {
     achieved_between(conn, objective, &[user], period.start(), period.end())
+}
+
+/// What `users` achieved together over local dates [start, end), split by counted result
+/// (activity objectives, read from the activity buckets, which keep the result) or by
+/// pipeline (sales objectives): each part's name and figure.
+pub fn breakdown(
+    conn: &mut AnyConnection,
+    objective: &Measured,
+    users: &[UserId],
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<Vec<(String, i64)>> {
+    let row = &objective.row;
+    let mut parts = Vec::new();
+    match row.kind() {
+        ObjectiveKind::Activity => {
+            let catalogue = actions::list(conn, row.account_id)?;
+            let subjects = row.context().map_or(&[][..], |c| c.subjects());
+            for outcome in &objective.outcomes {
+                let name = catalogue
+                    .iter()
+                    .flat_map(|a| a.outcomes.iter())
+                    .find(|o| o.id == *outcome)
+                    .map_or_else(String::new, |o| o.name.clone());
+                let outcomes = [*outcome];
+                let scope = ActivityScope {
+                    account: row.account_id,
+                    users,
+                    outcomes: &outcomes,
+                    subjects,
+                    pipeline: row.pipeline_id,
+                };
+                parts.push((name, buckets::count_activities(conn, &scope, start, end)?));
+            }
+        }
+        ObjectiveKind::Sales => {
+            for pipeline in pipelines::list(conn, row.account_id)? {
+                if row.pipeline_id.is_some_and(|p| p != pipeline.id) {
+                    continue;
+                }
+                let mut scoped = objective.clone();
+                scoped.row.pipeline_id = Some(pipeline.id);
+                parts.push((pipeline.name, achieved_between(conn, &scoped, users, start, end)?));
+            }
+        }
+    }
+    Ok(parts)
 }
 
 /// One objective's figures for a period: the target then in force, and what each holder

@@ -485,3 +485,28 @@ async fn changing_what_an_objective_counts_recounts_its_history_and_renaming_kee
     app.execute("UPDATE objective_buckets SET count = count + 1 WHERE grain = 'month'");
     assert_eq!(app.differences(), 1);
 }
+
+#[tokio::test]
+async fn the_detail_splits_the_figure_by_result() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let form = ObjectiveForm {
+        all_outcomes: "1".into(),
+        ..calls_form(&app, &w.manager, "Calls", "both", [("month", "10"), ("", "")])
+    };
+    let id = objective(&app, &w.manager, form, &[&w.rita]);
+    let p = prospect(&app, &w.rita, "Ottica Vitale");
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-10T10:15");
+    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-12T10:15");
+    log(&app, &w.rita, &p, "Call", "Voicemail", "2026-11-11T10:15");
+
+    let page =
+        app.get(&format!("{STATS}/{id}?type=activity&period=month&date=2026-11-10")).await.text().await.expect("body");
+
+    let names = texts(&page, "table.breakdown tbody th");
+    let values = texts(&page, "table.breakdown tbody td");
+    let split: Vec<(String, String)> = names.into_iter().zip(values).collect();
+    assert!(split.contains(&("Reached".into(), "2".into())), "{split:?}");
+    assert!(split.contains(&("Voicemail".into(), "1".into())), "{split:?}");
+    assert!(split.contains(&("No answer".into(), "0".into())), "{split:?}");
+}

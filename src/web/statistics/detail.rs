@@ -17,7 +17,7 @@ use crate::domain::objective::{Measure, ObjectiveKind};
 use crate::domain::recording::SubjectKind;
 use crate::statistics::{self, Measured};
 use crate::store::ids::{ObjectiveId, PipelineId, UserId};
-use crate::store::{actions, activities, leads, objectives, pipelines};
+use crate::store::{activities, leads, objectives};
 use crate::web::current_user::SalesObjectivesReader;
 use crate::web::html_form::HtmlQuery;
 use crate::web::i18n::filters;
@@ -134,7 +134,7 @@ pub async fn page(
                 PersonChart { name: name.clone(), chart: chart::bar_chart(&columns, 480.0, 120.0) }
             })
             .collect();
-        let breakdown = breakdown(conn, &account, &money, &objective, &users, &scope)?;
+        let breakdown = breakdown(conn, &money, &objective, &users, &scope)?;
         let offset = (page_number - 1) * PAGE_SIZE;
         let mut records = records(conn, &account, &money, &objective, &users, &scope, (PAGE_SIZE + 1, offset))?;
         let has_next = records.len() as i64 > PAGE_SIZE;
@@ -174,42 +174,14 @@ fn bounds(locale: Locale, period_label: &str, scope: &Scope) -> String {
 /// The chosen period's figure split by result (activity) or pipeline (sales).
 fn breakdown(
     conn: &mut crate::db::AnyConnection,
-    account: &crate::store::accounts::AccountRow,
     money: &MoneyStyle,
     objective: &Measured,
     users: &[UserId],
     scope: &Scope,
 ) -> Result<Vec<(String, String)>, AppError> {
     let measure = objective.row.measure();
-    let (start, end) = (scope.period.start(), scope.period.end());
-    let mut parts = Vec::new();
-    match objective.row.kind() {
-        ObjectiveKind::Activity => {
-            let catalogue = actions::list(conn, account.id)?;
-            for outcome in &objective.outcomes {
-                let name = catalogue
-                    .iter()
-                    .flat_map(|a| a.outcomes.iter())
-                    .find(|o| o.id == *outcome)
-                    .map_or_else(String::new, |o| o.name.clone());
-                let single = Measured { outcomes: vec![*outcome], ..objective.clone() };
-                let total = statistics::achieved_between(conn, &single, users, start, end)?;
-                parts.push((name, measure.display(total, money)));
-            }
-        }
-        ObjectiveKind::Sales => {
-            for pipeline in pipelines::list(conn, account.id)? {
-                if objective.row.pipeline_id.is_some_and(|p| p != pipeline.id) {
-                    continue;
-                }
-                let mut scoped = objective.clone();
-                scoped.row.pipeline_id = Some(pipeline.id);
-                let total = statistics::achieved_between(conn, &scoped, users, start, end)?;
-                parts.push((pipeline.name, measure.display(total, money)));
-            }
-        }
-    }
-    Ok(parts)
+    let parts = statistics::breakdown(conn, objective, users, scope.period.start(), scope.period.end())?;
+    Ok(parts.into_iter().map(|(name, total)| (name, measure.display(total, money))).collect())
 }
 
 /// The records counted in the chosen period: the only read of raw rows, one page at a time.
