@@ -47,8 +47,7 @@ pub fn attempt(
         Some(user) if matches && user.active => {
             login_failures::clear(conn, &key)?;
             let account = accounts::find(conn, user.account_id)?.map(|account| account.locale());
-            let preference = user.locale.as_deref().and_then(|l| l.parse::<Locale>().ok());
-            let locale = language::choose(preference, account, &[]);
+            let locale = language::choose(user.preferred_locale(), account, &[]);
             Ok(Attempt::SignedIn { user: user.id, session_version: user.session_version, role: user.role(), locale })
         }
         Some(user) if matches && !user.active => Ok(Attempt::Deactivated),

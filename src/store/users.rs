@@ -4,6 +4,7 @@ use diesel::prelude::*;
 use super::ids::{AccountId, UserId};
 use crate::db::AnyConnection;
 use crate::db::schema::users;
+use crate::domain::account::Locale;
 use crate::domain::role::Role;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -26,6 +27,11 @@ impl UserRow {
     /// grants the least.
     pub fn role(&self) -> Role {
         self.role.parse().unwrap_or(Role::Rep)
+    }
+
+    /// The language the user chose in My account, if any.
+    pub fn preferred_locale(&self) -> Option<Locale> {
+        self.locale.as_deref().and_then(|l| l.parse().ok())
     }
 }
 

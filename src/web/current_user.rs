@@ -65,8 +65,7 @@ impl FromRequest for CurrentUser {
             .await?;
             match found {
                 Some((user, account)) if user.active && user.session_version == version => {
-                    let preference = user.locale.as_deref().and_then(|l| l.parse::<Locale>().ok());
-                    let locale = language::choose(preference, Some(account.locale()), &accepted);
+                    let locale = language::choose(user.preferred_locale(), Some(account.locale()), &accepted);
                     // Error pages rendered later in this request speak the same language.
                     request.extensions_mut().insert(locale);
                     Ok(CurrentUser { user, account, session, locale })

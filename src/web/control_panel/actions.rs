@@ -11,7 +11,7 @@ use crate::recording::{self, ActionChange};
 use crate::store::actions::{self, ActionWithOutcomes};
 use crate::store::ids::{ActionId, OutcomeId};
 use crate::web::current_user::{CurrentUser, RequireManager};
-use crate::web::error::refusal;
+use crate::web::error::{refusal, refusal_text};
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
@@ -94,11 +94,7 @@ async fn apply(state: &Data<AppState>, current: &CurrentUser, change: ActionChan
     let done = with_conn(&state.pool, move |conn| Ok(recording::change_actions(conn, &account, &change))).await?;
     match done {
         Ok(()) => Ok(changed(current, HERE, "cp-actions-saved")),
-        Err(error) => {
-            let errors = refusal(error)?;
-            let message: Vec<String> = errors.messages().map(|m| crate::i18n::message(current.locale, m)).collect();
-            render(state, current, Some(message.join(" "))).await
-        }
+        Err(error) => render(state, current, Some(refusal_text(current.locale, &refusal(error)?))).await,
     }
 }
 

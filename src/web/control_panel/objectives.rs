@@ -24,7 +24,7 @@ use crate::store::pipelines::{self, PipelineRow};
 use crate::store::teams::{self, TeamRow};
 use crate::store::users::{self, UserRow};
 use crate::web::current_user::{CurrentUser, ObjectivesEditor};
-use crate::web::error::refusal;
+use crate::web::error::{refusal, refusal_text};
 use crate::web::html_form::{HtmlForm, HtmlQuery};
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
@@ -485,11 +485,7 @@ pub async fn assign(
             let message = Message::new("cp-assigned-to-users").arg("count", count);
             Ok(changed(&current, &format!("{HERE}/{id}"), message))
         }
-        Err(error) => {
-            let errors = refusal(error)?;
-            let message: Vec<String> = errors.messages().map(|m| crate::i18n::message(current.locale, m)).collect();
-            render_show(&state, &current, id, Some(message.join(" "))).await
-        }
+        Err(error) => render_show(&state, &current, id, Some(refusal_text(current.locale, &refusal(error)?))).await,
     }
 }
 
