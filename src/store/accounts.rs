@@ -68,15 +68,15 @@ pub struct NewAccount<'a> {
 
 pub fn insert(conn: &mut AnyConnection, new: &NewAccount) -> QueryResult<AccountRow> {
     diesel::insert_into(accounts::table).values(new).execute(conn)?;
-    accounts::table.filter(accounts::name.eq(new.name)).select(AccountRow::as_select()).first(conn)
+    accounts::table.filter(accounts::name.eq(new.name)).select(AccountRow::as_select()).get_result(conn)
 }
 
 pub fn find(conn: &mut AnyConnection, id: AccountId) -> QueryResult<Option<AccountRow>> {
-    accounts::table.find(id).select(AccountRow::as_select()).first(conn).optional()
+    accounts::table.find(id).select(AccountRow::as_select()).get_result(conn).optional()
 }
 
 pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<AccountRow>> {
-    accounts::table.filter(accounts::name.eq(name)).select(AccountRow::as_select()).first(conn).optional()
+    accounts::table.filter(accounts::name.eq(name)).select(AccountRow::as_select()).get_result(conn).optional()
 }
 
 pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {

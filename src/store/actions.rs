@@ -57,7 +57,7 @@ pub fn insert_action(conn: &mut AnyConnection, account: AccountId, name: &str) -
     let position: Option<i32> = actions::table
         .filter(actions::account_id.eq(account))
         .select(diesel::dsl::max(actions::position))
-        .first(conn)?;
+        .get_result(conn)?;
     diesel::insert_into(actions::table)
         .values((
             actions::account_id.eq(account),
@@ -70,7 +70,7 @@ pub fn insert_action(conn: &mut AnyConnection, account: AccountId, name: &str) -
         .filter(actions::account_id.eq(account))
         .filter(actions::name.eq(name))
         .select(ActionRow::as_select())
-        .first(conn)
+        .get_result(conn)
 }
 
 pub fn insert_outcome(
@@ -82,7 +82,7 @@ pub fn insert_outcome(
     let position: Option<i32> = outcomes::table
         .filter(outcomes::action_id.eq(action))
         .select(diesel::dsl::max(outcomes::position))
-        .first(conn)?;
+        .get_result(conn)?;
     diesel::insert_into(outcomes::table)
         .values((
             outcomes::account_id.eq(account),
@@ -96,7 +96,7 @@ pub fn insert_outcome(
         .filter(outcomes::action_id.eq(action))
         .filter(outcomes::name.eq(name))
         .select(OutcomeRow::as_select())
-        .first(conn)
+        .get_result(conn)
 }
 
 /// Every action of the account with its outcomes, disabled ones included.
@@ -126,7 +126,7 @@ pub fn find_action(conn: &mut AnyConnection, account: AccountId, id: ActionId) -
         .filter(actions::account_id.eq(account))
         .filter(actions::id.eq(id))
         .select(ActionRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -135,7 +135,7 @@ pub fn find_action_by_name(conn: &mut AnyConnection, account: AccountId, name: &
         .filter(actions::account_id.eq(account))
         .filter(actions::name.eq(name))
         .select(ActionRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -144,7 +144,7 @@ pub fn find_outcome(conn: &mut AnyConnection, account: AccountId, id: OutcomeId)
         .filter(outcomes::account_id.eq(account))
         .filter(outcomes::id.eq(id))
         .select(OutcomeRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -153,7 +153,7 @@ pub fn find_outcome_by_name(conn: &mut AnyConnection, action: ActionId, name: &s
         .filter(outcomes::action_id.eq(action))
         .filter(outcomes::name.eq(name))
         .select(OutcomeRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

@@ -110,7 +110,7 @@ pub fn find(conn: &mut AnyConnection, account: AccountId, id: ActivityId) -> Que
         .filter(activities::account_id.eq(account))
         .filter(activities::id.eq(id))
         .select(ActivityRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

@@ -127,7 +127,7 @@ pub fn find(conn: &mut AnyConnection, account: AccountId, id: LeadId) -> QueryRe
         .filter(leads::account_id.eq(account))
         .filter(leads::id.eq(id))
         .select(LeadRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -143,7 +143,7 @@ pub fn find_by_title(
         .filter(leads::title.eq(title))
         .order(leads::id.asc())
         .select(LeadRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

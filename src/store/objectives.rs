@@ -136,7 +136,7 @@ pub fn find(conn: &mut AnyConnection, account: AccountId, id: ObjectiveId) -> Qu
         .filter(objectives::account_id.eq(account))
         .filter(objectives::id.eq(id))
         .select(ObjectiveRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -145,7 +145,7 @@ pub fn find_by_name(conn: &mut AnyConnection, account: AccountId, name: &str) ->
         .filter(objectives::account_id.eq(account))
         .filter(objectives::name.eq(name))
         .select(ObjectiveRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

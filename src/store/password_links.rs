@@ -35,7 +35,7 @@ pub fn find(
         .filter(password_links::token_hash.eq(token_hash))
         .filter(password_links::expires_at.gt(now))
         .select((password_links::account_id, password_links::user_id))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

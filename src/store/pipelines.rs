@@ -41,7 +41,7 @@ pub fn find(conn: &mut AnyConnection, account: AccountId, id: PipelineId) -> Que
         .filter(pipelines::account_id.eq(account))
         .filter(pipelines::id.eq(id))
         .select(PipelineRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -50,7 +50,7 @@ pub fn find_by_name(conn: &mut AnyConnection, account: AccountId, name: &str) ->
         .filter(pipelines::account_id.eq(account))
         .filter(pipelines::name.eq(name))
         .select(PipelineRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

@@ -79,7 +79,7 @@ pub fn find(conn: &mut AnyConnection, account: AccountId, id: ProspectId) -> Que
         .filter(prospects::account_id.eq(account))
         .filter(prospects::id.eq(id))
         .select(ProspectRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -95,7 +95,7 @@ pub fn find_by_name(
         .filter(prospects::name.eq(name))
         .order(prospects::id.asc())
         .select(ProspectRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

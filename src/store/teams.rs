@@ -46,7 +46,7 @@ pub fn insert(conn: &mut AnyConnection, new: &NewTeam) -> QueryResult<TeamRow> {
         .filter(teams::account_id.eq(new.account_id))
         .filter(teams::name.eq(new.name))
         .select(TeamRow::as_select())
-        .first(conn)
+        .get_result(conn)
 }
 
 pub fn add_member(conn: &mut AnyConnection, membership: &NewMembership) -> QueryResult<()> {
@@ -98,7 +98,7 @@ pub fn find(conn: &mut AnyConnection, account: AccountId, id: TeamId) -> QueryRe
         .filter(teams::account_id.eq(account))
         .filter(teams::id.eq(id))
         .select(TeamRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -107,7 +107,7 @@ pub fn find_by_name(conn: &mut AnyConnection, account: AccountId, name: &str) ->
         .filter(teams::account_id.eq(account))
         .filter(teams::name.eq(name))
         .select(TeamRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

@@ -50,17 +50,17 @@ pub struct NewUser<'a> {
 
 pub fn insert(conn: &mut AnyConnection, new: &NewUser) -> QueryResult<UserRow> {
     diesel::insert_into(users::table).values(new).execute(conn)?;
-    users::table.filter(users::email.eq(new.email)).select(UserRow::as_select()).first(conn)
+    users::table.filter(users::email.eq(new.email)).select(UserRow::as_select()).get_result(conn)
 }
 
 /// The user who signs in with `email` (already normalised), in whichever account.
 pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Option<UserRow>> {
-    users::table.filter(users::email.eq(email)).select(UserRow::as_select()).first(conn).optional()
+    users::table.filter(users::email.eq(email)).select(UserRow::as_select()).get_result(conn).optional()
 }
 
 /// A user by id; used for the signed-in user, whose id comes from the session.
 pub fn find(conn: &mut AnyConnection, id: UserId) -> QueryResult<Option<UserRow>> {
-    users::table.find(id).select(UserRow::as_select()).first(conn).optional()
+    users::table.find(id).select(UserRow::as_select()).get_result(conn).optional()
 }
 
 pub fn email_taken(conn: &mut AnyConnection, email: &str) -> QueryResult<bool> {

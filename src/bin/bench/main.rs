@@ -109,6 +109,22 @@ impl Server {
     }
 
     /// The child's peak resident memory, in MiB.
+    /// CPU seconds the server has used so far (user and system), read from `/proc`: a cost per
+    /// request that the load of the other core does not blur as much as a rate.
+    fn cpu_seconds(&self) -> f64 {
+        let ticks_per_second = 100.0; // USER_HZ, fixed at 100 on Linux
+        std::fs::read_to_string(format!("/proc/{}/stat", self.child.id()))
+            .ok()
+            .and_then(|stat| {
+                // The fields after the command name, which is in parentheses and may hold spaces.
+                let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+                let user: f64 = fields.get(11)?.parse().ok()?;
+                let system: f64 = fields.get(12)?.parse().ok()?;
+                Some((user + system) / ticks_per_second)
+            })
+            .unwrap_or(0.0)
+    }
+
     fn peak_rss_mib(&self) -> f64 {
         std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
             .ok()
@@ -313,9 +329,17 @@ struct OverHttp {
     quarter: (f64, f64),
     detail: (f64, f64),
     stats_rps: f64,
+    /// Server CPU time per request, in microseconds.
+    stats_cpu_us: f64,
     healthz_rps: f64,
     small_p50: f64,
     ingest: Ingest,
+    ingest_cpu_us: f64,
+}
+
+/// Microseconds of CPU per request.
+fn per_request_us(cpu_seconds: f64, requests: f64) -> f64 {
+    cpu_seconds * 1e6 / requests.max(1.0)
 }
 
 async fn over_http(
@@ -332,12 +356,16 @@ async fn over_http(
     let detail_path = "/statistics/sales-objectives/1?type=activity&period=week";
     let detail = stats_times(&manager, detail_path, plan.requests / 4 + 1).await?;
     let base = &large_server.base;
+    let cpu_before = large_server.cpu_seconds();
     let stats_rps = client::throughput(base, &year_path, Some(manager.cookie()), 4, plan.throughput_seconds).await?;
+    let stats_cpu_us = per_request_us(large_server.cpu_seconds() - cpu_before, stats_rps * plan.throughput_seconds);
     let healthz_rps = client::throughput(base, "/healthz", None, 4, plan.throughput_seconds).await?;
     let small_manager = Session::sign_in(&small_server.base, dataset::MANAGER, dataset::PASSWORD).await?;
     let (small_p50, _) = stats_times(&small_manager, &year_path, plan.requests).await?;
+    let cpu_before = large_server.cpu_seconds();
     let ingest = ingest(large, base, plan.ingest_seconds).await?;
-    Ok(OverHttp { year, week, quarter, detail, stats_rps, healthz_rps, small_p50, ingest })
+    let ingest_cpu_us = per_request_us(large_server.cpu_seconds() - cpu_before, ingest.logged as f64);
+    Ok(OverHttp { year, week, quarter, detail, stats_rps, stats_cpu_us, healthz_rps, small_p50, ingest, ingest_cpu_us })
 }
 
 fn run(plan: &Plan) -> anyhow::Result<()> {
@@ -351,8 +379,18 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
     let small_server = Server::start(&small.url)?;
     let system = actix_web::rt::System::new();
     let http = system.block_on(over_http(plan, &large, &large_server, &small_server))?;
-    let OverHttp { year: (year_p50, year_p99), week, quarter, detail, stats_rps, healthz_rps, small_p50, ingest } =
-        http;
+    let OverHttp {
+        year: (year_p50, year_p99),
+        week,
+        quarter,
+        detail,
+        stats_rps,
+        stats_cpu_us,
+        healthz_rps,
+        small_p50,
+        ingest,
+        ingest_cpu_us,
+    } = http;
     let peak_rss = large_server.peak_rss_mib();
     drop(large_server);
     drop(small_server);
@@ -373,10 +411,12 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
         ("naive yearly aggregate: p50 ms", format!("{naive:.2}")),
         ("statistics, year, small dataset: p50 ms", format!("{small_p50:.2}")),
         ("statistics req/s vs /healthz req/s (4 clients)", format!("{stats_rps:.0} / {healthz_rps:.0}")),
+        ("server CPU per statistics request: µs", format!("{stats_cpu_us:.0}")),
         (
             "ingest: logged, per second, p99 ms",
             format!("{} / {:.0} / {:.2}", ingest.logged, ingest.per_second, ingest.p99_ms),
         ),
+        ("server CPU per logged activity: µs", format!("{ingest_cpu_us:.0}")),
         (
             "verify: activities, differences",
             format!("{} / {}", verification.activities, verification.differences.len()),
