@@ -21,6 +21,16 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// The backend `conn` speaks to.
+    pub fn of(conn: &AnyConnection) -> Backend {
+        match conn {
+            AnyConnection::Sqlite(_) => Backend::Sqlite,
+            AnyConnection::Pg(_) => Backend::Postgres,
+        }
+    }
+}
+
 /// A parsed `DATABASE_URL`. We choose the backend from the scheme ourselves:
 /// `MultiConnection::establish` would try SQLite on any string that PostgreSQL refuses.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use diesel::sql_types::{BigInt, Date, Text};
 use super::ids::{AccountId, OutcomeId, PipelineId, UserId};
 use super::objective_buckets;
 use crate::db::schema::{activities, activity_buckets, leads, won_buckets};
-use crate::db::{AnyBackend, AnyConnection};
+use crate::db::{AnyBackend, AnyConnection, Backend};
 use crate::domain::bucket_plan::{self, BucketPlan};
 use crate::domain::recording::SubjectKind;
 
@@ -57,8 +57,11 @@ const WON_CONFLICT: &str = " ON CONFLICT (account_id, user_id, grain, bucket, pi
 /// Rows per statement: far below both backends' limits on bound values.
 pub(super) const ROWS_PER_STATEMENT: usize = 500;
 
-/// `VALUES` placeholders for `rows` rows of `columns` values: `($1, $2), ($3, $4)`.
-pub(super) fn placeholders(rows: usize, columns: usize) -> String {
+/// `VALUES` placeholders for `rows` rows of `columns` values: `($1, $2), ($3, $4)` for
+/// PostgreSQL, `(?, ?), (?, ?)` for SQLite, which reads `$1` as a parameter *name* and looks
+/// each one up among those before it: quadratic in a statement of thousands of values.
+pub(super) fn placeholders(backend: Backend, rows: usize, columns: usize) -> String {
+    let numbered = backend == Backend::Postgres;
     let mut sql = String::with_capacity(rows * columns * 5);
     for row in 0..rows {
         sql.push_str(if row == 0 { "(" } else { ", (" });
@@ -66,8 +69,12 @@ pub(super) fn placeholders(rows: usize, columns: usize) -> String {
             if column > 0 {
                 sql.push_str(", ");
             }
-            sql.push('$');
-            sql.push_str(&(row * columns + column + 1).to_string());
+            if numbered {
+                sql.push('$');
+                sql.push_str(&(row * columns + column + 1).to_string());
+            } else {
+                sql.push('?');
+            }
         }
         sql.push(')');
     }
@@ -97,7 +104,7 @@ pub fn add_activities(conn: &mut AnyConnection, counts: &[(ActivityKey, i64)]) -
     }
     let rows: Vec<_> = merged.into_iter().collect();
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let sql = format!("{ACTIVITY_COLUMNS}{}{ACTIVITY_CONFLICT}", placeholders(chunk.len(), 8));
+        let sql = format!("{ACTIVITY_COLUMNS}{}{ACTIVITY_CONFLICT}", placeholders(Backend::of(conn), chunk.len(), 8));
         let mut query = diesel::sql_query(sql).into_boxed::<AnyBackend>();
         for ((account, user, outcome, subject, pipeline, grain, bucket), count) in chunk {
             query = query
@@ -117,7 +124,7 @@ pub fn add_activities(conn: &mut AnyConnection, counts: &[(ActivityKey, i64)]) -
 
 /// Adds a win (`sign` 1) or takes it back (`sign` -1).
 pub fn add_win(conn: &mut AnyConnection, win: &Win, sign: i64) -> QueryResult<()> {
-    let sql = format!("{WON_COLUMNS}{}{WON_CONFLICT}", placeholders(2, 7));
+    let sql = format!("{WON_COLUMNS}{}{WON_CONFLICT}", placeholders(Backend::of(conn), 2, 7));
     let mut query = diesel::sql_query(sql).into_boxed::<AnyBackend>();
     for (grain, bucket) in [(DAY, win.day), (MONTH, bucket_plan::month_start(win.day))] {
         query = query
@@ -456,10 +463,16 @@ fn compare<K: Ord + std::fmt::Debug, V: Default + PartialEq + std::fmt::Debug + 
 #[cfg(test)]
 mod tests {
     use super::placeholders;
+    use crate::db::Backend;
 
     #[test]
-    fn placeholders_number_every_value_once_in_order() {
-        assert_eq!(placeholders(2, 3), "($1, $2, $3), ($4, $5, $6)");
-        assert_eq!(placeholders(1, 1), "($1)");
+    fn placeholders_number_every_value_once_in_order_for_postgresql() {
+        assert_eq!(placeholders(Backend::Postgres, 2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(placeholders(Backend::Postgres, 1, 1), "($1)");
+    }
+
+    #[test]
+    fn placeholders_are_positional_for_sqlite() {
+        assert_eq!(placeholders(Backend::Sqlite, 2, 3), "(?, ?, ?), (?, ?, ?)");
     }
 }

@@ -9,14 +9,14 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Date, Nullable, Text};
+use diesel::sql_types::{BigInt, Date, Text};
 
 use super::buckets::{ActivityKey, DAY, MONTH, ROWS_PER_STATEMENT, placeholders};
 use super::ids::{AccountId, ObjectiveId, OutcomeId, UserId};
-use crate::db::schema::objective_buckets;
-use crate::db::{AnyBackend, AnyConnection};
+use crate::db::schema::{objective_buckets, objective_outcomes, objectives, outcomes};
+use crate::db::{AnyBackend, AnyConnection, Backend};
 use crate::domain::bucket_plan::{self, BucketPlan, YearPlan};
-use crate::domain::objective::Context;
+use crate::domain::objective::{Context, ObjectiveKind};
 use crate::domain::recording::SubjectKind;
 
 /// Which stored activity buckets an activity objective counts: its action's outcomes (all of
@@ -59,37 +59,29 @@ impl Rule {
 }
 
 /// The rules of an account's activity objectives (archived ones too, so their pages stay
-/// right), by the outcome they count.
+/// right), by the outcome they count. Built with the query builder (no SQL text), so that
+/// each connection prepares it once: it runs with every activity logged.
 fn rules(conn: &mut AnyConnection, account: AccountId) -> QueryResult<HashMap<OutcomeId, Vec<Rule>>> {
-    let rows: Vec<(i64, i64, Option<String>, Option<i64>)> = diesel::sql_query(concat!(
-        "SELECT o.id AS objective, oc.id AS outcome, o.context AS context, o.pipeline_id AS pipeline \
-         FROM objectives o JOIN outcomes oc ON oc.account_id = o.account_id AND oc.action_id = o.action_id \
-         WHERE o.account_id = $1 AND o.kind = 'activity' AND ",
-        counted_outcome!()
-    ))
-    .bind::<BigInt, _>(account.0)
-    .load::<RuleRow>(conn)?
-    .into_iter()
-    .map(|r| (r.objective, r.outcome, r.context, r.pipeline))
-    .collect();
+    let chosen = objective_outcomes::table
+        .filter(objective_outcomes::objective_id.eq(objectives::id))
+        .filter(objective_outcomes::outcome_id.eq(outcomes::id));
+    let rows: Vec<(i64, i64, Option<String>, Option<i64>)> = objectives::table
+        .inner_join(
+            outcomes::table.on(outcomes::account_id
+                .eq(objectives::account_id)
+                .and(objectives::action_id.eq(outcomes::action_id.nullable()))),
+        )
+        .filter(objectives::account_id.eq(account.0))
+        .filter(objectives::kind.eq(ObjectiveKind::Activity.as_str()))
+        .filter(objectives::whole_action.or(diesel::dsl::exists(chosen)))
+        .select((objectives::id, outcomes::id, objectives::context, objectives::pipeline_id))
+        .load(conn)?;
     let mut rules: HashMap<OutcomeId, Vec<Rule>> = HashMap::new();
     for (objective, outcome, context, pipeline) in rows {
         let subjects = context.and_then(|c| c.parse::<Context>().ok()).map_or(&[][..], Context::subjects);
         rules.entry(OutcomeId(outcome)).or_default().push(Rule { objective, subjects, pipeline });
     }
     Ok(rules)
-}
-
-#[derive(QueryableByName)]
-struct RuleRow {
-    #[diesel(sql_type = BigInt)]
-    objective: i64,
-    #[diesel(sql_type = BigInt)]
-    outcome: i64,
-    #[diesel(sql_type = Nullable<Text>)]
-    context: Option<String>,
-    #[diesel(sql_type = Nullable<BigInt>)]
-    pipeline: Option<i64>,
 }
 
 /// One objective bucket: account, objective, user, grain, bucket.
@@ -124,7 +116,7 @@ fn grains(day: NaiveDate) -> [(&'static str, NaiveDate); 3] {
 fn upsert(conn: &mut AnyConnection, merged: BTreeMap<BucketRow, i64>) -> QueryResult<()> {
     let rows: Vec<_> = merged.into_iter().filter(|(_, delta)| *delta != 0).collect();
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let sql = format!("{COLUMNS}{}{CONFLICT}", placeholders(chunk.len(), 6));
+        let sql = format!("{COLUMNS}{}{CONFLICT}", placeholders(Backend::of(conn), chunk.len(), 6));
         let mut query = diesel::sql_query(sql).into_boxed::<AnyBackend>();
         for ((account, objective, user, grain, bucket), count) in chunk {
             query = query
