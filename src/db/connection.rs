@@ -111,7 +111,13 @@ pub(super) fn build_pool(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Poo
         conn.batch_execute("PRAGMA journal_mode = WAL;")?;
     }
     let manager = ConnectionManager { url: url.clone() };
-    let pool = r2d2::Pool::builder().max_size(max_size).connection_timeout(Duration::from_secs(10)).build(manager)?;
+    // A PostgreSQL connection may have died since it was last used, so it is pinged when
+    // taken from the pool; an embedded SQLite file cannot, and the ping was a query per request.
+    let pool = r2d2::Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(Duration::from_secs(10))
+        .test_on_check_out(url.backend == Backend::Postgres)
+        .build(manager)?;
     Ok(pool)
 }
 

@@ -7,7 +7,6 @@ use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Text};
 
@@ -175,6 +174,10 @@ fn with_years(mut buckets: BTreeMap<VerifiedBucket, i64>) -> BTreeMap<VerifiedBu
 /// How many counted activities each of `users` did for the objective on local dates
 /// [start, end): year buckets for the whole years, month buckets for the whole months left,
 /// day buckets for the edges.
+///
+/// Each read is a range of one grain in the objective's key order, summed here rather than
+/// in SQL, and takes either one user or every holder (those not asked for are skipped): no
+/// list of values and no SQL text, so each statement is prepared once per connection.
 pub fn count_by_user(
     conn: &mut AnyConnection,
     objective: ObjectiveId,
@@ -182,40 +185,39 @@ pub fn count_by_user(
     start: NaiveDate,
     end: NaiveDate,
 ) -> QueryResult<BTreeMap<UserId, i64>> {
+    if users.is_empty() {
+        return Ok(BTreeMap::new());
+    }
     let YearPlan { years, parts } = bucket_plan::plan_with_years(start, end);
-    let base = || {
-        objective_buckets::table
-            .filter(objective_buckets::objective_id.eq(objective.0))
-            .filter(objective_buckets::user_id.eq_any(users.iter().map(|u| u.0).collect::<Vec<_>>()))
-            .group_by(objective_buckets::user_id)
-            .select((objective_buckets::user_id, sql::<BigInt>("CAST(COALESCE(SUM(count), 0) AS BIGINT)")))
-            .into_boxed()
-    };
-    let mut totals: BTreeMap<UserId, i64> = users.iter().map(|u| (*u, 0)).collect();
-    let mut add = |rows: Vec<(i64, i64)>| {
-        for (user, count) in rows {
-            *totals.entry(UserId(user)).or_default() += count;
-        }
-    };
-    if !years.is_empty() {
-        add(base()
-            .filter(objective_buckets::grain.eq(YEAR))
-            .filter(objective_buckets::bucket.eq_any(years))
-            .load(conn)?);
+    // (grain, first bucket, last bucket), both included; years and months are consecutive.
+    let mut ranges: Vec<(&str, NaiveDate, NaiveDate)> = Vec::new();
+    if let (Some(first), Some(last)) = (years.first(), years.last()) {
+        ranges.push((YEAR, *first, *last));
     }
     for BucketPlan { months, day_ranges } in parts {
-        if !months.is_empty() {
-            add(base()
-                .filter(objective_buckets::grain.eq(MONTH))
-                .filter(objective_buckets::bucket.eq_any(months))
-                .load(conn)?);
+        if let (Some(first), Some(last)) = (months.first(), months.last()) {
+            ranges.push((MONTH, *first, *last));
         }
         for (from, to) in day_ranges {
-            add(base()
-                .filter(objective_buckets::grain.eq(DAY))
-                .filter(objective_buckets::bucket.ge(from))
-                .filter(objective_buckets::bucket.lt(to))
-                .load(conn)?);
+            ranges.push((DAY, from, to.pred_opt().unwrap_or(from)));
+        }
+    }
+    let mut totals: BTreeMap<UserId, i64> = users.iter().map(|u| (*u, 0)).collect();
+    for (grain, first, last) in ranges {
+        let mut query = objective_buckets::table
+            .filter(objective_buckets::objective_id.eq(objective.0))
+            .filter(objective_buckets::grain.eq(grain))
+            .filter(objective_buckets::bucket.ge(first))
+            .filter(objective_buckets::bucket.le(last))
+            .select((objective_buckets::user_id, objective_buckets::count))
+            .into_boxed();
+        if let [user] = users {
+            query = query.filter(objective_buckets::user_id.eq(user.0));
+        }
+        for (user, count) in query.load::<(i64, i64)>(conn)? {
+            if let Some(total) = totals.get_mut(&UserId(user)) {
+                *total += count;
+            }
         }
     }
     Ok(totals)
