@@ -236,7 +236,7 @@ pub fn import_activities(
     let rows = records(input, &ACTIVITY_HEADER)?;
     let calendar = account.calendar();
     let now = Utc::now().naive_utc();
-    db::write_transaction(conn, |conn| {
+    db::bulk_write_transaction(conn, |conn| {
         let mut lookups = Lookups::new(account);
         let lines = check_all(&rows, |record| {
             let user = lookups.user(conn, &record[0])?;
@@ -324,7 +324,7 @@ pub fn import_leads(
     let rows = records(input, &LEAD_HEADER)?;
     let calendar = account.calendar();
     let now = Utc::now().naive_utc();
-    db::write_transaction(conn, |conn| {
+    db::bulk_write_transaction(conn, |conn| {
         let mut lookups = Lookups::new(account);
         let leads_data = check_all(&rows, |record| {
             let title = words::parse_name(&record[0], "import-title-required")?;

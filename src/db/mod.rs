@@ -73,3 +73,30 @@ where
         }
     }
 }
+
+/// Page cache of a connection during a bulk write, in KiB: SQLite's default (2 MiB) fills
+/// with dirty pages after a few thousand rows, and each page spilled to the log mid-write
+/// is written again when touched again.
+const BULK_CACHE_KIB: i64 = 64 * 1024;
+/// SQLite's default page cache, in KiB, restored after the bulk write.
+const DEFAULT_CACHE_KIB: i64 = 2000;
+
+/// Runs a bulk write (an import) in a write transaction with a larger page cache on SQLite,
+/// given back when it ends.
+pub fn bulk_write_transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<DieselError>,
+{
+    if !matches!(conn, AnyConnection::Sqlite(_)) {
+        return write_transaction(conn, f);
+    }
+    diesel::connection::SimpleConnection::batch_execute(conn, &format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
+    let result = write_transaction(conn, f);
+    // What was written stands even if the cache stays large on this connection.
+    let restore = format!("PRAGMA cache_size = -{DEFAULT_CACHE_KIB}");
+    if let Err(error) = diesel::connection::SimpleConnection::batch_execute(conn, &restore) {
+        tracing::warn!(%error, "the page cache of a connection stayed large after a bulk write");
+    }
+    result
+}
