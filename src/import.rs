@@ -309,6 +309,9 @@ pub fn import_activities(
                 created_at: now,
             });
         }
+        // Written in the order of the largest index (user, moment): each page of it is then
+        // filled in one go instead of being visited again for every line of the file.
+        new.sort_by_key(|activity| (activity.user, activity.occurred_at));
         let keys = activities::insert_many(conn, &new)?;
         let counts: Vec<(ActivityKey, i64)> = keys.into_iter().map(|key| (key, 1)).collect();
         buckets::add_activities(conn, &counts)?;

@@ -269,11 +269,15 @@ pub fn insert_many(conn: &mut AnyConnection, new: &[NewActivity]) -> QueryResult
                 }
             })
             .collect();
-        // MultiConnection has no multi-row insert: each backend does its own.
-        let insert = diesel::insert_into(activities::table).values(&rows);
-        match conn {
-            AnyConnection::Sqlite(c) => insert.execute(c)?,
-            AnyConnection::Pg(c) => insert.execute(c)?,
+        // MultiConnection has no multi-row insert: each backend does its own. A single row
+        // (an activity logged by hand) gets a statement each connection prepares once; a
+        // multi-row one is prepared at each use.
+        let table = activities::table;
+        match (&mut *conn, rows.as_slice()) {
+            (AnyConnection::Sqlite(c), [row]) => diesel::insert_into(table).values(row).execute(c)?,
+            (AnyConnection::Pg(c), [row]) => diesel::insert_into(table).values(row).execute(c)?,
+            (AnyConnection::Sqlite(c), _) => diesel::insert_into(table).values(&rows).execute(c)?,
+            (AnyConnection::Pg(c), _) => diesel::insert_into(table).values(&rows).execute(c)?,
         };
     }
     Ok(keys)

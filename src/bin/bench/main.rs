@@ -20,7 +20,7 @@ use sales_objectives::db::schema::activities;
 use sales_objectives::db::{self, DatabaseUrl, Pool};
 use sales_objectives::domain::period::PeriodKind;
 use sales_objectives::startup::Application;
-use sales_objectives::store::{actions, buckets, prospects};
+use sales_objectives::store::{actions, buckets, leads, prospects, users};
 
 use client::Session;
 
@@ -322,6 +322,22 @@ fn import_rate(built: &Built, lines: usize) -> anyhow::Result<f64> {
     Ok(lines as f64 / started.elapsed().as_secs_f64())
 }
 
+/// Milliseconds a rep takes to delete one of their leads, with its activities and what they
+/// counted: the write lock is held meanwhile, so every other writer waits as long.
+fn lead_delete_ms(built: &Built) -> anyhow::Result<f64> {
+    let mut conn = built.pool.get()?;
+    let rep = built.dataset.reps[0];
+    let actor = users::find(&mut conn, rep)?.ok_or_else(|| anyhow::anyhow!("no rep"))?;
+    let lead = leads::ids_by_owner_and_title(&mut conn, built.dataset.account.id)?
+        .get(&(rep, "Lead 0".to_owned()))
+        .copied()
+        .ok_or_else(|| anyhow::anyhow!("no lead 0 for the first rep"))?;
+    let started = Instant::now();
+    sales_objectives::recording::delete_lead(&mut conn, &built.dataset.account, &actor, lead)
+        .map_err(|e| anyhow::anyhow!("deleting a lead failed: {e}"))?;
+    Ok(started.elapsed().as_secs_f64() * 1000.0)
+}
+
 /// What is measured against the running servers: (p50, p99) in ms, requests per second.
 struct OverHttp {
     year: (f64, f64),
@@ -331,7 +347,10 @@ struct OverHttp {
     stats_rps: f64,
     /// Server CPU time per request, in microseconds.
     stats_cpu_us: f64,
+    stats_page_kib: f64,
     healthz_rps: f64,
+    /// Requests per second of the lightest signed-in page.
+    signed_in_rps: f64,
     small_p50: f64,
     ingest: Ingest,
     ingest_cpu_us: f64,
@@ -360,12 +379,30 @@ async fn over_http(
     let stats_rps = client::throughput(base, &year_path, Some(manager.cookie()), 4, plan.throughput_seconds).await?;
     let stats_cpu_us = per_request_us(large_server.cpu_seconds() - cpu_before, stats_rps * plan.throughput_seconds);
     let healthz_rps = client::throughput(base, "/healthz", None, 4, plan.throughput_seconds).await?;
+    // The lightest signed-in page: what any page costs before its own work (session, user,
+    // layout), the floor under the statistics page's ceiling ratio.
+    let signed_in_rps =
+        client::throughput(base, "/me/account", Some(manager.cookie()), 4, plan.throughput_seconds).await?;
+    let stats_page_kib = manager.get(&year_path).await?.len() as f64 / 1024.0;
     let small_manager = Session::sign_in(&small_server.base, dataset::MANAGER, dataset::PASSWORD).await?;
     let (small_p50, _) = stats_times(&small_manager, &year_path, plan.requests).await?;
     let cpu_before = large_server.cpu_seconds();
     let ingest = ingest(large, base, plan.ingest_seconds).await?;
     let ingest_cpu_us = per_request_us(large_server.cpu_seconds() - cpu_before, ingest.logged as f64);
-    Ok(OverHttp { year, week, quarter, detail, stats_rps, stats_cpu_us, healthz_rps, small_p50, ingest, ingest_cpu_us })
+    Ok(OverHttp {
+        year,
+        week,
+        quarter,
+        detail,
+        stats_rps,
+        stats_cpu_us,
+        stats_page_kib,
+        healthz_rps,
+        signed_in_rps,
+        small_p50,
+        ingest,
+        ingest_cpu_us,
+    })
 }
 
 fn run(plan: &Plan) -> anyhow::Result<()> {
@@ -386,7 +423,9 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
         detail,
         stats_rps,
         stats_cpu_us,
+        stats_page_kib,
         healthz_rps,
+        signed_in_rps,
         small_p50,
         ingest,
         ingest_cpu_us,
@@ -397,6 +436,7 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
     let verification = buckets::verify(&mut *large.pool.get()?, Some(large.dataset.account.id))?;
     let naive = naive_year_p50(&large, if plan.requests > 50 { 20 } else { 5 })?;
     let import = import_rate(&large, plan.import_lines)?;
+    let lead_delete = lead_delete_ms(&large)?;
 
     let speedup = naive / year_p50.max(0.001);
     let flatness = year_p50 / small_p50.max(0.001);
@@ -412,6 +452,8 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
         ("statistics, year, small dataset: p50 ms", format!("{small_p50:.2}")),
         ("statistics req/s vs /healthz req/s (4 clients)", format!("{stats_rps:.0} / {healthz_rps:.0}")),
         ("server CPU per statistics request: µs", format!("{stats_cpu_us:.0}")),
+        ("statistics page, activity, year: KiB", format!("{stats_page_kib:.0}")),
+        ("lightest signed-in page (/me/account) req/s (4 clients)", format!("{signed_in_rps:.0}")),
         (
             "ingest: logged, per second, p99 ms",
             format!("{} / {:.0} / {:.2}", ingest.logged, ingest.per_second, ingest.p99_ms),
@@ -422,6 +464,7 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
             format!("{} / {}", verification.activities, verification.differences.len()),
         ),
         ("import: lines per second", format!("{import:.0}")),
+        ("deleting a lead with its activities: ms", format!("{lead_delete:.2}")),
         ("server peak RSS MiB", format!("{peak_rss:.1}")),
     ];
     for (name, value) in rows {

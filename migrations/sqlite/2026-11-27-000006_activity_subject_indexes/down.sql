@@ -1,0 +1,2 @@
+DROP INDEX activities_account_prospect;
+DROP INDEX activities_account_lead;
