@@ -11,7 +11,7 @@ pub use connection::{AnyConnection, Backend, DatabaseUrl, Pool, PooledConnection
 pub type AnyBackend = <AnyConnection as diesel::Connection>::Backend;
 pub use migrations::run_migrations;
 
-use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::result::Error as DieselError;
 use diesel::{QueryResult, RunQueryDsl};
 
@@ -91,11 +91,11 @@ where
     if !matches!(conn, AnyConnection::Sqlite(_)) {
         return write_transaction(conn, f);
     }
-    diesel::connection::SimpleConnection::batch_execute(conn, &format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
+    conn.batch_execute(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
     let result = write_transaction(conn, f);
     // What was written stands even if the cache stays large on this connection.
     let restore = format!("PRAGMA cache_size = -{DEFAULT_CACHE_KIB}");
-    if let Err(error) = diesel::connection::SimpleConnection::batch_execute(conn, &restore) {
+    if let Err(error) = conn.batch_execute(&restore) {
         tracing::warn!(%error, "the page cache of a connection stayed large after a bulk write");
     }
     result

@@ -18,25 +18,17 @@ use crate::domain::bucket_plan::{self, BucketPlan, YearPlan};
 use crate::domain::objective::{Context, ObjectiveKind};
 use crate::domain::recording::SubjectKind;
 
-/// Which stored activity buckets an activity objective counts: its action's outcomes (all of
-/// them, or those chosen), its subjects, its pipeline. Shared by the rebuild and `verify`.
-/// The outcomes an activity objective `o` counts (`oc`): all its action's, or those chosen.
-macro_rules! counted_outcome {
-    () => {
-        "(o.whole_action OR EXISTS ( \
-             SELECT 1 FROM objective_outcomes x WHERE x.objective_id = o.id AND x.outcome_id = oc.id))"
-    };
-}
-
-const COUNTED: &str = concat!(
-    "FROM objectives o JOIN outcomes oc ON oc.account_id = o.account_id AND oc.action_id = o.action_id \
+/// Which stored activity buckets an activity objective `o` counts (`b`): its action's
+/// outcomes `oc` (all of them, or those chosen), its subjects, its pipeline. Shared by the
+/// rebuild and `verify`; `rules` says the same for one activity at a time.
+const COUNTED: &str = "FROM objectives o JOIN outcomes oc ON oc.account_id = o.account_id AND oc.action_id = o.action_id \
      JOIN activity_buckets b ON b.account_id = o.account_id AND b.outcome_id = oc.id \
-     WHERE o.kind = 'activity' AND ",
-    counted_outcome!(),
-    " AND (o.context = 'both' OR (o.context = 'leads' AND b.subject_kind = 'lead') \
-           OR (o.context = 'prospects' AND b.subject_kind = 'prospect')) \
-       AND (o.pipeline_id IS NULL OR b.pipeline_id = o.pipeline_id)"
-);
+     WHERE o.kind = 'activity' \
+       AND (o.whole_action OR EXISTS ( \
+            SELECT 1 FROM objective_outcomes x WHERE x.objective_id = o.id AND x.outcome_id = oc.id)) \
+       AND (o.context = 'both' OR (o.context = 'leads' AND b.subject_kind = 'lead') \
+            OR (o.context = 'prospects' AND b.subject_kind = 'prospect')) \
+       AND (o.pipeline_id IS NULL OR b.pipeline_id = o.pipeline_id)";
 
 const YEAR: &str = "year";
 
