@@ -1,8 +1,10 @@
 use chrono::Utc;
 use reqwest::StatusCode;
+use sales_objectives::administration::{self, TeamChange};
 use sales_objectives::domain::role::Role;
 use sales_objectives::objectives::{self as editor, ObjectiveForm};
 use sales_objectives::recording::{self, ActivityForm, LeadForm, ProspectForm};
+use sales_objectives::store::teams;
 use sales_objectives::store::users::UserRow;
 
 use crate::helpers::{TestApp, texts};
@@ -509,4 +511,45 @@ async fn the_detail_splits_the_figure_by_result() {
     assert!(split.contains(&("Reached".into(), "2".into())), "{split:?}");
     assert!(split.contains(&("Voicemail".into(), "1".into())), "{split:?}");
     assert!(split.contains(&("No answer".into(), "0".into())), "{split:?}");
+}
+
+#[tokio::test]
+async fn the_team_and_user_filters_keep_their_people_and_only_their_figures() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let account = app.account_of(&w.manager);
+    administration::create_team(&mut app.conn(), &account, "Nord", Utc::now()).expect("team");
+    let team = teams::find_by_name(&mut app.conn(), account.id, "Nord").expect("read").expect("team").id;
+    let rita = w.rita.id.to_string();
+    administration::change_team(&mut app.conn(), &account, team, TeamChange::AddMember(&rita)).expect("member");
+    objective(
+        &app,
+        &w.manager,
+        calls_form(&app, &w.manager, "Calls", "both", [("year", "100"), ("", "")]),
+        &[&w.rita, &w.remo],
+    );
+    let (for_rita, for_remo) = (prospect(&app, &w.rita, "Ottica"), prospect(&app, &w.remo, "Forno"));
+    for day in ["2026-02-03", "2026-11-10"] {
+        log(&app, &w.rita, &for_rita, "Call", "Reached", &format!("{day}T10:00"));
+    }
+    for day in ["2026-03-04", "2026-06-05", "2026-11-11"] {
+        log(&app, &w.remo, &for_remo, "Call", "Reached", &format!("{day}T10:00"));
+    }
+
+    let everyone = csv(&app, "type=activity&period=year&date=2026-11-10").await;
+    assert_eq!(row(&everyone, "rita@acme.example", "Calls")[7], "2");
+    assert_eq!(row(&everyone, "remo@acme.example", "Calls")[7], "3");
+
+    let nord = csv(&app, &format!("type=activity&period=year&date=2026-11-10&team={team}")).await;
+    assert_eq!(nord.len(), 1, "only the team's member: {nord:?}");
+    assert_eq!(row(&nord, "rita@acme.example", "Calls")[7], "2");
+
+    let remo_only = csv(&app, &format!("type=activity&period=year&date=2026-11-10&user={}", w.remo.id)).await;
+    assert_eq!(remo_only.len(), 1, "only the chosen user: {remo_only:?}");
+    assert_eq!(row(&remo_only, "remo@acme.example", "Calls")[7], "3");
+
+    let page = app.get(&format!("{STATS}?type=activity&period=year&date=2026-11-10&team={team}")).await;
+    let text = page.text().await.expect("body");
+    let rows_of = |name: &str| text.contains(&format!("<th scope=\"row\">{name}"));
+    assert!(rows_of("Rita Rep") && !rows_of("Remo Rep"), "the team's table has a row for its member only");
 }
