@@ -50,8 +50,9 @@ impl Rule {
 }
 
 /// The rules of an account's activity objectives (archived ones too, so their pages stay
-/// right), by the outcome they count. Built with the query builder (no SQL text), so that
-/// each connection prepares it once: it runs with every activity logged.
+/// right), by the outcome they count: the rule `COUNTED` writes as SQL text, built here with
+/// the query builder so that each connection prepares it once (it runs with every activity
+/// logged).
 fn rules(conn: &mut AnyConnection, account: AccountId) -> QueryResult<HashMap<OutcomeId, Vec<Rule>>> {
     let chosen = objective_outcomes::table
         .filter(objective_outcomes::objective_id.eq(objectives::id))
