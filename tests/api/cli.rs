@@ -1,20 +1,18 @@
 use std::process::{Command, Output};
 
+use crate::helpers::{Scratch, fresh_database};
 use sales_objectives::db::DatabaseUrl;
-use tempfile::TempDir;
-
-use crate::helpers::fresh_database;
 
 /// The command line against its own fresh database.
 pub struct Cli {
     database_url: DatabaseUrl,
-    _dir: Option<TempDir>,
+    _database: Scratch,
 }
 
 impl Cli {
     pub fn new() -> Self {
-        let (database_url, dir) = fresh_database();
-        Self { database_url, _dir: dir }
+        let (database_url, database) = fresh_database();
+        Self { database_url, _database: database }
     }
 
     pub fn run(&self, args: &[&str]) -> Output {

@@ -22,7 +22,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub pool: Pool,
     passwords: Passwords,
-    _dir: Option<TempDir>,
+    _database: Option<Scratch>,
 }
 
 /// Options for `TestApp::spawn_with`.
@@ -41,7 +41,7 @@ impl TestApp {
         if std::env::var_os("TEST_LOG").is_some() {
             sales_objectives::telemetry::init();
         }
-        let (database_url, dir) = fresh_database();
+        let (database_url, scratch) = fresh_database();
         let config = Config {
             database_url,
             bind: "127.0.0.1:0".parse().expect("valid address"),
@@ -59,7 +59,7 @@ impl TestApp {
             client: new_client(),
             pool,
             passwords: Passwords::new(PasswordCost::TESTING).expect("valid cost"),
-            _dir: dir,
+            _database: Some(scratch),
         }
     }
 
@@ -74,7 +74,7 @@ impl TestApp {
             client: new_client(),
             pool: self.pool.clone(),
             passwords: self.passwords.clone(),
-            _dir: None,
+            _database: None,
         }
     }
 
@@ -173,9 +173,27 @@ fn new_client() -> reqwest::Client {
         .expect("HTTP client")
 }
 
+/// A test's own database, removed when the test ends (even when it fails), so that runs
+/// do not pile up databases on the PostgreSQL server.
+pub enum Scratch {
+    Sqlite { _dir: TempDir },
+    Postgres { server: String, name: String },
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if let Scratch::Postgres { server, name } = self {
+            // FORCE ends the connections the test's server and pool still hold.
+            if let Ok(mut admin) = diesel::PgConnection::establish(server) {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
+            }
+        }
+    }
+}
+
 /// A new empty database: a PostgreSQL database named for this test when
 /// `TEST_DATABASE_URL` is set, else a SQLite file in a temporary directory.
-pub fn fresh_database() -> (DatabaseUrl, Option<TempDir>) {
+pub fn fresh_database() -> (DatabaseUrl, Scratch) {
     if let Ok(server) = std::env::var("TEST_DATABASE_URL") {
         let mut bytes = [0u8; 8];
         getrandom::fill(&mut bytes).expect("random bytes");
@@ -184,12 +202,12 @@ pub fn fresh_database() -> (DatabaseUrl, Option<TempDir>) {
         diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("database created");
         let base = server.rsplit_once('/').map_or(server.as_str(), |(base, _)| base);
         let url = DatabaseUrl::parse(&format!("{base}/{name}")).expect("valid URL");
-        return (url, None);
+        return (url, Scratch::Postgres { server, name });
     }
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("test.db");
     let url = DatabaseUrl::parse(path.to_str().expect("UTF-8 path")).expect("valid path");
-    (url, Some(dir))
+    (url, Scratch::Sqlite { _dir: dir })
 }
 
 /// The value of the first `<input name=...>` in `html`.

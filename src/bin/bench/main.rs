@@ -147,7 +147,7 @@ fn percentile(times: &[f64], p: f64) -> f64 {
 }
 
 /// A fresh database: a SQLite file in a temporary directory, or (DATABASE_URL) PostgreSQL.
-fn fresh_database(name: &str) -> anyhow::Result<(DatabaseUrl, Option<tempfile_dir::Dir>)> {
+fn fresh_database(name: &str) -> anyhow::Result<(DatabaseUrl, Scratch)> {
     if let Ok(server) = std::env::var("DATABASE_URL") {
         let url = DatabaseUrl::parse(&server).map_err(anyhow::Error::msg)?;
         if url.backend() == db::Backend::Postgres {
@@ -155,31 +155,29 @@ fn fresh_database(name: &str) -> anyhow::Result<(DatabaseUrl, Option<tempfile_di
             let database = format!("so_bench_{name}_{}", std::process::id());
             diesel::sql_query(format!("CREATE DATABASE {database}")).execute(&mut admin)?;
             let base = server.rsplit_once('/').map_or(server.as_str(), |(base, _)| base);
-            return Ok((DatabaseUrl::parse(&format!("{base}/{database}")).map_err(anyhow::Error::msg)?, None));
+            let url = DatabaseUrl::parse(&format!("{base}/{database}")).map_err(anyhow::Error::msg)?;
+            return Ok((url, Scratch::Postgres { server, name: database }));
         }
     }
-    let dir = tempfile_dir::Dir::new(name)?;
-    let url = DatabaseUrl::parse(&dir.path.join("bench.db").to_string_lossy()).map_err(anyhow::Error::msg)?;
-    Ok((url, Some(dir)))
+    let dir = tempfile::Builder::new().prefix(&format!("so-bench-{name}-")).tempdir()?;
+    let url = DatabaseUrl::parse(&dir.path().join("bench.db").to_string_lossy()).map_err(anyhow::Error::msg)?;
+    Ok((url, Scratch::Sqlite { _dir: dir }))
 }
 
-/// A temporary directory removed on drop.
-mod tempfile_dir {
-    pub struct Dir {
-        pub path: std::path::PathBuf,
-    }
+/// A dataset's database, removed when the benchmark is done with it: a run at full size
+/// leaves gigabytes behind otherwise.
+enum Scratch {
+    Sqlite { _dir: tempfile::TempDir },
+    Postgres { server: String, name: String },
+}
 
-    impl Dir {
-        pub fn new(name: &str) -> std::io::Result<Dir> {
-            let path = std::env::temp_dir().join(format!("so-bench-{name}-{}", std::process::id()));
-            std::fs::create_dir_all(&path)?;
-            Ok(Dir { path })
-        }
-    }
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.path);
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if let Scratch::Postgres { server, name } = self {
+            // FORCE ends the connections a server that failed to stop may still hold.
+            if let Ok(mut admin) = diesel::PgConnection::establish(server) {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
+            }
         }
     }
 }
@@ -188,16 +186,17 @@ struct Built {
     url: DatabaseUrl,
     pool: Pool,
     dataset: dataset::Dataset,
-    _dir: Option<tempfile_dir::Dir>,
     seconds: f64,
+    // Last, so that the pool is closed before the database goes.
+    _database: Scratch,
 }
 
 fn build(name: &str, activities: u64) -> anyhow::Result<Built> {
-    let (url, dir) = fresh_database(name)?;
+    let (url, database) = fresh_database(name)?;
     let pool = db::connect(&url, 4)?;
     let started = Instant::now();
     let dataset = dataset::build(&mut *pool.get()?, activities)?;
-    Ok(Built { url, pool, dataset, _dir: dir, seconds: started.elapsed().as_secs_f64() })
+    Ok(Built { url, pool, dataset, seconds: started.elapsed().as_secs_f64(), _database: database })
 }
 
 fn stats_path(kind: &str, period: PeriodKind) -> String {
