@@ -58,7 +58,7 @@ pub fn change_licences(
     let (Some(edition), Some(licences)) = (edition, licences) else { return Err(errors.into()) };
     let licences = edition.check_licences(licences).map_err(|Invalid(m)| invalid("licences", m))?;
     let licences = i32::try_from(licences).map_err(|_| invalid("licences", "licences-too-many"))?;
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let active = users::count_active(conn, account.id)?;
         if i64::from(licences) < active {
             return Err(invalid(
@@ -185,7 +185,7 @@ pub fn create_user(
     user: &CheckedUser,
     now: DateTime<Utc>,
 ) -> Result<Created, ChangeError> {
-    db::write_transaction(conn, |conn| insert_checked(conn, account, actor, user, now))
+    accounts::change(conn, account.id, |conn| insert_checked(conn, account, actor, user, now))
 }
 
 fn user_of(conn: &mut AnyConnection, account: &AccountRow, id: UserId) -> Result<UserRow, ChangeError> {
@@ -201,7 +201,7 @@ pub fn change_role(
     now: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
     let role = role.parse::<Role>().map_err(|Invalid(m)| invalid("role", m))?;
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let user = user_of(conn, account, id)?;
         if user.id == actor.id && role != Role::Admin {
             return Err(invalid("role", "own-admin-role"));
@@ -231,7 +231,7 @@ pub fn set_active(
     active: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let user = user_of(conn, account, id)?;
         activation(conn, account, actor, &user, active, now)
     })
@@ -277,7 +277,7 @@ pub fn transfer_licence(
     to: Result<UserId, &CheckedUser>,
     now: DateTime<Utc>,
 ) -> Result<Option<Created>, ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let leaving = user_of(conn, account, from)?;
         if !leaving.active {
             return Err(invalid("from", Message::new("holds-no-licence").arg("name", &leaving.name)));
@@ -298,13 +298,17 @@ pub fn transfer_licence(
 }
 
 /// Sets a password through a one-time link, which then stops working.
+// The account is known only once the link is read, inside the transaction.
+#[allow(clippy::disallowed_methods)]
 pub fn use_link(conn: &mut AnyConnection, token: &str, hash: &str, now: DateTime<Utc>) -> Result<UserRow, ChangeError> {
     db::write_transaction(conn, |conn| {
         let (_, user) =
             password_links::find(conn, &password::token_hash(token), now.naive_utc())?.ok_or(ChangeError::NotFound)?;
         users::set_password(conn, user, hash)?;
         password_links::delete_for(conn, user)?;
-        users::find(conn, user)?.ok_or(ChangeError::NotFound)
+        let user = users::find(conn, user)?.ok_or(ChangeError::NotFound)?;
+        accounts::bump_revision(conn, user.account_id)?;
+        Ok(user)
     })
 }
 
@@ -322,7 +326,7 @@ pub fn create_team(
     now: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
     let name = words::parse_name(name, "name-required").map_err(|Invalid(m)| invalid("name", m))?;
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         if teams::find_by_name(conn, account.id, &name)?.is_some() {
             return Err(invalid("name", Message::new("team-name-taken").arg("name", &name)));
         }
@@ -346,7 +350,7 @@ pub fn change_team(
     team: TeamId,
     change: TeamChange,
 ) -> Result<(), ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         teams::find(conn, account.id, team)?.ok_or(ChangeError::NotFound)?;
         match change {
             TeamChange::Rename(name) => {
@@ -420,7 +424,7 @@ pub fn update_my_account(
     };
     errors.clone().into_result()?;
     let (Some(name), Some(locale)) = (name, locale) else { return Err(errors.into()) };
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, me.account_id, |conn| {
         users::set_name(conn, me.id, name.as_str())?;
         users::set_locale(conn, me.id, locale.map(Locale::as_str))?;
         match new_hash {

@@ -7,14 +7,14 @@ use std::io::Read;
 
 use chrono::{DateTime, Utc};
 
-use crate::db::{self, AnyConnection};
+use crate::db::AnyConnection;
 use crate::domain::Invalid;
 use crate::domain::account::Locale;
 use crate::domain::message::Message;
 use crate::domain::money::Amount;
 use crate::domain::period::Calendar;
 use crate::domain::recording::{self as words, LeadStatus, SubjectKind};
-use crate::store::accounts::AccountRow;
+use crate::store::accounts::{self, AccountRow};
 use crate::store::activities::{self, NewActivity, Subject};
 use crate::store::buckets::{self, ActivityKey};
 use crate::store::ids::{ActionId, OutcomeId, PipelineId, UserId};
@@ -236,7 +236,7 @@ pub fn import_activities(
     let rows = records(input, &ACTIVITY_HEADER)?;
     let calendar = account.calendar();
     let now = Utc::now().naive_utc();
-    db::bulk_write_transaction(conn, |conn| {
+    accounts::bulk_change(conn, account.id, |conn| {
         let mut lookups = Lookups::new(account);
         let lines = check_all(&rows, |record| {
             let user = lookups.user(conn, &record[0])?;
@@ -327,7 +327,7 @@ pub fn import_leads(
     let rows = records(input, &LEAD_HEADER)?;
     let calendar = account.calendar();
     let now = Utc::now().naive_utc();
-    db::bulk_write_transaction(conn, |conn| {
+    accounts::bulk_change(conn, account.id, |conn| {
         let mut lookups = Lookups::new(account);
         let leads_data = check_all(&rows, |record| {
             let title = words::parse_name(&record[0], "import-title-required")?;

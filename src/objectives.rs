@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::administration;
 use crate::change::{ChangeError, invalid};
-use crate::db::{self, AnyConnection};
+use crate::db::AnyConnection;
 use crate::domain::Invalid;
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
@@ -16,7 +16,7 @@ use crate::domain::message::Message;
 use crate::domain::objective::{self, Context, Measure, ObjectiveKind, SalesMetric};
 use crate::domain::period::PeriodKind;
 use crate::domain::recording as words;
-use crate::store::accounts::AccountRow;
+use crate::store::accounts::{self, AccountRow};
 use crate::store::ids::{ActionId, ObjectiveId, OutcomeId, PipelineId, TeamId, UserId};
 use crate::store::objectives::{self, ObjectiveData, ObjectiveRow};
 use crate::store::{actions, is_unique_violation, objective_buckets, pipelines, teams, users};
@@ -240,7 +240,7 @@ pub fn create(
     form: &ObjectiveForm,
     now: DateTime<Utc>,
 ) -> Result<ObjectiveId, ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let checked = check(conn, account, None, form)?;
         let id = objectives::insert(conn, account.id, &checked.data, now.naive_utc())
             .map_err(|e| duplicate_name(e, &checked.data.name))?;
@@ -267,7 +267,7 @@ pub fn update(
     form: &ObjectiveForm,
     now: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let before = objectives::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
         let outcomes_before = objectives::outcomes(conn, id)?;
         let checked = check(conn, account, Some(id), form)?;
@@ -367,7 +367,7 @@ pub fn set_archived(
     archived: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let objective = objectives::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
         let at = archived.then(|| now.naive_utc());
         objectives::set_archived(conn, account.id, id, at)?;
@@ -390,7 +390,7 @@ pub fn assign_users(
     user_ids: &[String],
     now: DateTime<Utc>,
 ) -> Result<usize, ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         assignable(conn, account, id)?;
         let mut chosen = Vec::new();
         for raw in user_ids {
@@ -439,7 +439,7 @@ pub fn assign_team(
     team_id: &str,
     now: DateTime<Utc>,
 ) -> Result<usize, ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         assignable(conn, account, id)?;
         let team = words::parse_id(team_id, "choose-team").map_err(|Invalid(m)| invalid("team_id", m))?;
         let teams = teams::list_with_members(conn, account.id)?;
@@ -468,7 +468,7 @@ pub fn unassign(
     id: ObjectiveId,
     user: UserId,
 ) -> Result<(), ChangeError> {
-    db::write_transaction(conn, |conn| match objectives::unassign(conn, account.id, id, user)? {
+    accounts::change(conn, account.id, |conn| match objectives::unassign(conn, account.id, id, user)? {
         0 => Err(ChangeError::NotFound),
         _ => Ok(()),
     })

@@ -57,6 +57,8 @@ pub struct UserSpec {
     pub password: NewPassword,
 }
 
+// A new account: nothing was computed from it yet.
+#[allow(clippy::disallowed_methods)]
 pub fn create_account(
     conn: &mut AnyConnection,
     passwords: &Passwords,
@@ -92,6 +94,8 @@ pub fn create_account(
 }
 
 /// Adds a user to the account named `account_name`; an active user needs a free licence.
+// The account is known only once its name is read, inside the transaction.
+#[allow(clippy::disallowed_methods)]
 pub fn create_user(
     conn: &mut AnyConnection,
     passwords: &Passwords,
@@ -105,7 +109,9 @@ pub fn create_user(
         if users::count_active(conn, account.id)? >= i64::from(account.licences) {
             return Err(ProvisionError::NoFreeLicence(account.licences));
         }
-        insert_user(conn, account.id, spec, &hash)
+        let user = insert_user(conn, account.id, spec, &hash)?;
+        accounts::bump_revision(conn, account.id)?;
+        Ok(user)
     })
 }
 

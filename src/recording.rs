@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::result::DatabaseErrorKind;
 
 use crate::change::{ChangeError, invalid};
-use crate::db::{self, AnyConnection};
+use crate::db::AnyConnection;
 use crate::domain::Invalid;
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
@@ -14,7 +14,7 @@ use crate::domain::message::Message;
 use crate::domain::money::Amount;
 use crate::domain::period::Calendar;
 use crate::domain::recording::{self as words, LeadStatus};
-use crate::store::accounts::AccountRow;
+use crate::store::accounts::{self, AccountRow};
 use crate::store::activities::{self, ActivityRow, NewActivity, Subject};
 use crate::store::ids::{ActionId, ActivityId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
 use crate::store::leads::{self, LeadData, LeadRow};
@@ -123,7 +123,7 @@ pub fn log_activity(
             created_at: now.naive_utc(),
         }
     };
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         activities::insert(conn, &new).map_err(|error| match error {
             diesel::result::Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
                 crate::change::invalid("subject", "choose-own-subject")
@@ -158,7 +158,7 @@ pub fn delete_activity(
     actor: &UserRow,
     id: ActivityId,
 ) -> Result<(), ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let activity = activities::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
         if !may_touch(actor, activity.user_id) {
             return Err(ChangeError::NotFound);
@@ -211,7 +211,7 @@ pub fn create_lead(
     form: &LeadForm,
     now: DateTime<Utc>,
 ) -> Result<LeadRow, ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let data = lead_data(conn, account, actor, None, form, now)?;
         Ok(leads::insert(conn, account.id, &data, now.naive_utc())?)
     })
@@ -225,7 +225,7 @@ pub fn update_lead(
     form: &LeadForm,
     now: DateTime<Utc>,
 ) -> Result<LeadRow, ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let before = visible_lead(conn, account, actor, id)?;
         let data = lead_data(conn, account, actor, Some(&before), form, now)?;
         leads::update(conn, account.id, id, &data)?.ok_or(ChangeError::NotFound)
@@ -238,7 +238,7 @@ pub fn delete_lead(
     actor: &UserRow,
     id: LeadId,
 ) -> Result<(), ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         visible_lead(conn, account, actor, id)?;
         leads::delete(conn, account.id, id)?;
         Ok(())
@@ -371,7 +371,7 @@ pub fn create_prospect(
     form: &ProspectForm,
     now: DateTime<Utc>,
 ) -> Result<ProspectRow, ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let data = prospect_data(conn, account, actor, None, form)?;
         Ok(prospects::insert(conn, account.id, &data, now.naive_utc())?)
     })
@@ -384,7 +384,7 @@ pub fn update_prospect(
     id: ProspectId,
     form: &ProspectForm,
 ) -> Result<(), ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let before = visible_prospect(conn, account, actor, id)?;
         let data = prospect_data(conn, account, actor, Some(before.owner_id), form)?;
         prospects::update(conn, account.id, id, &data)?;
@@ -398,7 +398,7 @@ pub fn delete_prospect(
     actor: &UserRow,
     id: ProspectId,
 ) -> Result<(), ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         visible_prospect(conn, account, actor, id)?;
         prospects::delete(conn, account.id, id)?;
         Ok(())
@@ -415,7 +415,7 @@ pub fn convert_prospect(
     pipeline_id: &str,
     now: DateTime<Utc>,
 ) -> Result<LeadRow, ChangeError> {
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         let prospect = visible_prospect(conn, account, actor, id)?;
         if prospect.lead_id.is_some() {
             return Err(invalid("pipeline_id", "prospect-already-lead"));
@@ -464,7 +464,7 @@ pub fn create_pipeline(
     now: NaiveDateTime,
 ) -> Result<(), ChangeError> {
     let name = words::parse_name(name, "name-required").map_err(|Invalid(m)| invalid("name", m))?;
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         if pipelines::find_by_name(conn, account.id, &name)?.is_some() {
             return Err(duplicate_pipeline(&name));
         }
@@ -480,7 +480,7 @@ pub fn rename_pipeline(
     name: &str,
 ) -> Result<(), ChangeError> {
     let name = words::parse_name(name, "name-required").map_err(|Invalid(m)| invalid("name", m))?;
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account.id, |conn| {
         pipelines::find(conn, account.id, id)?.ok_or(ChangeError::NotFound)?;
         if pipelines::find_by_name(conn, account.id, &name)?.is_some_and(|other| other.id != id) {
             return Err(duplicate_pipeline(&name));
@@ -522,7 +522,7 @@ pub fn change_actions(
 ) -> Result<(), ChangeError> {
     let account = account.id;
     let name_of = |raw: &str| words::parse_name(raw, "name-required").map_err(|Invalid(m)| invalid("name", m));
-    db::write_transaction(conn, |conn| {
+    accounts::change(conn, account, |conn| {
         match change {
             ActionChange::AddAction { name } => {
                 let name = name_of(name)?;

@@ -25,6 +25,8 @@ pub enum Attempt {
     Throttled(Duration),
 }
 
+// A sign-in failure is not account data.
+#[allow(clippy::disallowed_methods)]
 pub fn attempt(
     conn: &mut AnyConnection,
     passwords: &Passwords,

@@ -36,7 +36,7 @@ impl Application {
         let listener =
             TcpListener::bind(config.bind).map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
         let port = listener.local_addr()?.port();
-        let state = web::Data::new(AppState { pool, passwords });
+        let state = web::Data::new(AppState { pool, passwords, regions: Default::default() });
         let server = HttpServer::new(move || {
             let session = SessionMiddleware::builder(CookieSessionStore::default(), config.session_key.clone())
                 .cookie_name(SESSION_COOKIE.to_owned())

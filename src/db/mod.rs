@@ -83,6 +83,7 @@ const DEFAULT_CACHE_KIB: i64 = 2000;
 
 /// Runs a bulk write (an import) in a write transaction with a larger page cache on SQLite,
 /// given back when it ends.
+#[allow(clippy::disallowed_methods)] // its callers are checked instead
 pub fn bulk_write_transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut AnyConnection) -> Result<T, E>,

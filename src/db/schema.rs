@@ -12,6 +12,7 @@ diesel::table! {
         currency -> Text,
         locale -> Text,
         created_at -> Timestamp,
+        revision -> BigInt,
     }
 }
 

@@ -132,7 +132,7 @@ impl Default for Currency {
 }
 
 /// The languages the interface speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
     #[default]
     En,

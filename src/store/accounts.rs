@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::ids::AccountId;
-use crate::db::AnyConnection;
+use crate::db::{self, AnyConnection};
 use crate::db::schema::accounts;
 use crate::domain::account::{Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
@@ -21,6 +21,9 @@ pub struct AccountRow {
     pub currency: String,
     pub locale: String,
     pub created_at: NaiveDateTime,
+    /// How many write transactions the account's data has seen: what was computed from
+    /// it at one revision holds while the account reads the same.
+    pub revision: i64,
 }
 
 impl AccountRow {
@@ -81,6 +84,43 @@ pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<
 
 pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
     accounts::table.count().get_result(conn)
+}
+
+/// Runs `f` in a write transaction that changes `account`'s data, and counts the change in
+/// the account's revision. Every write to an account's data goes through here (clippy
+/// refuses `db::write_transaction` elsewhere), so nothing cached by revision goes stale.
+#[allow(clippy::disallowed_methods)] // the one place an account's write begins
+pub fn change<T, E, F>(conn: &mut AnyConnection, account: AccountId, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    db::write_transaction(conn, |conn| {
+        let value = f(conn)?;
+        bump_revision(conn, account)?;
+        Ok(value)
+    })
+}
+
+/// `change` for an import: a bulk write transaction.
+#[allow(clippy::disallowed_methods)] // the one place an account's import begins
+pub fn bulk_change<T, E, F>(conn: &mut AnyConnection, account: AccountId, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    db::bulk_write_transaction(conn, |conn| {
+        let value = f(conn)?;
+        bump_revision(conn, account)?;
+        Ok(value)
+    })
+}
+
+/// Counts a change to the account's data, in the writer's transaction. Done last: on
+/// PostgreSQL the account's row then stays locked only until the commit that follows.
+pub fn bump_revision(conn: &mut AnyConnection, id: AccountId) -> QueryResult<()> {
+    diesel::update(accounts::table.find(id)).set(accounts::revision.eq(accounts::revision + 1)).execute(conn)?;
+    Ok(())
 }
 
 pub fn set_edition_and_licences(

@@ -43,6 +43,8 @@ pub fn session_max_age_seconds() -> i64 {
 pub struct AppState {
     pub pool: Pool,
     pub passwords: Passwords,
+    /// The statistics dashboards rendered lately.
+    pub regions: statistics::cache::Regions,
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

@@ -11,11 +11,15 @@ use crate::domain::message::Message;
 
 /// A page rendered in the reader's language, with `status`.
 pub fn html(locale: Locale, status: StatusCode, page: &impl Template) -> Result<HttpResponse, AppError> {
-    let body = page.render_with_values(&locale)?;
-    Ok(HttpResponse::build(status)
+    Ok(html_body(locale, status, page.render_with_values(&locale)?))
+}
+
+/// HTML already rendered in `locale`.
+pub fn html_body(locale: Locale, status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
-        .body(body))
+        .body(body)
 }
 
 /// A redirect after a form post (303, so the browser follows with GET).

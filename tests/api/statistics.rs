@@ -553,3 +553,57 @@ async fn the_team_and_user_filters_keep_their_people_and_only_their_figures() {
     let rows_of = |name: &str| text.contains(&format!("<th scope=\"row\">{name}"));
     assert!(rows_of("Rita Rep") && !rows_of("Remo Rep"), "the team's table has a row for its member only");
 }
+
+/// The achieved cell (`1 / 100`) of each row of the dashboard's tables, by name.
+fn achieved_by_name(html: &str) -> Vec<(String, String)> {
+    let names = texts(html, ".progress-table tbody th");
+    let cells = texts(html, ".progress-table tbody td:nth-child(2)");
+    names.into_iter().zip(cells).collect()
+}
+
+fn pairs(rows: &[(&str, &str)]) -> Vec<(String, String)> {
+    rows.iter().map(|(name, cell)| ((*name).to_owned(), (*cell).to_owned())).collect()
+}
+
+/// The dashboard is kept between views (src/web/statistics/cache.rs): each kind of change
+/// to the account shows on the very next view, whole page or htmx fragment.
+#[tokio::test]
+async fn the_dashboard_shows_each_change_to_the_account_at_once() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let account = app.account_of(&w.manager);
+    let admin = sales_objectives::store::users::find_by_email(&mut app.conn(), "admin@acme.example")
+        .expect("read")
+        .expect("the admin");
+    let form = |target: &str| calls_form(&app, &w.manager, "Calls", "both", [("year", target), ("", "")]);
+    let calls = objective(&app, &w.manager, form("100"), &[&w.rita, &w.remo]);
+    let calls_id = sales_objectives::store::ids::ObjectiveId(calls.parse().expect("id"));
+    let p = prospect(&app, &w.rita, "Ottica");
+    let path = format!("{STATS}?type=activity&period=year");
+    let view = || async { achieved_by_name(&app.get(&path).await.text().await.expect("body")) };
+    assert_eq!(view().await, pairs(&[("Remo Rep", "0 / 100"), ("Rita Rep", "0 / 100")]));
+    assert_eq!(view().await, pairs(&[("Remo Rep", "0 / 100"), ("Rita Rep", "0 / 100")]), "a second view");
+
+    log(&app, &w.rita, &p, "Call", "Reached", "");
+    assert_eq!(view().await, pairs(&[("Remo Rep", "0 / 100"), ("Rita Rep", "1 / 100")]), "an activity logged");
+    let fragment = app.get_htmx(&path).await.text().await.expect("body");
+    assert_eq!(achieved_by_name(&fragment), pairs(&[("Remo Rep", "0 / 100"), ("Rita Rep", "1 / 100")]));
+
+    editor::update(&mut app.conn(), &account, None, calls_id, &form("120"), Utc::now()).expect("updated");
+    assert_eq!(view().await, pairs(&[("Remo Rep", "0 / 120"), ("Rita Rep", "1 / 120")]), "a new target");
+
+    let csv = format!(
+        "user_email,action,outcome,subject,subject_name,pipeline,occurred_at\n\
+         remo@acme.example,Call,Reached,prospect,Forno,,{}\n",
+        Utc::now().format("%Y-%m-%d 00:00")
+    );
+    sales_objectives::import::import_activities(&mut app.conn(), &account, csv.as_bytes()).expect("imported");
+    assert_eq!(view().await, pairs(&[("Remo Rep", "1 / 120"), ("Rita Rep", "1 / 120")]), "an import");
+
+    administration::set_active(&mut app.conn(), &account, &admin, w.remo.id, false, Utc::now()).expect("deactivated");
+    let page = app.get(&path).await.text().await.expect("body");
+    assert_eq!(texts(&page, ".progress-table tbody th .badge"), ["Deactivated"], "a user deactivated");
+
+    editor::unassign(&mut app.conn(), &account, calls_id, w.remo.id).expect("unassigned");
+    assert_eq!(view().await, pairs(&[("Rita Rep", "1 / 120")]), "an assignment ended");
+}

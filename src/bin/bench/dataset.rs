@@ -4,7 +4,7 @@
 
 use anyhow::Context;
 use chrono::{Duration, NaiveDateTime, NaiveTime, Utc};
-use sales_objectives::db::{self, AnyConnection};
+use sales_objectives::db::AnyConnection;
 use sales_objectives::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use sales_objectives::domain::edition::Edition;
 use sales_objectives::domain::role::Role;
@@ -12,7 +12,7 @@ use sales_objectives::domain::user::{Email, NewPassword, PersonName};
 use sales_objectives::objectives::{self, ObjectiveForm};
 use sales_objectives::password::{PasswordCost, Passwords};
 use sales_objectives::provision::{self, AccountSpec, UserSpec};
-use sales_objectives::store::accounts::AccountRow;
+use sales_objectives::store::accounts::{self, AccountRow};
 use sales_objectives::store::activities::{self, NewActivity, Subject};
 use sales_objectives::store::buckets::{self, ActivityKey};
 use sales_objectives::store::ids::{LeadId, PipelineId, ProspectId, UserId};
@@ -75,7 +75,7 @@ pub fn build(conn: &mut AnyConnection, activities_wanted: u64) -> anyhow::Result
     let naive_now = now.naive_utc();
     let mut reps = Vec::with_capacity(REPS);
     let mut team_ids = Vec::new();
-    db::write_transaction(conn, |conn| -> anyhow::Result<()> {
+    accounts::change(conn, account.id, |conn| -> anyhow::Result<()> {
         for t in 0..5 {
             let name = format!("Team {}", t + 1);
             team_ids
@@ -151,7 +151,7 @@ fn history(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId], want
     let outcomes: Vec<_> = catalogue.iter().flat_map(|a| a.outcomes.iter().map(move |o| (a.action.id, o.id))).collect();
     // Subjects: 20 prospects and 20 leads per rep.
     let mut subjects: Vec<RepSubjects> = Vec::new();
-    db::write_transaction(conn, |conn| -> anyhow::Result<()> {
+    accounts::change(conn, account.id, |conn| -> anyhow::Result<()> {
         let prospect_rows: Vec<(UserId, String)> =
             reps.iter().flat_map(|r| (0..20).map(move |i| (*r, format!("Prospect {i}")))).collect();
         prospects::insert_many(conn, account.id, &prospect_rows, now)?;
@@ -213,7 +213,7 @@ fn history(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId], want
             }
         }
         written += batch as u64;
-        db::write_transaction(conn, |conn| -> anyhow::Result<()> {
+        accounts::change(conn, account.id, |conn| -> anyhow::Result<()> {
             let keys = activities::insert_many(conn, &new)?;
             let counts: Vec<(ActivityKey, i64)> = keys.into_iter().map(|k| (k, 1)).collect();
             buckets::add_activities(conn, &counts)?;

@@ -4,9 +4,11 @@ use actix_web::http::{StatusCode, header};
 use actix_web::web::Data;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
-use chrono::Utc;
+use std::sync::Arc;
 
-use super::{Filters, Scope, resolve};
+use chrono::{DateTime, Utc};
+
+use super::{Filters, Scope, cache, resolve};
 use crate::domain::account::Locale;
 use crate::domain::money::MoneyStyle;
 use crate::domain::number;
@@ -15,12 +17,12 @@ use crate::domain::period::Period;
 use crate::domain::progress::{Progress, Standing, percent_one_decimal};
 use crate::statistics::{self, Figures};
 use crate::store::accounts::AccountRow;
-use crate::web::current_user::{ObjectivesEditor, SalesObjectivesReader};
+use crate::web::current_user::{CurrentUser, ObjectivesEditor, SalesObjectivesReader};
 use crate::web::error::wants_fragment;
 use crate::web::html_form::HtmlQuery;
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
-use crate::web::respond::page_or_fragment;
+use crate::web::respond::{html, html_body};
 use crate::web::{AppError, AppState, with_conn};
 
 pub const HERE: &str = "/statistics/sales-objectives";
@@ -119,14 +121,21 @@ impl Region {
 #[template(path = "statistics/dashboard.html")]
 struct Page {
     layout: Layout,
-    region: Region,
+    /// The rendered `Region`.
+    region: Arc<str>,
 }
 
-/// The tables of the objectives of the scope's kind that have a target for its period.
-fn sections(account: &AccountRow, money: &MoneyStyle, scope: &Scope, figures: Vec<Figures>) -> Vec<Section> {
+/// The tables of the objectives of the scope's kind that have a target for its period,
+/// with the pace reckoned at `now`.
+fn sections(
+    account: &AccountRow,
+    money: &MoneyStyle,
+    scope: &Scope,
+    figures: Vec<Figures>,
+    now: DateTime<Utc>,
+) -> Vec<Section> {
     let calendar = account.calendar();
     let total_name = crate::i18n::lookup(money.locale, "statistics-total", &[]);
-    let now = Utc::now();
     figures
         .into_iter()
         .map(|Figures { objective, target, holders }| {
@@ -153,25 +162,49 @@ pub async fn page(
     ObjectivesEditor(current): ObjectivesEditor,
     HtmlQuery(filters): HtmlQuery<Filters>,
 ) -> Result<HttpResponse, AppError> {
+    let key = cache::Key {
+        account: current.account.id,
+        revision: current.account.revision,
+        reader: current.user.id,
+        locale: current.locale,
+        filters,
+        minute: cache::minute_of(Utc::now()),
+    };
+    let region = match state.regions.get(&key) {
+        Some(region) => region,
+        None => {
+            let region: Arc<str> = region(&state, &current, &key).await?.render_with_values(&current.locale)?.into();
+            state.regions.insert(key, Arc::clone(&region));
+            region
+        }
+    };
+    if wants_fragment(&req) {
+        return Ok(html_body(current.locale, StatusCode::OK, region.to_string()));
+    }
+    let page = Page { layout: Layout::signed_in("statistics-title", &current, HERE), region };
+    html(current.locale, StatusCode::OK, &page)
+}
+
+/// The filters and tables of `key`, computed from the buckets.
+async fn region(state: &AppState, current: &CurrentUser, key: &cache::Key) -> Result<Region, AppError> {
     let (account, reader, money) = (current.account.clone(), current.user.clone(), current.money());
+    let (filters, now) = (key.filters.clone(), key.as_of());
     let (scope, sections) = with_conn(&state.pool, move |conn| {
         let objectives = statistics::active_objectives(conn, &account, None)?;
         let scope = resolve(conn, &account, &reader, &filters, &objectives, None)?;
         let figures = statistics::figures(conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?;
-        let sections = sections(&account, &money, &scope, figures);
+        let sections = sections(&account, &money, &scope, figures, now);
         Ok((scope, sections))
     })
     .await?;
     let (calendar, locale) = (current.account.calendar(), current.locale);
-    let region = Region {
+    Ok(Region {
         bounds: bounds(locale, &scope.period, calendar.tz().name()),
         label: crate::i18n::period(locale, &scope.period),
         kinds: ObjectiveKind::ALL,
         scope,
         sections,
-    };
-    let page = Page { layout: Layout::signed_in("statistics-title", &current, HERE), region };
-    page_or_fragment(current.locale, wants_fragment(&req), StatusCode::OK, &page, &page.region)
+    })
 }
 
 /// `Sun 22 Nov 2026 00:00 → Sun 29 Nov 2026 00:00 (the end excluded), Europe/Rome time`.

@@ -1,6 +1,7 @@
 //! Statistics > Sales Objectives: the dashboard, its CSV export, the objective detail; and
 //! My objectives. Every figure comes from the period buckets.
 
+pub mod cache;
 pub mod dashboard;
 pub mod detail;
 pub mod me;
@@ -19,7 +20,7 @@ use crate::store::users::{self, UserRow};
 use crate::web::AppError;
 
 /// The filters every statistics URL shares.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(default)]
 pub struct Filters {
     #[serde(rename = "type")]
