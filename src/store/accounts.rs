@@ -2,8 +2,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::ids::AccountId;
-use crate::db::{self, AnyConnection};
 use crate::db::schema::accounts;
+use crate::db::{self, AnyConnection};
 use crate::domain::account::{Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
 use crate::domain::money::MoneyStyle;
