@@ -81,8 +81,11 @@ const BULK_CACHE_KIB: i64 = 64 * 1024;
 /// SQLite's default page cache, in KiB, restored after the bulk write.
 const DEFAULT_CACHE_KIB: i64 = 2000;
 
-/// Runs a bulk write (an import) in a write transaction with a larger page cache on SQLite,
-/// given back when it ends.
+/// Runs a bulk write (an import) in a write transaction. On SQLite with a larger page cache
+/// and without foreign-key enforcement, both given back when it ends: the caller resolves
+/// every reference it writes to a row it read in this transaction, whose write lock keeps
+/// those rows in place until the commit, so SQLite's lookups (one per reference and line, a
+/// fifth of an import) would only repeat them. PostgreSQL keeps its checks.
 #[allow(clippy::disallowed_methods)] // its callers are checked instead
 pub fn bulk_write_transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
 where
@@ -92,12 +95,17 @@ where
     if !matches!(conn, AnyConnection::Sqlite(_)) {
         return write_transaction(conn, f);
     }
-    conn.batch_execute(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
+    // Both settings only take effect outside a transaction (inside one, nothing changes).
+    conn.batch_execute(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}; PRAGMA foreign_keys = OFF;"))?;
     let result = write_transaction(conn, f);
-    // What was written stands even if the cache stays large on this connection.
-    let restore = format!("PRAGMA cache_size = -{DEFAULT_CACHE_KIB}");
+    let restore = format!("PRAGMA foreign_keys = ON; PRAGMA cache_size = -{DEFAULT_CACHE_KIB};");
     if let Err(error) = conn.batch_execute(&restore) {
-        tracing::warn!(%error, "the page cache of a connection stayed large after a bulk write");
+        // What was written stands, but this connection must not serve anyone unchecked:
+        // marked broken, the pool closes it instead of taking it back.
+        tracing::error!(%error, "a connection could not restore its foreign keys after a bulk write");
+        if let AnyConnection::Sqlite(sqlite) = conn {
+            AnsiTransactionManager::transaction_manager_status_mut(sqlite).set_in_error();
+        }
     }
     result
 }

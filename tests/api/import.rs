@@ -235,3 +235,26 @@ async fn an_upload_without_its_token_is_forbidden_and_a_manager_may_not_import()
         .expect("sent");
     assert_eq!(manager_upload.status(), StatusCode::FORBIDDEN);
 }
+
+/// An import writes without SQLite's foreign-key lookups (it resolves every name itself); the
+/// connection it used enforces them again afterwards, whether the import succeeded or not.
+#[tokio::test]
+async fn the_connection_of_an_import_checks_foreign_keys_again_afterwards() {
+    use diesel::RunQueryDsl;
+
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    let account = app.account_of(&admin);
+    let orphan = "INSERT INTO teams (account_id, name, created_at) VALUES (999999, 'Nowhere', '2026-11-27 10:00:00')";
+    let mut conn = app.conn();
+    for (csv, succeeds) in [
+        (format!("{HEADER}admin@acme.example,Call,Reached,prospect,X,,2026-11-10 09:30\n"), true),
+        (format!("{HEADER}admin@acme.example,Call,Nope,prospect,X,,2026-11-10 09:30\n"), false),
+    ] {
+        let imported = sales_objectives::import::import_activities(&mut conn, &account, csv.as_bytes());
+        assert_eq!(imported.is_ok(), succeeds, "{imported:?}");
+        assert!(diesel::sql_query(orphan).execute(&mut *conn).is_err(), "a team of no account is refused");
+    }
+    drop(conn);
+    assert_eq!((app.count("activities"), app.count("teams"), app.differences()), (1, 0, 0));
+}
