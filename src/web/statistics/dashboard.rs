@@ -1,11 +1,11 @@
 //! `/statistics/sales-objectives` and its CSV export.
 
+use std::sync::Arc;
+
 use actix_web::http::{StatusCode, header};
 use actix_web::web::Data;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 
 use super::{Filters, Scope, cache, resolve};
@@ -191,7 +191,7 @@ async fn region(state: &AppState, current: &CurrentUser, key: &cache::Key) -> Re
     let (filters, now) = (key.filters.clone(), key.as_of());
     let (scope, sections) = with_conn(&state.pool, move |conn| {
         let objectives = statistics::active_objectives(conn, &account, None)?;
-        let scope = resolve(conn, &account, &reader, &filters, &objectives, None)?;
+        let scope = resolve(conn, &account, &reader, &filters, &objectives, None, now)?;
         let figures = statistics::figures(conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?;
         let sections = sections(&account, &money, &scope, figures, now);
         Ok((scope, sections))
@@ -235,7 +235,7 @@ pub async fn csv(
     let (account, reader) = (current.account.clone(), current.user.clone());
     let body = with_conn(&state.pool, move |conn| {
         let objectives = statistics::active_objectives(conn, &account, None)?;
-        let scope = resolve(conn, &account, &reader, &filters, &objectives, None)?;
+        let scope = resolve(conn, &account, &reader, &filters, &objectives, None, Utc::now())?;
         let mut writer = csv::Writer::from_writer(Vec::new());
         writer.write_record(CSV_HEADER).map_err(|e| AppError::Internal(e.into()))?;
         let figures = statistics::figures(conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?;

@@ -100,6 +100,7 @@ pub async fn page(
             &query.filters,
             std::slice::from_ref(&objective),
             Some(objective.row.kind()),
+            chrono::Utc::now(),
         )?;
         let holders: Vec<(UserId, String)> = objectives::holders(conn, id)?
             .into_iter()

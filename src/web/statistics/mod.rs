@@ -6,7 +6,7 @@ pub mod dashboard;
 pub mod detail;
 pub mod me;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
 use crate::db::AnyConnection;
@@ -71,7 +71,7 @@ impl Scope {
     }
 }
 
-/// Resolves the filters. A rep sees only themselves: anyone else's id, or a team, answers
+/// Resolves the filters (no date is today at `now`). A rep sees only themselves: anyone else's id, or a team, answers
 /// 404 for them, as does an id outside the account for anyone.
 pub fn resolve(
     conn: &mut AnyConnection,
@@ -80,6 +80,7 @@ pub fn resolve(
     filters: &Filters,
     objectives: &[Measured],
     fixed_kind: Option<ObjectiveKind>,
+    now: DateTime<Utc>,
 ) -> Result<Scope, AppError> {
     let calendar = account.calendar();
     let kind = fixed_kind.or_else(|| filters.kind.parse().ok()).unwrap_or(ObjectiveKind::Activity);
@@ -98,8 +99,7 @@ pub fn resolve(
     if !periods.contains(&period_kind) {
         periods.push(period_kind);
     }
-    let date =
-        NaiveDate::parse_from_str(filters.date.trim(), "%Y-%m-%d").unwrap_or_else(|_| calendar.local_date(Utc::now()));
+    let date = NaiveDate::parse_from_str(filters.date.trim(), "%Y-%m-%d").unwrap_or_else(|_| calendar.local_date(now));
     let period = calendar.period_of_date(period_kind, date);
     let id_of = |raw: &str| -> Result<Option<i64>, AppError> {
         match raw.trim() {
