@@ -221,7 +221,7 @@ enum Views<'a> {
     /// Each request follows a change to the account (not timed): computed, after a write
     /// from another process has made SQLite's page caches stale.
     AfterChange(&'a Built),
-    /// The same page again and again, served from the kept ones.
+    /// The same page again and again (a dashboard is then served from the kept ones).
     Kept,
 }
 
