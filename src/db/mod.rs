@@ -4,8 +4,10 @@
 mod connection;
 mod migrations;
 pub mod schema;
+mod scratch;
 
 pub use connection::{AnyConnection, Backend, DatabaseUrl, Pool, PooledConnection};
+pub use scratch::Scratch;
 
 /// The backend type of `AnyConnection`, for queries built by hand.
 pub type AnyBackend = <AnyConnection as diesel::Connection>::Backend;

@@ -95,11 +95,7 @@ where
     F: FnOnce(&mut AnyConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    db::write_transaction(conn, |conn| {
-        let value = f(conn)?;
-        bump_revision(conn, account)?;
-        Ok(value)
-    })
+    db::write_transaction(conn, counted(account, f))
 }
 
 /// `change` for an import: a bulk write transaction.
@@ -109,11 +105,20 @@ where
     F: FnOnce(&mut AnyConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    db::bulk_write_transaction(conn, |conn| {
+    db::bulk_write_transaction(conn, counted(account, f))
+}
+
+/// `f`, then the revision bump that counts it.
+fn counted<T, E, F>(account: AccountId, f: F) -> impl FnOnce(&mut AnyConnection) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    move |conn| {
         let value = f(conn)?;
         bump_revision(conn, account)?;
         Ok(value)
-    })
+    }
 }
 
 /// Counts a change to the account's data, in the writer's transaction. Done last: on

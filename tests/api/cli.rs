@@ -1,7 +1,8 @@
 use std::process::{Command, Output};
 
-use crate::helpers::{Scratch, fresh_database};
-use sales_objectives::db::DatabaseUrl;
+use sales_objectives::db::{DatabaseUrl, Scratch};
+
+use crate::helpers::fresh_database;
 
 /// The command line against its own fresh database.
 pub struct Cli {

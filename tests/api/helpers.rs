@@ -1,11 +1,10 @@
 use actix_web::cookie::Key;
-use diesel::{Connection, RunQueryDsl};
+use diesel::RunQueryDsl;
 use reqwest::{Response, StatusCode, header};
 use scraper::{Html, Selector};
-use tempfile::TempDir;
 
 use sales_objectives::config::Config;
-use sales_objectives::db::{self, DatabaseUrl, Pool};
+use sales_objectives::db::{self, DatabaseUrl, Pool, Scratch};
 use sales_objectives::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use sales_objectives::domain::edition::Edition;
 use sales_objectives::domain::role::Role;
@@ -173,41 +172,17 @@ fn new_client() -> reqwest::Client {
         .expect("HTTP client")
 }
 
-/// A test's own database, removed when the test ends (even when it fails), so that runs
-/// do not pile up databases on the PostgreSQL server.
-pub enum Scratch {
-    Sqlite { _dir: TempDir },
-    Postgres { server: String, name: String },
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if let Scratch::Postgres { server, name } = self {
-            // FORCE ends the connections the test's server and pool still hold.
-            if let Ok(mut admin) = diesel::PgConnection::establish(server) {
-                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
-            }
-        }
-    }
-}
-
-/// A new empty database: a PostgreSQL database named for this test when
-/// `TEST_DATABASE_URL` is set, else a SQLite file in a temporary directory.
+/// A new empty database, removed when the test ends: a PostgreSQL database named for this
+/// test when `TEST_DATABASE_URL` is set, else a SQLite file in a temporary directory.
 pub fn fresh_database() -> (DatabaseUrl, Scratch) {
-    if let Ok(server) = std::env::var("TEST_DATABASE_URL") {
-        let mut bytes = [0u8; 8];
-        getrandom::fill(&mut bytes).expect("random bytes");
-        let name = format!("so_test_{}", hex::encode(bytes));
-        let mut admin = diesel::PgConnection::establish(&server).expect("TEST_DATABASE_URL answers");
-        diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("database created");
-        let base = server.rsplit_once('/').map_or(server.as_str(), |(base, _)| base);
-        let url = DatabaseUrl::parse(&format!("{base}/{name}")).expect("valid URL");
-        return (url, Scratch::Postgres { server, name });
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(server) => {
+            let mut bytes = [0u8; 8];
+            getrandom::fill(&mut bytes).expect("random bytes");
+            Scratch::postgres(&server, &format!("so_test_{}", hex::encode(bytes))).expect("TEST_DATABASE_URL answers")
+        }
+        Err(_) => Scratch::sqlite("so-test-").expect("temporary database"),
     }
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let path = dir.path().join("test.db");
-    let url = DatabaseUrl::parse(path.to_str().expect("UTF-8 path")).expect("valid path");
-    (url, Scratch::Sqlite { _dir: dir })
 }
 
 /// The value of the first `<input name=...>` in `html`.

@@ -17,7 +17,7 @@ use clap::Parser;
 use diesel::prelude::*;
 use sales_objectives::config::Config;
 use sales_objectives::db::schema::activities;
-use sales_objectives::db::{self, DatabaseUrl, Pool};
+use sales_objectives::db::{self, DatabaseUrl, Pool, Scratch};
 use sales_objectives::domain::period::PeriodKind;
 use sales_objectives::startup::Application;
 use sales_objectives::store::{accounts, actions, buckets, leads, prospects, users};
@@ -146,40 +146,17 @@ fn percentile(times: &[f64], p: f64) -> f64 {
     sorted[rank.min(sorted.len() - 1)]
 }
 
-/// A fresh database: a SQLite file in a temporary directory, or (DATABASE_URL) PostgreSQL.
+/// A fresh database, removed when the benchmark is done with it (a run at full size leaves
+/// gigabytes behind otherwise): a SQLite file in a temporary directory, or (DATABASE_URL)
+/// PostgreSQL.
 fn fresh_database(name: &str) -> anyhow::Result<(DatabaseUrl, Scratch)> {
     if let Ok(server) = std::env::var("DATABASE_URL") {
         let url = DatabaseUrl::parse(&server).map_err(anyhow::Error::msg)?;
         if url.backend() == db::Backend::Postgres {
-            let mut admin = diesel::PgConnection::establish(&server)?;
-            let database = format!("so_bench_{name}_{}", std::process::id());
-            diesel::sql_query(format!("CREATE DATABASE {database}")).execute(&mut admin)?;
-            let base = server.rsplit_once('/').map_or(server.as_str(), |(base, _)| base);
-            let url = DatabaseUrl::parse(&format!("{base}/{database}")).map_err(anyhow::Error::msg)?;
-            return Ok((url, Scratch::Postgres { server, name: database }));
+            return Scratch::postgres(&server, &format!("so_bench_{name}_{}", std::process::id()));
         }
     }
-    let dir = tempfile::Builder::new().prefix(&format!("so-bench-{name}-")).tempdir()?;
-    let url = DatabaseUrl::parse(&dir.path().join("bench.db").to_string_lossy()).map_err(anyhow::Error::msg)?;
-    Ok((url, Scratch::Sqlite { _dir: dir }))
-}
-
-/// A dataset's database, removed when the benchmark is done with it: a run at full size
-/// leaves gigabytes behind otherwise.
-enum Scratch {
-    Sqlite { _dir: tempfile::TempDir },
-    Postgres { server: String, name: String },
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if let Scratch::Postgres { server, name } = self {
-            // FORCE ends the connections a server that failed to stop may still hold.
-            if let Ok(mut admin) = diesel::PgConnection::establish(server) {
-                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
-            }
-        }
-    }
+    Scratch::sqlite(&format!("so-bench-{name}-"))
 }
 
 struct Built {
@@ -472,23 +449,7 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
     let small_server = Server::start(&small.url)?;
     let system = actix_web::rt::System::new();
     let http = system.block_on(over_http(plan, (&large, &large_server), &small_server))?;
-    let OverHttp {
-        year: (year_p50, year_p99),
-        year_after_change,
-        year_kept,
-        week,
-        quarter,
-        detail,
-        year_cpu_us,
-        stats_rps,
-        stats_cpu_us,
-        stats_page_kib,
-        healthz_rps,
-        signed_in_rps,
-        small_p50,
-        ingest,
-        ingest_cpu_us,
-    } = http;
+    let ((year_p50, year_p99), ingest) = (http.year, &http.ingest);
     let peak_rss = large_server.peak_rss_mib();
     drop(large_server);
     drop(small_server);
@@ -498,32 +459,41 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
     let lead_delete = lead_delete_ms(&large)?;
 
     let speedup = naive / year_p50.max(0.001);
-    let flatness = year_p50 / small_p50.max(0.001);
-    let ceiling = stats_rps / healthz_rps.max(0.001);
+    let flatness = year_p50 / http.small_p50.max(0.001);
+    let ceiling = http.stats_rps / http.healthz_rps.max(0.001);
     writeln!(out, "\n| measure | value |\n|---|---|")?;
     let rows = [
         ("activities (large / small)", format!("{} / {}", plan.activities, (plan.activities / 100).max(1))),
         ("statistics, activity, year, computed: p50 / p99 ms", format!("{year_p50:.2} / {year_p99:.2}")),
         (
             "statistics, activity, year, after a change: p50 / p99 ms",
-            format!("{:.2} / {:.2}", year_after_change.0, year_after_change.1),
+            format!("{:.2} / {:.2}", http.year_after_change.0, http.year_after_change.1),
         ),
-        ("statistics, activity, year, kept: p50 / p99 ms", format!("{:.2} / {:.2}", year_kept.0, year_kept.1)),
-        ("statistics, activity, week, computed: p50 / p99 ms", format!("{:.2} / {:.2}", week.0, week.1)),
-        ("statistics, sales, quarter, computed: p50 / p99 ms", format!("{:.2} / {:.2}", quarter.0, quarter.1)),
-        ("objective detail: p50 / p99 ms", format!("{:.2} / {:.2}", detail.0, detail.1)),
+        (
+            "statistics, activity, year, kept: p50 / p99 ms",
+            format!("{:.2} / {:.2}", http.year_kept.0, http.year_kept.1),
+        ),
+        ("statistics, activity, week, computed: p50 / p99 ms", format!("{:.2} / {:.2}", http.week.0, http.week.1)),
+        (
+            "statistics, sales, quarter, computed: p50 / p99 ms",
+            format!("{:.2} / {:.2}", http.quarter.0, http.quarter.1),
+        ),
+        ("objective detail: p50 / p99 ms", format!("{:.2} / {:.2}", http.detail.0, http.detail.1)),
         ("naive yearly aggregate: p50 ms", format!("{naive:.2}")),
-        ("statistics, year, computed, small dataset: p50 ms", format!("{small_p50:.2}")),
-        ("server CPU per computed yearly page: µs", format!("{year_cpu_us:.0}")),
-        ("kept statistics req/s vs /healthz req/s (4 clients)", format!("{stats_rps:.0} / {healthz_rps:.0}")),
-        ("server CPU per kept statistics request: µs", format!("{stats_cpu_us:.0}")),
-        ("statistics page, activity, year: KiB", format!("{stats_page_kib:.0}")),
-        ("lightest signed-in page (/me/account) req/s (4 clients)", format!("{signed_in_rps:.0}")),
+        ("statistics, year, computed, small dataset: p50 ms", format!("{:.2}", http.small_p50)),
+        ("server CPU per computed yearly page: µs", format!("{:.0}", http.year_cpu_us)),
+        (
+            "kept statistics req/s vs /healthz req/s (4 clients)",
+            format!("{:.0} / {:.0}", http.stats_rps, http.healthz_rps),
+        ),
+        ("server CPU per kept statistics request: µs", format!("{:.0}", http.stats_cpu_us)),
+        ("statistics page, activity, year: KiB", format!("{:.0}", http.stats_page_kib)),
+        ("lightest signed-in page (/me/account) req/s (4 clients)", format!("{:.0}", http.signed_in_rps)),
         (
             "ingest: logged, per second, p99 ms",
             format!("{} / {:.0} / {:.2}", ingest.logged, ingest.per_second, ingest.p99_ms),
         ),
-        ("server CPU per logged activity: µs", format!("{ingest_cpu_us:.0}")),
+        ("server CPU per logged activity: µs", format!("{:.0}", http.ingest_cpu_us)),
         (
             "verify: activities, differences",
             format!("{} / {}", verification.activities, verification.differences.len()),
