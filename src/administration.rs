@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
 use crate::change::{ChangeError, invalid};
-use crate::db::{self, AnyConnection};
+use crate::db::AnyConnection;
 use crate::domain::Invalid;
 use crate::domain::account::Locale;
 use crate::domain::edition::Edition;
@@ -22,6 +22,16 @@ use crate::store::ids::{TeamId, UserId};
 use crate::store::teams::{self, NewMembership, NewTeam};
 use crate::store::users::{self, NewUser, UserRow};
 use crate::store::{is_unique_violation, password_links};
+
+/// Checks, under the account's lock, that the actor is still an active admin of the
+/// account: a request that began before its author was deactivated or demoted changes
+/// nothing.
+fn still_admin(conn: &mut AnyConnection, account: &AccountRow, actor: &UserRow) -> Result<(), ChangeError> {
+    match users::find(conn, actor.id)? {
+        Some(now) if now.account_id == account.id && now.active && now.role() == Role::Admin => Ok(()),
+        _ => Err(ChangeError::Forbidden),
+    }
+}
 
 /// How long a set-password link works.
 pub fn link_lifetime() -> Duration {
@@ -59,6 +69,7 @@ pub fn change_licences(
     let licences = edition.check_licences(licences).map_err(|Invalid(m)| invalid("licences", m))?;
     let licences = i32::try_from(licences).map_err(|_| invalid("licences", "licences-too-many"))?;
     accounts::change(conn, account.id, |conn| {
+        still_admin(conn, account, actor)?;
         let active = users::count_active(conn, account.id)?;
         if i64::from(licences) < active {
             return Err(invalid(
@@ -185,7 +196,10 @@ pub fn create_user(
     user: &CheckedUser,
     now: DateTime<Utc>,
 ) -> Result<Created, ChangeError> {
-    accounts::change(conn, account.id, |conn| insert_checked(conn, account, actor, user, now))
+    accounts::change(conn, account.id, |conn| {
+        still_admin(conn, account, actor)?;
+        insert_checked(conn, account, actor, user, now)
+    })
 }
 
 fn user_of(conn: &mut AnyConnection, account: &AccountRow, id: UserId) -> Result<UserRow, ChangeError> {
@@ -202,6 +216,7 @@ pub fn change_role(
 ) -> Result<(), ChangeError> {
     let role = role.parse::<Role>().map_err(|Invalid(m)| invalid("role", m))?;
     accounts::change(conn, account.id, |conn| {
+        still_admin(conn, account, actor)?;
         let user = user_of(conn, account, id)?;
         if user.id == actor.id && role != Role::Admin {
             return Err(invalid("role", "own-admin-role"));
@@ -232,6 +247,7 @@ pub fn set_active(
     now: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
     accounts::change(conn, account.id, |conn| {
+        still_admin(conn, account, actor)?;
         let user = user_of(conn, account, id)?;
         activation(conn, account, actor, &user, active, now)
     })
@@ -278,6 +294,7 @@ pub fn transfer_licence(
     now: DateTime<Utc>,
 ) -> Result<Option<Created>, ChangeError> {
     accounts::change(conn, account.id, |conn| {
+        still_admin(conn, account, actor)?;
         let leaving = user_of(conn, account, from)?;
         if !leaving.active {
             return Err(invalid("from", Message::new("holds-no-licence").arg("name", &leaving.name)));
@@ -298,17 +315,15 @@ pub fn transfer_licence(
 }
 
 /// Sets a password through a one-time link, which then stops working.
-// The account is known only once the link is read, inside the transaction.
-#[allow(clippy::disallowed_methods)]
 pub fn use_link(conn: &mut AnyConnection, token: &str, hash: &str, now: DateTime<Utc>) -> Result<UserRow, ChangeError> {
-    db::write_transaction(conn, |conn| {
-        let (_, user) =
-            password_links::find(conn, &password::token_hash(token), now.naive_utc())?.ok_or(ChangeError::NotFound)?;
+    let token_hash = password::token_hash(token);
+    let (account, _) = password_links::find(conn, &token_hash, now.naive_utc())?.ok_or(ChangeError::NotFound)?;
+    accounts::change(conn, account, |conn| {
+        // Read again under the lock: the same link used twice at once sets one password.
+        let (_, user) = password_links::find(conn, &token_hash, now.naive_utc())?.ok_or(ChangeError::NotFound)?;
         users::set_password(conn, user, hash)?;
         password_links::delete_for(conn, user)?;
-        let user = users::find(conn, user)?.ok_or(ChangeError::NotFound)?;
-        accounts::bump_revision(conn, user.account_id)?;
-        Ok(user)
+        users::find(conn, user)?.ok_or(ChangeError::NotFound)
     })
 }
 
@@ -427,9 +442,9 @@ pub fn update_my_account(
     accounts::change(conn, me.account_id, |conn| {
         users::set_name(conn, me.id, name.as_str())?;
         users::set_locale(conn, me.id, locale.map(Locale::as_str))?;
-        match new_hash {
+        match &new_hash {
             Some(hash) => {
-                users::set_password(conn, me.id, &hash)?;
+                users::set_password(conn, me.id, hash)?;
                 Ok(users::find(conn, me.id)?.map(|u| u.session_version))
             }
             None => Ok(None),

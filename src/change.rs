@@ -10,11 +10,26 @@ pub enum ChangeError {
     /// Absent, in another account, or not the actor's to see.
     #[error("not found")]
     NotFound,
+    /// The actor may not make this change (any more: deactivated or demoted meanwhile).
+    #[error("forbidden")]
+    Forbidden,
+    /// Another writer kept the lock past our wait (an import, say): try again in a moment.
+    #[error("{0}")]
+    Busy(#[from] crate::db::Busy),
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
     /// Anything else that failed on our side (hashing a password, say).
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+}
+
+impl crate::db::WriteError for ChangeError {
+    fn database_error(&self) -> Option<&diesel::result::Error> {
+        match self {
+            ChangeError::Database(error) => Some(error),
+            _ => None,
+        }
+    }
 }
 
 impl From<FieldErrors> for ChangeError {

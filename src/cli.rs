@@ -242,15 +242,17 @@ fn import(what: ImportKind) -> anyhow::Result<()> {
     match imported {
         Ok(report) => {
             println!(
-                "imported {} {kind} lines into \"{}\" in {:.1} s ({} leads and {} prospects created)",
+                "imported {} {kind} lines into \"{}\" in {:.1} s, the write lock held {:.1} s ({} leads and {} prospects created)",
                 report.lines,
                 account.name,
                 started.elapsed().as_secs_f64(),
+                report.locked.as_secs_f64(),
                 report.leads_created,
                 report.prospects_created
             );
             Ok(())
         }
+        Err(ImportError::Busy(busy)) => Err(anyhow::anyhow!("{busy}")),
         Err(ImportError::Refused(lines)) => {
             for line in &lines {
                 eprintln!("{line}");
@@ -282,7 +284,7 @@ fn database_url() -> anyhow::Result<DatabaseUrl> {
 
 /// One connection, with the schema brought up to date.
 fn connect() -> anyhow::Result<db::PooledConnection> {
-    let pool = db::connect(&database_url()?, 1)?;
+    let pool = db::connect(&database_url()?, &db::PoolSettings { size: 1, ..db::PoolSettings::default() })?;
     Ok(pool.get()?)
 }
 
@@ -292,7 +294,7 @@ fn passwords() -> anyhow::Result<Passwords> {
 
 fn serve(bind: Option<&str>, load_demo: bool) -> anyhow::Result<()> {
     let config = Config::from_env(bind)?;
-    let pool = db::connect(&config.database_url, config.pool_size)?;
+    let pool = db::connect(&config.database_url, &config.pool)?;
     if load_demo {
         let mut conn = pool.get()?;
         prepare_demo(&mut conn)?;

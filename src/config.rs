@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use actix_web::cookie::Key;
 
-use crate::db::DatabaseUrl;
+use crate::db::{DatabaseUrl, PoolSettings};
 use crate::password::PasswordCost;
 
 pub const DEFAULT_DATABASE_URL: &str = "sales-objectives.db";
@@ -19,11 +19,12 @@ pub struct Config {
     /// Whether the session cookie is marked Secure (sent over HTTPS only).
     pub cookie_secure: bool,
     pub password_cost: PasswordCost,
-    pub pool_size: u32,
+    pub pool: PoolSettings,
 }
 
 impl Config {
-    /// Reads `DATABASE_URL`, `BIND`, `SESSION_KEY`, `COOKIE_SECURE` and `DB_POOL_SIZE`;
+    /// Reads `DATABASE_URL`, `BIND`, `SESSION_KEY`, `COOKIE_SECURE`, `DB_POOL_SIZE` and
+    /// `WRITE_WAIT_MS`;
     /// `bind` (from the command line) wins over `BIND`.
     pub fn from_env(bind: Option<&str>) -> anyhow::Result<Self> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
@@ -47,15 +48,14 @@ impl Config {
             // Plain http on a loopback address is the out-of-the-box local run.
             None => !bind.ip().is_loopback(),
         };
-        let pool_size = match var("DB_POOL_SIZE") {
-            Some(value) => value
-                .parse::<u32>()
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| anyhow::anyhow!("DB_POOL_SIZE must be a positive whole number"))?,
-            None => 8,
-        };
-        Ok(Self { database_url, bind, session_key, cookie_secure, password_cost: PasswordCost::PRODUCTION, pool_size })
+        let mut pool = PoolSettings::default();
+        if let Some(value) = var("DB_POOL_SIZE") {
+            pool.size = u32::try_from(positive("DB_POOL_SIZE", &value)?)?;
+        }
+        if let Some(value) = var("WRITE_WAIT_MS") {
+            pool.write_wait = std::time::Duration::from_millis(positive("WRITE_WAIT_MS", &value)?);
+        }
+        Ok(Self { database_url, bind, session_key, cookie_secure, password_cost: PasswordCost::PRODUCTION, pool })
     }
 }
 
@@ -71,6 +71,15 @@ pub fn session_key(secret: &str) -> anyhow::Result<Key> {
         anyhow::bail!("SESSION_KEY must be at least {MIN_SESSION_KEY_BYTES} bytes long");
     }
     Ok(Key::from(secret.as_bytes()))
+}
+
+fn positive(name: &str, value: &str) -> anyhow::Result<u64> {
+    value
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|n| *n > 0 && *n <= u64::from(u32::MAX))
+        .ok_or_else(|| anyhow::anyhow!("{name} must be a positive whole number"))
 }
 
 fn parse_bool(name: &str, value: &str) -> anyhow::Result<bool> {

@@ -1,6 +1,10 @@
 //! Importing history from CSV: activities, and leads with their wins. All or nothing: every
 //! line is checked first and each bad one reported as `line N: reason`; only a clean file
 //! is written, in one transaction, buckets included.
+//!
+//! Checking reads only, before the account's write lock is taken: other writers wait for the
+//! writing alone. Under the lock, the names the check resolved are resolved again; if any
+//! changed meanwhile (an outcome deleted, a pipeline renamed), the import is refused whole.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -31,8 +35,19 @@ pub enum ImportError {
     /// The file was refused; one message per bad line, nothing was written.
     #[error("{} bad line(s), nothing was imported", .0.len())]
     Refused(Vec<BadLine>),
+    #[error("{0}")]
+    Busy(#[from] crate::db::Busy),
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
+}
+
+impl crate::db::WriteError for ImportError {
+    fn database_error(&self) -> Option<&diesel::result::Error> {
+        match self {
+            ImportError::Database(error) => Some(error),
+            _ => None,
+        }
+    }
 }
 
 /// A refused line of a file and why.
@@ -61,6 +76,9 @@ pub struct ImportReport {
     pub lines: usize,
     pub leads_created: usize,
     pub prospects_created: usize,
+    /// How long the account's write lock was held: other writers of the account waited at
+    /// most this long (on SQLite, every writer of the database).
+    pub locked: std::time::Duration,
 }
 
 /// An RFC 3339 instant, or a local `YYYY-MM-DD HH:MM` in the account's zone.
@@ -73,8 +91,11 @@ fn parse_moment(calendar: &Calendar, raw: &str) -> Result<DateTime<Utc>, Invalid
     Ok(calendar.local_to_utc(local)?)
 }
 
-/// The records of `input` after checking the header; errors name their line.
-fn records(input: impl Read, header: &[&str; 7]) -> Result<Vec<(u64, csv::StringRecord)>, ImportError> {
+/// A file's records with the right number of fields, by line, and its other lines, refused.
+type Records = (Vec<(u64, csv::StringRecord)>, Vec<BadLine>);
+
+/// The records of `input`, after checking the header (a wrong header refuses the file alone).
+fn records(input: impl Read, header: &[&str; 7]) -> Result<Records, ImportError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(input);
     let found = reader
         .headers()
@@ -108,7 +129,7 @@ fn records(input: impl Read, header: &[&str; 7]) -> Result<Vec<(u64, csv::String
             }
         }
     }
-    if errors.is_empty() { Ok(rows) } else { Err(ImportError::Refused(errors)) }
+    Ok((rows, errors))
 }
 
 /// Looks names up once each: users by e-mail, actions, outcomes and pipelines by name.
@@ -166,6 +187,33 @@ impl<'a> Lookups<'a> {
             .ok_or_else(|| ImportLineError::Message(Message::new("import-unknown-result").arg("name", &key.1)))
     }
 
+    /// Whether every name looked up still means what it meant: checked again under the
+    /// write lock, so that what the import writes refers to rows that exist.
+    fn still_hold(&self, conn: &mut AnyConnection) -> diesel::QueryResult<bool> {
+        let account = self.account.id;
+        for (email, id) in &self.users {
+            if users::find_by_email(conn, email)?.filter(|u| u.account_id == account).map(|u| u.id) != *id {
+                return Ok(false);
+            }
+        }
+        for (name, id) in &self.actions {
+            if actions::find_action_by_name(conn, account, name)?.map(|a| a.id) != *id {
+                return Ok(false);
+            }
+        }
+        for ((action, name), id) in &self.outcomes {
+            if actions::find_outcome_by_name(conn, *action, name)?.map(|o| o.id) != *id {
+                return Ok(false);
+            }
+        }
+        for (name, id) in &self.pipelines {
+            if pipelines::find_by_name(conn, account, name)?.map(|p| p.id) != *id {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     fn pipeline(&mut self, conn: &mut AnyConnection, name: &str) -> Result<PipelineId, ImportLineError> {
         let name = name.trim().to_owned();
         if !self.pipelines.contains_key(&name) {
@@ -201,21 +249,31 @@ impl From<Invalid> for ImportLineError {
     }
 }
 
-/// Runs `check` on every row, gathering `line N: reason` for the bad ones.
+/// Runs `check` on every row, gathering `line N: reason` for the bad ones, with those the
+/// reading found (`errors`), in the order of the file.
 fn check_all<T>(
-    rows: &[(u64, csv::StringRecord)],
+    (rows, mut errors): Records,
     mut check: impl FnMut(&csv::StringRecord) -> Result<T, ImportLineError>,
 ) -> Result<Vec<T>, ImportError> {
     let mut checked = Vec::with_capacity(rows.len());
-    let mut errors = Vec::new();
-    for (line, record) in rows {
+    for (line, record) in &rows {
         match check(record) {
             Ok(value) => checked.push(value),
             Err(ImportLineError::Message(reason)) => errors.push(BadLine::new(*line, reason)),
             Err(ImportLineError::Database(error)) => return Err(error.into()),
         }
     }
+    errors.sort_by_key(|bad| bad.line);
     if errors.is_empty() { Ok(checked) } else { Err(ImportError::Refused(errors)) }
+}
+
+/// Refuses the import when a name its lines use changed while they were checked.
+fn unchanged(lookups: &Lookups, conn: &mut AnyConnection) -> Result<(), ImportError> {
+    if lookups.still_hold(conn)? {
+        Ok(())
+    } else {
+        Err(ImportError::Refused(vec![BadLine::new(1, "import-changed-meanwhile")]))
+    }
 }
 
 struct ActivityLine {
@@ -236,25 +294,30 @@ pub fn import_activities(
     let rows = records(input, &ACTIVITY_HEADER)?;
     let calendar = account.calendar();
     let now = Utc::now().naive_utc();
-    accounts::bulk_change(conn, account.id, |conn| {
-        let mut lookups = Lookups::new(account);
-        let lines = check_all(&rows, |record| {
-            let user = lookups.user(conn, &record[0])?;
-            let action = lookups.action(conn, &record[1])?;
-            let outcome = lookups.outcome(conn, action, &record[2])?;
-            let subject: SubjectKind = record[3].parse()?;
-            let subject_name = words::parse_name(&record[4], "import-subject-name-required")?;
-            let pipeline = match (subject, record[5].trim()) {
-                (SubjectKind::Lead, "") => return Err(ImportLineError::message("import-lead-needs-pipeline")),
-                (SubjectKind::Lead, name) => Some(lookups.pipeline(conn, name)?),
-                (SubjectKind::Prospect, "") => None,
-                (SubjectKind::Prospect, _) => {
-                    return Err(ImportLineError::message("import-prospect-no-pipeline"));
-                }
-            };
-            let occurred_at = parse_moment(&calendar, &record[6])?;
-            Ok(ActivityLine { user, action, outcome, subject, subject_name, pipeline, occurred_at })
-        })?;
+    let mut lookups = Lookups::new(account);
+    let mut lines = check_all(rows, |record| {
+        let user = lookups.user(conn, &record[0])?;
+        let action = lookups.action(conn, &record[1])?;
+        let outcome = lookups.outcome(conn, action, &record[2])?;
+        let subject: SubjectKind = record[3].parse()?;
+        let subject_name = words::parse_name(&record[4], "import-subject-name-required")?;
+        let pipeline = match (subject, record[5].trim()) {
+            (SubjectKind::Lead, "") => return Err(ImportLineError::message("import-lead-needs-pipeline")),
+            (SubjectKind::Lead, name) => Some(lookups.pipeline(conn, name)?),
+            (SubjectKind::Prospect, "") => None,
+            (SubjectKind::Prospect, _) => {
+                return Err(ImportLineError::message("import-prospect-no-pipeline"));
+            }
+        };
+        let occurred_at = parse_moment(&calendar, &record[6])?;
+        Ok(ActivityLine { user, action, outcome, subject, subject_name, pipeline, occurred_at })
+    })?;
+    // Written in the order of the largest index (user, moment): each page of it is then
+    // filled in one go instead of being visited again for every line of the file.
+    lines.sort_by_key(|line| (line.user, line.occurred_at));
+    let report = accounts::bulk_change(conn, account.id, |conn| {
+        let locked = std::time::Instant::now();
+        unchanged(&lookups, conn)?;
         let mut report = ImportReport { lines: lines.len(), ..ImportReport::default() };
         // Subjects are found by their owner and name, and the missing ones created in bulk
         // (a lead in the pipeline of its first line).
@@ -288,8 +351,8 @@ pub fn import_activities(
         report.prospects_created = missing_prospects.len();
 
         let mut new = Vec::with_capacity(lines.len());
-        for line in lines {
-            let key = (line.user, line.subject_name);
+        for line in &lines {
+            let key = (line.user, line.subject_name.clone());
             let subject = match (line.subject, line.pipeline) {
                 (SubjectKind::Lead, Some(pipeline)) => {
                     leads_by_name.get(&key).map(|&lead| Subject::Lead { lead, pipeline })
@@ -309,14 +372,14 @@ pub fn import_activities(
                 created_at: now,
             });
         }
-        // Written in the order of the largest index (user, moment): each page of it is then
-        // filled in one go instead of being visited again for every line of the file.
-        new.sort_by_key(|activity| (activity.user, activity.occurred_at));
         let keys = activities::insert_many(conn, &new)?;
         let counts: Vec<(ActivityKey, i64)> = keys.into_iter().map(|key| (key, 1)).collect();
         buckets::add_activities(conn, &counts)?;
-        Ok(report)
-    })
+        report.locked = locked.elapsed();
+        Ok::<_, ImportError>(report)
+    })?;
+    tracing::info!(lines = report.lines, locked_ms = report.locked.as_millis(), "activities imported");
+    Ok(report)
 }
 
 pub fn import_leads(
@@ -327,47 +390,57 @@ pub fn import_leads(
     let rows = records(input, &LEAD_HEADER)?;
     let calendar = account.calendar();
     let now = Utc::now().naive_utc();
-    accounts::bulk_change(conn, account.id, |conn| {
-        let mut lookups = Lookups::new(account);
-        let leads_data = check_all(&rows, |record| {
-            let title = words::parse_name(&record[0], "import-title-required")?;
-            let owner = lookups.user(conn, &record[1])?;
-            let pipeline = lookups.pipeline(conn, &record[2])?;
-            let status: LeadStatus = record[3].parse()?;
-            let amount = match record[4].trim() {
-                "" => None,
-                raw => Some(Amount::parse(Locale::En, raw)?),
-            };
-            let currency = record[5].trim();
-            if !currency.is_empty() && !currency.eq_ignore_ascii_case(&account.currency) {
-                let message =
-                    Message::new("import-other-currency").arg("currency", currency).arg("account", &account.currency);
-                return Err(ImportLineError::Message(message));
-            }
-            let closed_at = match (status, record[6].trim()) {
-                (LeadStatus::Won, "") => return Err(ImportLineError::message("import-won-needs-closed-at")),
-                (LeadStatus::Won, raw) => Some(parse_moment(&calendar, raw)?),
-                (_, "") => None,
-                (_, _) => return Err(ImportLineError::message("import-closed-at-only-won")),
-            };
-            if status == LeadStatus::Won && amount.is_none() {
-                return Err(ImportLineError::message("import-won-needs-amount"));
-            }
-            let won = status == LeadStatus::Won;
-            Ok(LeadData {
-                pipeline_id: pipeline,
-                owner_id: owner,
-                title,
-                amount_cents: amount.map(Amount::cents),
-                status: status.as_str().to_owned(),
-                closed_at: closed_at.map(|at| at.naive_utc()),
-                closed_on: closed_at.map(|at| calendar.local_date(at)),
-                won_by_id: won.then_some(owner),
-            })
-        })?;
+    let mut lookups = Lookups::new(account);
+    let leads_data = check_all(rows, |record| {
+        let title = words::parse_name(&record[0], "import-title-required")?;
+        let owner = lookups.user(conn, &record[1])?;
+        let pipeline = lookups.pipeline(conn, &record[2])?;
+        let status: LeadStatus = record[3].parse()?;
+        let amount = match record[4].trim() {
+            "" => None,
+            raw => Some(Amount::parse(Locale::En, raw)?),
+        };
+        let currency = record[5].trim();
+        if !currency.is_empty() && !currency.eq_ignore_ascii_case(&account.currency) {
+            let message =
+                Message::new("import-other-currency").arg("currency", currency).arg("account", &account.currency);
+            return Err(ImportLineError::Message(message));
+        }
+        let closed_at = match (status, record[6].trim()) {
+            (LeadStatus::Won, "") => return Err(ImportLineError::message("import-won-needs-closed-at")),
+            (LeadStatus::Won, raw) => Some(parse_moment(&calendar, raw)?),
+            (_, "") => None,
+            (_, _) => return Err(ImportLineError::message("import-closed-at-only-won")),
+        };
+        if status == LeadStatus::Won && amount.is_none() {
+            return Err(ImportLineError::message("import-won-needs-amount"));
+        }
+        let won = status == LeadStatus::Won;
+        Ok(LeadData {
+            pipeline_id: pipeline,
+            owner_id: owner,
+            title,
+            amount_cents: amount.map(Amount::cents),
+            status: status.as_str().to_owned(),
+            closed_at: closed_at.map(|at| at.naive_utc()),
+            closed_on: closed_at.map(|at| calendar.local_date(at)),
+            won_by_id: won.then_some(owner),
+        })
+    })?;
+    let report = accounts::bulk_change(conn, account.id, |conn| {
+        let locked = std::time::Instant::now();
+        unchanged(&lookups, conn)?;
         for data in &leads_data {
             leads::insert(conn, account.id, data, now)?;
         }
-        Ok(ImportReport { lines: leads_data.len(), leads_created: leads_data.len(), prospects_created: 0 })
-    })
+        let lines = leads_data.len();
+        Ok::<_, ImportError>(ImportReport {
+            lines,
+            leads_created: lines,
+            prospects_created: 0,
+            locked: locked.elapsed(),
+        })
+    })?;
+    tracing::info!(lines = report.lines, locked_ms = report.locked.as_millis(), "leads imported");
+    Ok(report)
 }

@@ -318,9 +318,9 @@ fn write_parts(
     let today = calendar.local_date(now);
     let history = objectives::targets(conn, id)?;
     for (period, value) in &checked.targets {
-        let from = objective::effective_from(&calendar, *period, today);
         let past: Vec<_> =
             history.iter().filter(|t| t.period == period.as_str()).map(|t| (t.effective_from, t.value)).collect();
+        let from = objective::effective_from(&calendar, *period, today, &past);
         let in_force = objective::target_in_force(&past, from);
         if in_force != Some(*value) {
             objectives::set_target(conn, account.id, id, *period, from, *value, now.naive_utc())?;
@@ -329,6 +329,7 @@ fn write_parts(
                 checked.data.metric.as_deref().and_then(|m| m.parse().ok()),
             );
             let shown = |v: i64| measure.display(v, &account.money());
+            let from = if from == objective::FROM_THE_START { "the start".to_owned() } else { from.to_string() };
             let subject = format!("{} ({}, from {from})", checked.data.name, period.as_str());
             let before = in_force.map(shown).unwrap_or_default();
             administration::record(conn, account, actor, "target set", &subject, (&before, &shown(*value)), now)?;

@@ -27,12 +27,24 @@ pub enum ProvisionError {
     UnknownAccount(String),
     #[error("the account has no free licence: {0} of {0} are held by active users")]
     NoFreeLicence(i32),
+    #[error("{0}")]
+    Busy(#[from] db::Busy),
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
     #[error("{0}")]
     Change(#[from] crate::change::ChangeError),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
+}
+
+impl db::WriteError for ProvisionError {
+    fn database_error(&self) -> Option<&diesel::result::Error> {
+        match self {
+            ProvisionError::Database(error) => Some(error),
+            ProvisionError::Change(change) => change.database_error(),
+            _ => None,
+        }
+    }
 }
 
 /// An account and its first admin, as given to `create-account`.
@@ -94,8 +106,6 @@ pub fn create_account(
 }
 
 /// Adds a user to the account named `account_name`; an active user needs a free licence.
-// The account is known only once its name is read, inside the transaction.
-#[allow(clippy::disallowed_methods)]
 pub fn create_user(
     conn: &mut AnyConnection,
     passwords: &Passwords,
@@ -103,15 +113,15 @@ pub fn create_user(
     spec: &UserSpec,
 ) -> Result<UserRow, ProvisionError> {
     let hash = passwords.hash(&spec.password)?;
-    db::write_transaction(conn, |conn| {
-        let account = accounts::find_by_name(conn, account_name.trim())?
-            .ok_or_else(|| ProvisionError::UnknownAccount(account_name.trim().to_owned()))?;
+    let unknown = || ProvisionError::UnknownAccount(account_name.trim().to_owned());
+    let account = accounts::find_by_name(conn, account_name.trim())?.ok_or_else(unknown)?;
+    accounts::change(conn, account.id, |conn| {
+        // Read again under the account's lock: the licences may have changed meanwhile.
+        let account = accounts::find(conn, account.id)?.ok_or_else(unknown)?;
         if users::count_active(conn, account.id)? >= i64::from(account.licences) {
             return Err(ProvisionError::NoFreeLicence(account.licences));
         }
-        let user = insert_user(conn, account.id, spec, &hash)?;
-        accounts::bump_revision(conn, account.id)?;
-        Ok(user)
+        insert_user(conn, account.id, spec, &hash)
     })
 }
 

@@ -22,6 +22,9 @@ use crate::store::prospects::{self, ProspectData, ProspectRow};
 use crate::store::users::{self, UserRow};
 use crate::store::{actions, is_unique_violation, pipelines};
 
+/// What a form saved over someone else's newer save is told.
+pub const CHANGED_MEANWHILE: &str = "changed-meanwhile";
+
 /// Whose records someone may read: everybody's for managers and admins, else their own.
 pub fn visible_owner(user: &UserRow) -> Option<UserId> {
     (!user.role().manages()).then_some(user.id)
@@ -181,6 +184,9 @@ pub struct LeadForm {
     pub status: String,
     /// When won: the local moment; empty means now (or, already won, unchanged).
     pub closed_at: String,
+    /// The version of the lead the form showed; a save over a newer version is refused.
+    /// Empty: whatever the lead is now (a script that does not read first).
+    pub version: String,
     /// How the person writes numbers; set from their language, never from the request body.
     #[serde(skip)]
     pub locale: Locale,
@@ -199,6 +205,7 @@ impl LeadForm {
                 .closed_at
                 .map(|at| calendar.local_datetime(at.and_utc()).format("%Y-%m-%dT%H:%M").to_string())
                 .unwrap_or_default(),
+            version: lead.version.to_string(),
             locale,
         }
     }
@@ -227,6 +234,9 @@ pub fn update_lead(
 ) -> Result<LeadRow, ChangeError> {
     accounts::change(conn, account.id, |conn| {
         let before = visible_lead(conn, account, actor, id)?;
+        if !form.version.trim().is_empty() && form.version.trim() != before.version.to_string() {
+            return Err(invalid(FieldErrors::FORM, CHANGED_MEANWHILE));
+        }
         let data = lead_data(conn, account, actor, Some(&before), form, now)?;
         leads::update(conn, account.id, id, &data)?.ok_or(ChangeError::NotFound)
     })

@@ -2,6 +2,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
+use crate::change::ChangeError;
 use crate::db::{self, AnyConnection};
 use crate::domain::account::Locale;
 use crate::domain::language;
@@ -33,7 +34,7 @@ pub fn attempt(
     typed_email: &str,
     password: &str,
     now: NaiveDateTime,
-) -> diesel::QueryResult<Attempt> {
+) -> Result<Attempt, ChangeError> {
     let key = Email::throttle_key(typed_email);
     let failures = login_failures::since(conn, &key, now - throttle::window())?;
     if let Some(wait) = throttle::wait_before_next_attempt(&failures, now) {
@@ -54,7 +55,9 @@ pub fn attempt(
         }
         Some(user) if matches && !user.active => Ok(Attempt::Deactivated),
         _ => {
-            db::write_transaction(conn, |conn| login_failures::record(conn, &key, now, now - throttle::window()))?;
+            db::write_transaction(conn, |conn| {
+                login_failures::record(conn, &key, now, now - throttle::window()).map_err(ChangeError::from)
+            })?;
             Ok(Attempt::Refused)
         }
     }

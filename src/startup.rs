@@ -27,7 +27,7 @@ pub struct Application {
 impl Application {
     /// Connects to and migrates the database, then binds. Must run inside an actix runtime.
     pub fn build(config: Config) -> anyhow::Result<Self> {
-        let pool = db::connect(&config.database_url, config.pool_size)?;
+        let pool = db::connect(&config.database_url, &config.pool)?;
         Self::build_with_pool(config, pool)
     }
 

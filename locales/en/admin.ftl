@@ -40,6 +40,7 @@ error-too-large-message = What you sent is too large.
 error-bad-request-title = Bad request
 error-bad-request-message = The request could not be understood. Check what you entered and try again.
 error-internal-title = Something went wrong
+error-busy-title = The account is busy
 error-internal-message = An unexpected error happened on our side. Please try again in a moment.
 
 ## Home

@@ -138,6 +138,7 @@ cp-what-it-counts = What it counts
 cp-target-history = Target history
 cp-target-history-about = A target applies from the start of the period in which it was set; closed periods keep the target in force then, and periods before the first target use the first.
 cp-from = From
+cp-from-the-start = the start
 cp-set-on = Set on
 cp-assigned-to = Assigned to
 cp-too-many-objectives = Too many objectives demotivate.

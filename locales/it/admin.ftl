@@ -40,6 +40,7 @@ error-too-large-message = Quello che hai inviato è troppo grande.
 error-bad-request-title = Richiesta non valida
 error-bad-request-message = Non è stato possibile interpretare la richiesta. Controlla i dati inseriti e riprova.
 error-internal-title = Si è verificato un errore
+error-busy-title = L'account è occupato
 error-internal-message = Si è verificato un errore imprevisto da parte nostra. Riprova tra qualche istante.
 
 ## Home

@@ -150,6 +150,7 @@ cp-what-it-counts = Cosa conta
 cp-target-history = Storico dei target
 cp-target-history-about = Un target vale dall'inizio del periodo in cui è stato impostato; i periodi chiusi mantengono il target allora in vigore, e i periodi precedenti al primo target usano il primo.
 cp-from = Dal
+cp-from-the-start = l'inizio
 cp-set-on = Impostato il
 cp-assigned-to = Assegnato a
 cp-too-many-objectives = Troppi obiettivi demotivano.

@@ -1,5 +1,7 @@
 # Messaggi di convalida e nomi delle scelte fisse del prodotto.
 account-name-required = Il nome dell'account è obbligatorio.
+account-busy = L'account è occupato da un'altra modifica, per esempio un'importazione: non è stato salvato nulla. I valori inseriti sono conservati: riprova tra qualche istante.
+changed-meanwhile = Qualcun altro ha modificato questi dati nel frattempo: non è stato salvato nulla. Il modulo mostra ora i valori attuali; ripeti la modifica.
 text-too-long = Scrivi al massimo { $max } caratteri.
 time-zone-unknown = `{ $value }` non è un fuso orario IANA come Europe/Rome.
 week-start-unknown = L'inizio della settimana deve essere un giorno come monday o sunday.
@@ -110,6 +112,7 @@ amount-two-decimals = L'importo ha al massimo due decimali.
 amount-too-large = L'importo è troppo grande.
 import-moment-invalid = `{ $value }` non è né RFC 3339 né YYYY-MM-DD HH:MM.
 import-unreadable = il file non si legge come CSV: { $error }
+import-changed-meanwhile = un'azione, un risultato, una pipeline o un utente citati nel file sono cambiati durante il controllo: importalo di nuovo
 import-header = l'intestazione deve essere { $header }
 import-field-count = attesi { $expected } campi, trovati { $found }
 import-unknown-user = nessun utente dell'account ha l'e-mail `{ $email }`

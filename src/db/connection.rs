@@ -70,10 +70,27 @@ impl DatabaseUrl {
     }
 }
 
-/// Opens connections of the configured backend, with SQLite's per-connection settings.
+/// How a pool is sized and how long its writers wait for one another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// Connections per server.
+    pub size: u32,
+    /// The longest a write waits for another writer (an import, say) before it is answered
+    /// "busy": SQLite's busy timeout, PostgreSQL's lock timeout.
+    pub write_wait: Duration,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        Self { size: 8, write_wait: Duration::from_secs(5) }
+    }
+}
+
+/// Opens connections of the configured backend, with their per-connection settings.
 #[derive(Debug)]
 pub struct ConnectionManager {
     url: DatabaseUrl,
+    write_wait: Duration,
 }
 
 impl ManageConnection for ConnectionManager {
@@ -81,13 +98,20 @@ impl ManageConnection for ConnectionManager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        let wait = self.write_wait.as_millis();
         let conn = match self.url.backend {
-            Backend::Postgres => AnyConnection::Pg(PgConnection::establish(&self.url.url)?),
+            Backend::Postgres => {
+                let mut conn = PgConnection::establish(&self.url.url)?;
+                // A row lock held longer than this (an import holding its account's lock)
+                // ends the wait with an error the writer answers as "busy".
+                conn.batch_execute(&format!("SET lock_timeout = {wait}")).map_err(r2d2::Error::QueryError)?;
+                AnyConnection::Pg(conn)
+            }
             Backend::Sqlite => {
                 let mut conn = SqliteConnection::establish(&self.url.url)?;
-                conn.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
-                )
+                conn.batch_execute(&format!(
+                    "PRAGMA busy_timeout = {wait}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                ))
                 .map_err(r2d2::Error::QueryError)?;
                 AnyConnection::Sqlite(conn)
             }
@@ -104,17 +128,18 @@ impl ManageConnection for ConnectionManager {
     }
 }
 
-pub(super) fn build_pool(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Pool> {
+pub(super) fn build_pool(url: &DatabaseUrl, settings: &PoolSettings) -> anyhow::Result<Pool> {
     if url.backend == Backend::Sqlite {
         // WAL is a property of the file: set it once, before the pool opens readers.
         let mut conn = SqliteConnection::establish(&url.url).map_err(describe)?;
         conn.batch_execute("PRAGMA journal_mode = WAL;")?;
     }
-    let manager = ConnectionManager { url: url.clone() };
+    super::write::configure_queue_wait(settings.write_wait);
+    let manager = ConnectionManager { url: url.clone(), write_wait: settings.write_wait };
     // A PostgreSQL connection may have died since it was last used, so it is pinged when
     // taken from the pool; an embedded SQLite file cannot, and the ping was a query per request.
     let pool = r2d2::Pool::builder()
-        .max_size(max_size)
+        .max_size(settings.size)
         .connection_timeout(Duration::from_secs(10))
         .test_on_check_out(url.backend == Backend::Postgres)
         .build(manager)?;

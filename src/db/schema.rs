@@ -100,6 +100,7 @@ diesel::table! {
         closed_on -> Nullable<Date>,
         won_by_id -> Nullable<BigInt>,
         created_at -> Timestamp,
+        version -> BigInt,
     }
 }
 

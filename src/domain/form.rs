@@ -9,6 +9,10 @@ use super::message::Message;
 pub struct FieldErrors(BTreeMap<&'static str, Message>);
 
 impl FieldErrors {
+    /// The errors of the form as a whole (shown above it): the account was busy, the
+    /// record changed meanwhile.
+    pub const FORM: &'static str = "form";
+
     pub fn new() -> Self {
         Self::default()
     }

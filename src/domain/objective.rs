@@ -172,15 +172,31 @@ pub fn parse_period_targets(
     errors.into_result().map(|()| targets)
 }
 
-/// The first day from which a target set on `today` applies: the start of the current
-/// period of its kind. Closed periods keep the target that was in force then.
-pub fn effective_from(calendar: &Calendar, period: PeriodKind, today: NaiveDate) -> NaiveDate {
-    calendar.period_of_date(period, today).start()
+/// Where the first target of a period kind takes effect: the beginning of time, as far as
+/// the product counts it (the first day of the accepted range of dates).
+pub const FROM_THE_START: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(date) => date,
+    None => panic!("1900-01-01 is a date"),
+};
+
+/// The first day from which a target set on `today` applies, given the history of that
+/// period kind's targets (`(effective_from, value)`, ascending): the first target is in
+/// force from the start; a change applies from the start of the current period, so closed
+/// periods keep the target that was in force then (rule 6). A second change in the same
+/// period replaces the first change only.
+pub fn effective_from(
+    calendar: &Calendar,
+    period: PeriodKind,
+    today: NaiveDate,
+    history: &[(NaiveDate, i64)],
+) -> NaiveDate {
+    if history.is_empty() { FROM_THE_START } else { calendar.period_of_date(period, today).start() }
 }
 
 /// The target in force for the period starting on `period_start`, from a history of
-/// `(effective_from, value)` in ascending order: the latest that began on or before it;
-/// before the first target, the first.
+/// `(effective_from, value)` in ascending order: the latest that began on or before it
+/// (before the first, the first: a history written before the first target was in force
+/// from the start).
 pub fn target_in_force(history: &[(NaiveDate, i64)], period_start: NaiveDate) -> Option<i64> {
     history.iter().rev().find(|(from, _)| *from <= period_start).or(history.first()).map(|(_, value)| *value)
 }
@@ -242,11 +258,23 @@ mod tests {
     }
 
     #[test]
-    fn a_target_applies_from_the_start_of_the_current_period() {
+    fn a_changed_target_applies_from_the_start_of_the_current_period() {
         let calendar = Calendar::new(chrono_tz::Europe::Rome, Weekday::Mon);
         let today = date(2026, 11, 27);
-        assert_eq!(effective_from(&calendar, PeriodKind::Week, today), date(2026, 11, 23));
-        assert_eq!(effective_from(&calendar, PeriodKind::Quarter, today), date(2026, 10, 1));
+        let history = [(FROM_THE_START, 50)];
+        assert_eq!(effective_from(&calendar, PeriodKind::Week, today, &history), date(2026, 11, 23));
+        assert_eq!(effective_from(&calendar, PeriodKind::Quarter, today, &history), date(2026, 10, 1));
+    }
+
+    #[test]
+    fn the_first_target_is_in_force_from_the_start() {
+        let calendar = Calendar::new(chrono_tz::Europe::Rome, Weekday::Mon);
+        assert_eq!(effective_from(&calendar, PeriodKind::Week, date(2026, 11, 27), &[]), FROM_THE_START);
+        // Created at 50 this week, changed to 70 this week: every earlier week keeps 50.
+        let history = [(FROM_THE_START, 50), (date(2026, 11, 23), 70)];
+        assert_eq!(target_in_force(&history, date(2026, 11, 16)), Some(50));
+        assert_eq!(target_in_force(&history, date(2020, 1, 6)), Some(50));
+        assert_eq!(target_in_force(&history, date(2026, 11, 23)), Some(70));
     }
 
     #[test]

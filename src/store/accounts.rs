@@ -1,9 +1,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::result::DatabaseErrorKind;
 
 use super::ids::AccountId;
 use crate::db::schema::accounts;
-use crate::db::{self, AnyConnection};
+use crate::db::{self, AnyConnection, Busy, WriteError};
 use crate::domain::account::{Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
 use crate::domain::money::MoneyStyle;
@@ -86,46 +87,64 @@ pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
     accounts::table.count().get_result(conn)
 }
 
-/// Runs `f` in a write transaction that changes `account`'s data, and counts the change in
-/// the account's revision. Every write to an account's data goes through here (clippy
-/// refuses `db::write_transaction` elsewhere), so nothing cached by revision goes stale.
+/// Runs `f` in a write transaction that changes `account`'s data: the one door of every
+/// account write (clippy refuses `db::write_transaction` elsewhere).
+///
+/// The concurrency discipline, the same on both databases: the transaction first takes
+/// the account's write lock, by counting the change in the account's revision, so that an
+/// account's writers take turns and each reads what the one before it committed. SQLite has
+/// one writer at a time anyway (`BEGIN IMMEDIATE`); on PostgreSQL the row lock of that
+/// `UPDATE` does it (read committed: every statement after it sees the previous writer's
+/// commit). So every "before" row a correction is computed from is current, a second delete
+/// finds nothing, and a rule across rows (an active admin, licences, one assignment per
+/// user) holds until the commit. Nothing cached by revision goes stale. A writer that
+/// waits longer than the pool's write wait gets `Busy`; a transaction the database aborts
+/// (deadlock, serialization failure) runs again from the start, so `f` may run more than once.
 #[allow(clippy::disallowed_methods)] // the one place an account's write begins
-pub fn change<T, E, F>(conn: &mut AnyConnection, account: AccountId, f: F) -> Result<T, E>
+pub fn change<T, E, F>(conn: &mut AnyConnection, account: AccountId, mut f: F) -> Result<T, E>
 where
-    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
-    E: From<diesel::result::Error>,
+    F: FnMut(&mut AnyConnection) -> Result<T, E>,
+    E: WriteError,
 {
-    db::write_transaction(conn, counted(account, f))
+    db::write_transaction(conn, |conn| {
+        lock::<E>(conn, account)?;
+        f(conn)
+    })
 }
 
 /// `change` for an import: a bulk write transaction.
 #[allow(clippy::disallowed_methods)] // the one place an account's import begins
-pub fn bulk_change<T, E, F>(conn: &mut AnyConnection, account: AccountId, f: F) -> Result<T, E>
+pub fn bulk_change<T, E, F>(conn: &mut AnyConnection, account: AccountId, mut f: F) -> Result<T, E>
 where
-    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
-    E: From<diesel::result::Error>,
+    F: FnMut(&mut AnyConnection) -> Result<T, E>,
+    E: WriteError,
 {
-    db::bulk_write_transaction(conn, counted(account, f))
+    db::bulk_write_transaction(conn, |conn| {
+        lock::<E>(conn, account)?;
+        f(conn)
+    })
 }
 
-/// `f`, then the revision bump that counts it.
-fn counted<T, E, F>(account: AccountId, f: F) -> impl FnOnce(&mut AnyConnection) -> Result<T, E>
-where
-    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
-    E: From<diesel::result::Error>,
-{
-    move |conn| {
-        let value = f(conn)?;
-        bump_revision(conn, account)?;
-        Ok(value)
+/// Takes `account`'s write lock for the rest of the transaction, counting the change in its
+/// revision. A lock not granted within the lock timeout (PostgreSQL) is `Busy`; an account
+/// that does not exist is `NotFound`.
+fn lock<E: WriteError>(conn: &mut AnyConnection, account: AccountId) -> Result<(), E> {
+    let updated = bump_revision(conn, account).map_err(|error| match (&*conn, &error) {
+        // A one-row update by key, first in its transaction, fails this way only when its
+        // lock is not granted in time.
+        (AnyConnection::Pg(_), diesel::result::Error::DatabaseError(DatabaseErrorKind::Unknown, _)) => E::from(Busy),
+        _ => E::from(error),
+    })?;
+    if updated == 0 {
+        return Err(diesel::result::Error::NotFound.into());
     }
+    Ok(())
 }
 
-/// Counts a change to the account's data, in the writer's transaction. Done last: on
-/// PostgreSQL the account's row then stays locked only until the commit that follows.
-pub fn bump_revision(conn: &mut AnyConnection, id: AccountId) -> QueryResult<()> {
-    diesel::update(accounts::table.find(id)).set(accounts::revision.eq(accounts::revision + 1)).execute(conn)?;
-    Ok(())
+/// Counts a change to the account's data, in the writer's transaction; on PostgreSQL it
+/// holds the account's row lock until the commit. Returns the rows updated (0: no account).
+fn bump_revision(conn: &mut AnyConnection, id: AccountId) -> QueryResult<usize> {
+    diesel::update(accounts::table.find(id)).set(accounts::revision.eq(accounts::revision + 1)).execute(conn)
 }
 
 pub fn set_edition_and_licences(

@@ -24,6 +24,8 @@ pub struct LeadRow {
     pub closed_on: Option<NaiveDate>,
     pub won_by_id: Option<UserId>,
     pub created_at: NaiveDateTime,
+    /// How many times the lead was saved: a form carries the version it showed.
+    pub version: i64,
 }
 
 impl LeadRow {
@@ -103,7 +105,7 @@ pub fn update(
 ) -> QueryResult<Option<LeadRow>> {
     let Some(before) = find(conn, account, id)? else { return Ok(None) };
     diesel::update(leads::table.filter(leads::account_id.eq(account)).filter(leads::id.eq(id)))
-        .set(data)
+        .set((data, leads::version.eq(leads::version + 1)))
         .execute(conn)?;
     let after = find(conn, account, id)?.ok_or(diesel::result::Error::NotFound)?;
     buckets::replace_win(conn, before.win(), after.win())?;

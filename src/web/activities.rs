@@ -10,7 +10,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::current_user::CurrentUser;
-use super::error::{is_htmx, refusal};
+use super::error::{form_status, is_htmx, refusal};
 use super::layout::Layout;
 use super::respond::{changed, html, page_or_fragment};
 use super::{AppError, AppState, with_conn};
@@ -214,8 +214,10 @@ pub async fn create(
     match done {
         Ok(_) => Ok(changed(&current, HERE, "recording-activity-logged")),
         Err(error) => {
-            let page = form_page(&state, &current, form, refusal(error)?).await?;
-            html(current.locale, StatusCode::UNPROCESSABLE_ENTITY, &page)
+            let errors = refusal(error)?;
+            let status = form_status(&errors);
+            let page = form_page(&state, &current, form, errors).await?;
+            html(current.locale, status, &page)
         }
     }
 }

@@ -12,7 +12,12 @@ where
 {
     let pool = pool.clone();
     web::block(move || {
-        let mut conn = pool.get().map_err(|e| AppError::Internal(e.into()))?;
+        // Every connection taken for longer than the pool's timeout: the server is busy,
+        // which is worth a retry (503), not an error of ours (500).
+        let mut conn = pool.get().map_err(|error| {
+            tracing::warn!(%error, "no database connection free in time");
+            AppError::Busy
+        })?;
         work(&mut conn)
     })
     .await

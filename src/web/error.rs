@@ -31,6 +31,9 @@ pub enum AppError {
     /// written in the reader's language when the page is drawn.
     #[error("{}", english(.0))]
     Refused(Vec<Message>),
+    /// Another writer (an import, say) kept the lock past our wait: nothing was written.
+    #[error("busy")]
+    Busy,
     /// Not signed in: go to the sign-in page, then come back to `next`.
     #[error("not signed in")]
     Unauthenticated { next: String, htmx: bool },
@@ -80,6 +83,7 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::EditionRequired => StatusCode::PAYMENT_REQUIRED,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Unauthenticated { htmx: false, .. } => StatusCode::SEE_OTHER,
             AppError::Unauthenticated { htmx: true, .. } => StatusCode::OK,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -108,6 +112,12 @@ impl ResponseError for AppError {
     }
 }
 
+/// What a writer that found the account busy reads.
+const BUSY: &str = "account-busy";
+
+/// How long a client told "busy" should wait before trying again, in seconds.
+const RETRY_AFTER_SECONDS: &str = "5";
+
 /// What a person reads on an error page: a title and what happened.
 fn explain(error: Option<&AppError>, status: StatusCode) -> (Message, Vec<Message>) {
     let (title, message) = match (error, status.as_u16()) {
@@ -116,6 +126,7 @@ fn explain(error: Option<&AppError>, status: StatusCode) -> (Message, Vec<Messag
         (Some(AppError::EditionRequired), _) => {
             (Message::new("error-edition-title"), Message::new("error-edition-message"))
         }
+        (Some(AppError::Busy), _) => (Message::new("error-busy-title"), Message::new(BUSY)),
         (_, 403) => (Message::new("error-forbidden-title"), Message::new("error-forbidden-message")),
         (_, 404) => (Message::new("error-not-found-title"), Message::new("error-not-found-message")),
         (_, 405) => (Message::new("error-method-title"), Message::new("error-method-message")),
@@ -150,8 +161,12 @@ pub async fn render_errors(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     // Inner middleware answer errors as responses (see `require_csrf_token`), so that
     // they reach this point with their request.
-    let response = next.call(req).await?.map_into_boxed_body();
+    let mut response = next.call(req).await?.map_into_boxed_body();
     let status = response.status();
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        // A form shown again because the account was busy says when to retry, too.
+        response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static(RETRY_AFTER_SECONDS));
+    }
     let Some(error) = response.response().error() else {
         return Ok(response);
     };
@@ -191,6 +206,44 @@ fn reader_locale(req: &actix_web::HttpRequest) -> Locale {
     known.unwrap_or_else(|| visitor_locale(req))
 }
 
+/// A refused change shown above a page rather than beside a field: its words in the
+/// reader's language, and the status the page answers with.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    text: String,
+    status: StatusCode,
+}
+
+impl Refused {
+    /// The refusal of `error`, or the error page for what no page shows (see `refusal`).
+    pub fn of(locale: Locale, error: ChangeError) -> Result<Self, AppError> {
+        let errors = refusal(error)?;
+        Ok(Self { text: refusal_text(locale, &errors), status: form_status(&errors) })
+    }
+
+    /// The status of a page showing `refused`, if anything was.
+    pub fn status(refused: Option<&Refused>) -> StatusCode {
+        refused.map_or(StatusCode::OK, |r| r.status)
+    }
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// The status of a form shown with `errors`: 200 with none, 503 when the account was busy
+/// (the values are kept, to send again in a moment), else 422.
+pub fn form_status(errors: &FieldErrors) -> StatusCode {
+    match errors.get(FieldErrors::FORM) {
+        _ if errors.is_empty() => StatusCode::OK,
+        Some(message) if message.key() == BUSY => StatusCode::SERVICE_UNAVAILABLE,
+        Some(message) if message.key() == crate::recording::CHANGED_MEANWHILE => StatusCode::CONFLICT,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
 /// Whether htmx sent the request (it then wants a fragment, not a page).
 pub fn is_htmx(req: &actix_web::HttpRequest) -> bool {
     req.headers().contains_key("HX-Request")
@@ -207,18 +260,23 @@ impl From<ChangeError> for AppError {
         match error {
             ChangeError::Invalid(errors) => AppError::Refused(errors.messages().cloned().collect()),
             ChangeError::NotFound => AppError::NotFound,
+            ChangeError::Forbidden => AppError::Forbidden,
+            ChangeError::Busy(_) => AppError::Busy,
             ChangeError::Database(e) => e.into(),
             ChangeError::Internal(e) => AppError::Internal(e),
         }
     }
 }
 
-/// A refused recording operation: its field errors, to show in the form again (HTTP 422),
-/// or the error page for what is not a form's business (absent records, the database).
+/// A refused change: its field errors, to show in the form again (HTTP 422; a busy account
+/// is a form-wide error, 503), or the error page for what is not a form's business (absent
+/// records, the database).
 pub fn refusal(error: ChangeError) -> Result<FieldErrors, AppError> {
     match error {
         ChangeError::Invalid(errors) => Ok(errors),
+        ChangeError::Busy(_) => Ok(FieldErrors::single(FieldErrors::FORM, BUSY)),
         ChangeError::NotFound => Err(AppError::NotFound),
+        ChangeError::Forbidden => Err(AppError::Forbidden),
         ChangeError::Database(e) => Err(e.into()),
         ChangeError::Internal(e) => Err(AppError::Internal(e)),
     }

@@ -8,7 +8,7 @@ use askama::Template;
 use chrono::Utc;
 
 use super::current_user::CurrentUser;
-use super::error::refusal;
+use super::error::{form_status, refusal};
 use super::layout::Layout;
 use super::respond::{changed, html};
 use super::{AppError, AppState, with_conn};
@@ -132,7 +132,18 @@ pub async fn update(
             .await?;
     match done {
         Ok(_) => Ok(changed(&current, HERE, "recording-lead-saved")),
-        Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
+        Err(error) => {
+            let errors = refusal(error)?;
+            if form_status(&errors) != StatusCode::CONFLICT {
+                return render_form(&state, &current, Some(id), form, errors).await;
+            }
+            // Saved by someone else meanwhile: the form shows the lead as it is now.
+            let (account, user) = (current.account.clone(), current.user.clone());
+            let lead =
+                with_conn(&state.pool, move |conn| Ok(recording::visible_lead(conn, &account, &user, id))).await??;
+            let now = LeadForm::from_lead(&lead, &current.account.calendar(), current.locale);
+            render_form(&state, &current, Some(id), now, errors).await
+        }
     }
 }
 
@@ -158,7 +169,7 @@ async fn render_form(
         Ok((pipelines::list(conn, account)?, owners))
     })
     .await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = form_status(&errors);
     let page = LeadFormPage {
         layout: Layout::signed_in(
             if lead.is_some() { "recording-lead-edit" } else { "recording-lead-new" },

@@ -1,12 +1,11 @@
 //! My account: one's own name, language and password.
 
-use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::current_user::CurrentUser;
-use super::error::refusal;
+use super::error::{form_status, refusal};
 use super::layout::Layout;
 use super::respond::{html, see_other};
 use super::{AppError, AppState, with_conn};
@@ -62,7 +61,7 @@ pub async fn post(
 }
 
 fn render(current: &CurrentUser, name: String, locale: String, errors: FieldErrors) -> Result<HttpResponse, AppError> {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = form_status(&errors);
     let page = AccountPage {
         layout: Layout::signed_in("my-account-title", current, "/me/account"),
         name,

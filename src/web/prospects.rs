@@ -9,7 +9,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::current_user::CurrentUser;
-use super::error::refusal;
+use super::error::{form_status, refusal};
 use super::layout::Layout;
 use super::respond::{changed, html};
 use super::{AppError, AppState, with_conn};
@@ -64,7 +64,7 @@ async fn render_list(
         Ok((prospects::list(conn, account, owner)?, pipelines::list(conn, account)?))
     })
     .await?;
-    let status = if convert_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = convert_error.as_ref().map_or(StatusCode::OK, |(_, errors)| form_status(errors));
     let page = ProspectsPage {
         layout: Layout::signed_in("recording-prospects", current, HERE),
         prospects,
@@ -164,7 +164,7 @@ async fn render_form(
     let owners =
         with_conn(&state.pool, move |conn| Ok(if manages { users::list_active(conn, account)? } else { Vec::new() }))
             .await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = form_status(&errors);
     let layout = Layout::signed_in(
         if prospect.is_some() { "recording-prospect-edit" } else { "recording-prospect-new" },
         current,

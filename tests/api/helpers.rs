@@ -4,7 +4,7 @@ use reqwest::{Response, StatusCode, header};
 use scraper::{Html, Selector};
 
 use sales_objectives::config::Config;
-use sales_objectives::db::{self, DatabaseUrl, Pool, Scratch};
+use sales_objectives::db::{self, DatabaseUrl, Pool, PoolSettings, Scratch};
 use sales_objectives::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use sales_objectives::domain::edition::Edition;
 use sales_objectives::domain::role::Role;
@@ -28,6 +28,8 @@ pub struct TestApp {
 #[derive(Default)]
 pub struct Options {
     pub cookie_secure: bool,
+    /// How long a write waits for another writer before it is answered "busy".
+    pub write_wait: Option<std::time::Duration>,
 }
 
 impl TestApp {
@@ -47,9 +49,12 @@ impl TestApp {
             session_key: Key::generate(),
             cookie_secure: options.cookie_secure,
             password_cost: PasswordCost::TESTING,
-            pool_size: 4,
+            pool: PoolSettings {
+                size: 4,
+                write_wait: options.write_wait.unwrap_or(PoolSettings::default().write_wait),
+            },
         };
-        let pool = db::connect(&config.database_url, config.pool_size).expect("database ready");
+        let pool = db::connect(&config.database_url, &config.pool).expect("database ready");
         let app = Application::build_with_pool(config, pool.clone()).expect("application built");
         let address = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
@@ -80,6 +85,11 @@ impl TestApp {
     /// A second browser on the same application: its own cookies.
     pub fn new_browser(&mut self) {
         self.client = new_client();
+    }
+
+    /// Whether the tests run on PostgreSQL.
+    pub fn on_postgres(&self) -> bool {
+        matches!(&*self.conn(), db::AnyConnection::Pg(_))
     }
 
     pub fn url(&self, path: &str) -> String {

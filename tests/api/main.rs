@@ -21,4 +21,5 @@ mod sales_process;
 mod security_headers;
 mod session;
 mod statistics;
+mod targets;
 mod tenancy;

@@ -37,7 +37,7 @@ async fn the_session_cookie_is_http_only_and_same_site_lax() {
 
 #[tokio::test]
 async fn the_session_cookie_is_secure_when_configured() {
-    let app = TestApp::spawn_with(Options { cookie_secure: true }).await;
+    let app = TestApp::spawn_with(Options { cookie_secure: true, ..Options::default() }).await;
     let cookie = session_cookie(&app.get("/login").await).expect("cookie");
     assert!(cookie.contains("Secure"), "{cookie}");
 }

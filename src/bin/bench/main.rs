@@ -172,14 +172,14 @@ impl Built {
     /// An empty write to the account, counted in its revision like any change: the server's
     /// kept statistics pages of the account are stale after it.
     fn change_account(&self) -> anyhow::Result<()> {
-        accounts::change(&mut *self.pool.get()?, self.dataset.account.id, |_| Ok::<_, diesel::result::Error>(()))?;
+        accounts::change(&mut *self.pool.get()?, self.dataset.account.id, |_| Ok::<_, anyhow::Error>(()))?;
         Ok(())
     }
 }
 
 fn build(name: &str, activities: u64) -> anyhow::Result<Built> {
     let (url, database) = fresh_database(name)?;
-    let pool = db::connect(&url, 4)?;
+    let pool = db::connect(&url, &db::PoolSettings { size: 4, ..db::PoolSettings::default() })?;
     let started = Instant::now();
     let dataset = dataset::build(&mut *pool.get()?, activities)?;
     Ok(Built { url, pool, dataset, seconds: started.elapsed().as_secs_f64(), _database: database })

@@ -2,7 +2,6 @@
 //! are in use; admins change edition and licence count.
 
 use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form};
 use askama::Template;
 use chrono::Utc;
@@ -13,7 +12,7 @@ use crate::domain::edition::Edition;
 use crate::domain::form::FieldErrors;
 use crate::store::users;
 use crate::web::current_user::{CurrentUser, RequireAdmin};
-use crate::web::error::refusal;
+use crate::web::error::{form_status, refusal};
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
@@ -71,7 +70,7 @@ async fn render(
 ) -> Result<HttpResponse, AppError> {
     let account = current.account.id;
     let in_use = with_conn(&state.pool, move |conn| Ok(users::count_active(conn, account)?)).await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = form_status(&errors);
     let page = LicencesPage {
         layout: Layout::signed_in("admin-licences-title", current, "/admin/licences"),
         edition: current.account.edition(),

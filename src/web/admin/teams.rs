@@ -1,7 +1,6 @@
 //! Teams (Dream Team): create, rename, delete; members and team managers.
 
 use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
 use askama::Template;
 use chrono::Utc;
@@ -12,7 +11,7 @@ use crate::store::ids::{TeamId, UserId};
 use crate::store::teams::{self, Member, TeamRow};
 use crate::store::users::{self, UserRow};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
-use crate::web::error::{refusal, refusal_text};
+use crate::web::error::Refused;
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
@@ -26,7 +25,7 @@ struct TeamsPage {
     layout: Layout,
     teams: Vec<(TeamRow, Vec<Member>)>,
     users: Vec<UserRow>,
-    error: Option<String>,
+    error: Option<Refused>,
 }
 
 #[derive(Deserialize, Default)]
@@ -110,21 +109,21 @@ async fn respond(
 ) -> Result<HttpResponse, AppError> {
     match done {
         Ok(()) => Ok(changed(current, HERE, "admin-teams-saved")),
-        Err(error) => render(state, current, Some(refusal_text(current.locale, &refusal(error)?))).await,
+        Err(error) => render(state, current, Some(Refused::of(current.locale, error)?)).await,
     }
 }
 
 async fn render(
     state: &Data<AppState>,
     current: &CurrentUser,
-    error: Option<String>,
+    error: Option<Refused>,
 ) -> Result<HttpResponse, AppError> {
     let account = current.account.id;
     let (teams, users) = with_conn(&state.pool, move |conn| {
         Ok((teams::list_with_members(conn, account)?, users::list_active(conn, account)?))
     })
     .await?;
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = Refused::status(error.as_ref());
     let layout = Layout::signed_in("admin-teams-title", current, "/admin/licences");
     html(current.locale, status, &TeamsPage { layout, teams, users, error })
 }

@@ -2,7 +2,6 @@
 //! deactivate, reactivate, transfer a licence.
 
 use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
 use askama::Template;
 use chrono::Utc;
@@ -13,7 +12,7 @@ use crate::domain::role::Role;
 use crate::store::ids::UserId;
 use crate::store::{teams, users};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
-use crate::web::error::{refusal, refusal_text};
+use crate::web::error::Refused;
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
@@ -38,7 +37,7 @@ struct UsersPage {
     roles: [Role; 3],
     form: NewUserForm,
     /// The refusal of the last change (in the reader's language), or the one-time link just created.
-    error: Option<String>,
+    error: Option<Refused>,
     link: Option<String>,
     in_use: usize,
     licences: i32,
@@ -86,7 +85,7 @@ pub async fn create(
             Some(token) => render(&state, &current, NewUserForm::default(), None, Some(link_url(&token))).await,
             None => Ok(changed(&current, HERE, "admin-users-created")),
         },
-        Err(error) => render(&state, &current, form, Some(refusal_text(current.locale, &refusal(error)?)), None).await,
+        Err(error) => render(&state, &current, form, Some(Refused::of(current.locale, error)?), None).await,
     }
 }
 
@@ -113,7 +112,7 @@ pub async fn change(
     match done {
         Ok(()) => Ok(changed(&current, HERE, "admin-users-saved")),
         Err(error) => {
-            let message = refusal_text(current.locale, &refusal(error)?);
+            let message = Refused::of(current.locale, error)?;
             render(&state, &current, NewUserForm::default(), Some(message), None).await
         }
     }
@@ -158,7 +157,7 @@ pub async fn transfer(
         }
         Ok(_) => Ok(changed(&current, HERE, "admin-users-transferred")),
         Err(error) => {
-            let message = refusal_text(current.locale, &refusal(error)?);
+            let message = Refused::of(current.locale, error)?;
             render(&state, &current, NewUserForm::default(), Some(message), None).await
         }
     }
@@ -172,7 +171,7 @@ async fn render(
     state: &Data<AppState>,
     current: &CurrentUser,
     form: NewUserForm,
-    error: Option<String>,
+    error: Option<Refused>,
     link: Option<String>,
 ) -> Result<HttpResponse, AppError> {
     let account = current.account.id;
@@ -197,7 +196,7 @@ async fn render(
             }
         })
         .collect();
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = Refused::status(error.as_ref());
     let page = UsersPage {
         layout: Layout::signed_in("admin-users-title", current, "/admin/licences"),
         in_use: users.iter().filter(|u| u.active).count(),

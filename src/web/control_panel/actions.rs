@@ -2,7 +2,6 @@
 
 use crate::web::i18n::filters;
 use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
 use askama::Template;
 use serde::Deserialize;
@@ -11,7 +10,7 @@ use crate::recording::{self, ActionChange};
 use crate::store::actions::{self, ActionWithOutcomes};
 use crate::store::ids::{ActionId, OutcomeId};
 use crate::web::current_user::{CurrentUser, RequireManager};
-use crate::web::error::{refusal, refusal_text};
+use crate::web::error::Refused;
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
@@ -24,7 +23,7 @@ struct ActionsPage {
     layout: Layout,
     actions: Vec<ActionWithOutcomes>,
     /// Why the last change was refused, in the reader's language.
-    error: Option<String>,
+    error: Option<Refused>,
 }
 
 #[derive(Deserialize)]
@@ -94,18 +93,18 @@ async fn apply(state: &Data<AppState>, current: &CurrentUser, change: ActionChan
     let done = with_conn(&state.pool, move |conn| Ok(recording::change_actions(conn, &account, &change))).await?;
     match done {
         Ok(()) => Ok(changed(current, HERE, "cp-actions-saved")),
-        Err(error) => render(state, current, Some(refusal_text(current.locale, &refusal(error)?))).await,
+        Err(error) => render(state, current, Some(Refused::of(current.locale, error)?)).await,
     }
 }
 
 async fn render(
     state: &Data<AppState>,
     current: &CurrentUser,
-    error: Option<String>,
+    error: Option<Refused>,
 ) -> Result<HttpResponse, AppError> {
     let account = current.account.id;
     let actions = with_conn(&state.pool, move |conn| Ok(actions::list(conn, account)?)).await?;
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = Refused::status(error.as_ref());
     let layout = Layout::signed_in("cp-actions-title", current, "/control-panel");
     html(current.locale, status, &ActionsPage { layout, actions, error })
 }

@@ -70,6 +70,7 @@ pub async fn post(
             let lines = lines.iter().map(|bad| bad_line_text(current.locale, bad)).collect();
             render(&current, Some(Err(lines)), StatusCode::UNPROCESSABLE_ENTITY)
         }
+        Err(ImportError::Busy(_)) => Err(AppError::Busy),
         Err(ImportError::Database(e)) => Err(e.into()),
     }
 }

@@ -14,7 +14,7 @@ use crate::domain::form::FieldErrors;
 use crate::domain::message::Message;
 use crate::domain::money::MoneyStyle;
 use crate::domain::number;
-use crate::domain::objective::{Context, Measure, ObjectiveKind, SalesMetric, TOO_MANY_OBJECTIVES};
+use crate::domain::objective::{Context, FROM_THE_START, Measure, ObjectiveKind, SalesMetric, TOO_MANY_OBJECTIVES};
 use crate::domain::period::{Calendar, PeriodKind};
 use crate::objectives::{self, ObjectiveForm};
 use crate::store::actions::{self, ActionWithOutcomes};
@@ -24,7 +24,7 @@ use crate::store::pipelines::{self, PipelineRow};
 use crate::store::teams::{self, TeamRow};
 use crate::store::users::{self, UserRow};
 use crate::web::current_user::{CurrentUser, ObjectivesEditor};
-use crate::web::error::{refusal, refusal_text};
+use crate::web::error::{Refused, form_status, refusal};
 use crate::web::html_form::{HtmlForm, HtmlQuery};
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
@@ -146,7 +146,7 @@ struct ShowPage {
     holders: Vec<HolderItem>,
     users: Vec<UserRow>,
     teams: Vec<TeamRow>,
-    assign_error: Option<String>,
+    assign_error: Option<Refused>,
     too_many: usize,
 }
 
@@ -340,7 +340,7 @@ async fn render_form(
         Ok((actions, pipelines::list(conn, account)?))
     })
     .await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = form_status(&errors);
     let title = if objective.is_some() { "cp-edit-objective" } else { "cp-new-objective" };
     let page = FormPage {
         layout: Layout::signed_in(title, current, "/control-panel"),
@@ -370,7 +370,7 @@ async fn render_show(
     state: &Data<AppState>,
     current: &CurrentUser,
     id: ObjectiveId,
-    assign_error: Option<String>,
+    assign_error: Option<Refused>,
 ) -> Result<HttpResponse, AppError> {
     let (account, locale) = (current.account.clone(), current.locale);
     let page_parts = with_conn(&state.pool, move |conn| {
@@ -404,7 +404,7 @@ async fn render_show(
     let measure = objective.measure();
     let calendar = current.account.calendar();
     let history = history_lines(locale, &calendar, &history, measure, &current.money());
-    let status = if assign_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = Refused::status(assign_error.as_ref());
     let page = ShowPage {
         layout: Layout::signed_in(Message::verbatim(&objective.name), current, "/control-panel"),
         objective,
@@ -437,7 +437,11 @@ fn history_lines(
                 .map_or_else(|_| t.period.clone(), |p| crate::i18n::lookup(locale, p.label_key(), &[]));
             (
                 period,
-                crate::i18n::date(locale, t.effective_from),
+                if t.effective_from == FROM_THE_START {
+                    crate::i18n::lookup(locale, "cp-from-the-start", &[])
+                } else {
+                    crate::i18n::date(locale, t.effective_from)
+                },
                 measure.display(t.value, money),
                 crate::i18n::date(locale, calendar.local_date(t.set_at.and_utc())),
             )
@@ -485,7 +489,7 @@ pub async fn assign(
             let message = Message::new("cp-assigned-to-users").arg("count", count);
             Ok(changed(&current, &format!("{HERE}/{id}"), message))
         }
-        Err(error) => render_show(&state, &current, id, Some(refusal_text(current.locale, &refusal(error)?))).await,
+        Err(error) => render_show(&state, &current, id, Some(Refused::of(current.locale, error)?)).await,
     }
 }
 

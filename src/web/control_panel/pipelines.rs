@@ -15,7 +15,7 @@ use crate::recording;
 use crate::store::ids::PipelineId;
 use crate::store::pipelines::{self, PipelineRow};
 use crate::web::current_user::{CurrentUser, RequireManager};
-use crate::web::error::refusal;
+use crate::web::error::{form_status, refusal};
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState, with_conn};
@@ -101,7 +101,7 @@ async fn render(
 ) -> Result<HttpResponse, AppError> {
     let account = current.account.id;
     let pipelines = with_conn(&state.pool, move |conn| Ok(pipelines::list(conn, account)?)).await?;
-    let status = if refused.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = refused.as_ref().map_or(StatusCode::OK, |(_, _, errors)| form_status(errors));
     let layout = Layout::signed_in("cp-pipelines-title", current, "/control-panel");
     html(current.locale, status, &PipelinesPage { layout, pipelines, refused })
 }

@@ -1,0 +1,1 @@
+-- The first targets keep being read as in force from the start: nothing to undo.
