@@ -21,7 +21,7 @@ use crate::store::audit::{self, Entry};
 use crate::store::ids::{TeamId, UserId};
 use crate::store::teams::{self, NewMembership, NewTeam};
 use crate::store::users::{self, NewUser, UserRow};
-use crate::store::{is_unique_violation, password_links};
+use crate::store::{is_unique_violation, password_links, sessions};
 
 /// Checks, under the account's lock, that the actor is still an active admin of the
 /// account: a request that began before its author was deactivated or demoted changes
@@ -159,7 +159,7 @@ fn insert_checked(
     now: DateTime<Utc>,
 ) -> Result<Created, ChangeError> {
     let taken = || invalid("email", Message::new("email-taken").arg("email", user.email.as_str()));
-    if users::email_taken(conn, user.email.as_str())? {
+    if users::email_taken(conn, account.id, user.email.as_str())? {
         return Err(taken());
     }
     require_free_licence(conn, account, "email")?;
@@ -270,6 +270,9 @@ fn activation(
         return Err(invalid("user", "last-active-admin"));
     }
     users::set_active(conn, account.id, user.id, active)?;
+    if !active {
+        sessions::delete_for_user(conn, user.id, None)?;
+    }
     let (before, after) = if active { ("inactive", "active") } else { ("active", "inactive") };
     record(
         conn,
@@ -281,6 +284,25 @@ fn activation(
         now,
     )?;
     Ok(())
+}
+
+/// Ends every session of a user of the account, on every server: a lost phone, a shared
+/// computer. Their next request asks them to sign in again.
+pub fn end_sessions(
+    conn: &mut AnyConnection,
+    account: &AccountRow,
+    actor: &UserRow,
+    id: UserId,
+    now: DateTime<Utc>,
+) -> Result<usize, ChangeError> {
+    accounts::change(conn, account.id, |conn| {
+        still_admin(conn, account, actor)?;
+        let user = user_of(conn, account, id)?;
+        users::bump_session_version(conn, account.id, user.id)?;
+        let ended = sessions::delete_for_user(conn, user.id, None)?;
+        record(conn, account, Some(actor.id), "sessions ended", &user.email, ("", &ended.to_string()), now)?;
+        Ok(ended)
+    })
 }
 
 /// Frees `from`'s licence and gives it, in one step, to an inactive user (`to`) or to a
@@ -415,14 +437,15 @@ pub struct MyAccountForm {
     pub new_password: String,
 }
 
-/// Changes the reader's name, language and (with the current one) password. Returns the
-/// new session version when the password changed: other sessions end, this one is renewed.
+/// Changes the reader's name, language and (with the current one) password. A new
+/// password ends the reader's other sessions; `session` (the one making the change) goes on.
 pub fn update_my_account(
     conn: &mut AnyConnection,
     passwords: &Passwords,
     me: &UserRow,
+    session: &str,
     form: &MyAccountForm,
-) -> Result<Option<i64>, ChangeError> {
+) -> Result<(), ChangeError> {
     let mut errors = FieldErrors::new();
     let name = errors.check("name", PersonName::parse(&form.name));
     let locale = match form.locale.trim() {
@@ -442,13 +465,13 @@ pub fn update_my_account(
     accounts::change(conn, me.account_id, |conn| {
         users::set_name(conn, me.id, name.as_str())?;
         users::set_locale(conn, me.id, locale.map(Locale::as_str))?;
-        match &new_hash {
-            Some(hash) => {
-                users::set_password(conn, me.id, hash)?;
-                Ok(users::find(conn, me.id)?.map(|u| u.session_version))
-            }
-            None => Ok(None),
+        if let Some(hash) = &new_hash {
+            users::set_password(conn, me.id, hash)?;
+            let version = users::find(conn, me.id)?.ok_or(ChangeError::NotFound)?.session_version;
+            sessions::delete_for_user(conn, me.id, Some(session))?;
+            sessions::set_user_version(conn, session, version)?;
         }
+        Ok(())
     })
 }
 

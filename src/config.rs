@@ -4,7 +4,11 @@ use std::net::SocketAddr;
 
 use actix_web::cookie::Key;
 
+use ipnet::IpNet;
+
 use crate::db::{DatabaseUrl, PoolSettings};
+use crate::domain::client::parse_trusted_proxies;
+use crate::domain::session::SessionPolicy;
 use crate::password::PasswordCost;
 
 pub const DEFAULT_DATABASE_URL: &str = "sales-objectives.db";
@@ -20,11 +24,15 @@ pub struct Config {
     pub cookie_secure: bool,
     pub password_cost: PasswordCost,
     pub pool: PoolSettings,
+    /// How long signed-in sessions live: idle and in all.
+    pub sessions: SessionPolicy,
+    /// The proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 impl Config {
-    /// Reads `DATABASE_URL`, `BIND`, `SESSION_KEY`, `COOKIE_SECURE`, `DB_POOL_SIZE` and
-    /// `WRITE_WAIT_MS`;
+    /// Reads `DATABASE_URL`, `BIND`, `SESSION_KEY`, `COOKIE_SECURE`, `DB_POOL_SIZE`,
+    /// `WRITE_WAIT_MS`, `SESSION_IDLE_MINUTES`, `SESSION_LIFETIME_HOURS` and `TRUSTED_PROXIES`;
     /// `bind` (from the command line) wins over `BIND`.
     pub fn from_env(bind: Option<&str>) -> anyhow::Result<Self> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
@@ -55,7 +63,25 @@ impl Config {
         if let Some(value) = var("WRITE_WAIT_MS") {
             pool.write_wait = std::time::Duration::from_millis(positive("WRITE_WAIT_MS", &value)?);
         }
-        Ok(Self { database_url, bind, session_key, cookie_secure, password_cost: PasswordCost::PRODUCTION, pool })
+        let mut sessions = SessionPolicy::default();
+        if let Some(value) = var("SESSION_IDLE_MINUTES") {
+            sessions.idle = chrono::Duration::minutes(i64::try_from(positive("SESSION_IDLE_MINUTES", &value)?)?);
+        }
+        if let Some(value) = var("SESSION_LIFETIME_HOURS") {
+            sessions.lifetime = chrono::Duration::hours(i64::try_from(positive("SESSION_LIFETIME_HOURS", &value)?)?);
+        }
+        let trusted_proxies =
+            parse_trusted_proxies(&var("TRUSTED_PROXIES").unwrap_or_default()).map_err(anyhow::Error::msg)?;
+        Ok(Self {
+            database_url,
+            bind,
+            session_key,
+            cookie_secure,
+            password_cost: PasswordCost::PRODUCTION,
+            pool,
+            sessions,
+            trusted_proxies,
+        })
     }
 }
 

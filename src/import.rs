@@ -84,7 +84,9 @@ pub struct ImportReport {
 /// An RFC 3339 instant, or a local `YYYY-MM-DD HH:MM` in the account's zone.
 fn parse_moment(calendar: &Calendar, raw: &str) -> Result<DateTime<Utc>, Invalid> {
     if let Ok(instant) = DateTime::parse_from_rfc3339(raw.trim()) {
-        return Ok(instant.with_timezone(&Utc));
+        let instant = instant.with_timezone(&Utc);
+        crate::domain::range::moment(instant.naive_utc())?;
+        return Ok(instant);
     }
     let local = words::parse_local_moment(raw)
         .map_err(|_| Invalid::new(Message::new("import-moment-invalid").arg("value", raw.trim())))?;
@@ -155,7 +157,7 @@ impl<'a> Lookups<'a> {
     fn user(&mut self, conn: &mut AnyConnection, email: &str) -> Result<UserId, ImportLineError> {
         let email = email.trim().to_lowercase();
         if !self.users.contains_key(&email) {
-            let found = users::find_by_email(conn, &email)?.filter(|u| u.account_id == self.account.id).map(|u| u.id);
+            let found = users::find_by_email(conn, self.account.id, &email)?.map(|u| u.id);
             self.users.insert(email.clone(), found);
         }
         self.users[&email]
@@ -192,7 +194,7 @@ impl<'a> Lookups<'a> {
     fn still_hold(&self, conn: &mut AnyConnection) -> diesel::QueryResult<bool> {
         let account = self.account.id;
         for (email, id) in &self.users {
-            if users::find_by_email(conn, email)?.filter(|u| u.account_id == account).map(|u| u.id) != *id {
+            if users::find_by_email(conn, account, email)?.map(|u| u.id) != *id {
                 return Ok(false);
             }
         }

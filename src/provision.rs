@@ -21,7 +21,7 @@ pub enum ProvisionError {
     Invalid(#[from] Invalid),
     #[error("an account named `{0}` already exists")]
     DuplicateAccount(String),
-    #[error("the e-mail `{0}` is already used by another user")]
+    #[error("the e-mail `{0}` is already used by another user of the account")]
     DuplicateEmail(String),
     #[error("no account is named `{0}`")]
     UnknownAccount(String),
@@ -132,7 +132,7 @@ fn insert_user(
     hash: &str,
 ) -> Result<UserRow, ProvisionError> {
     let duplicate = || ProvisionError::DuplicateEmail(spec.email.as_str().to_owned());
-    if users::email_taken(conn, spec.email.as_str())? {
+    if users::email_taken(conn, account, spec.email.as_str())? {
         return Err(duplicate());
     }
     users::insert(

@@ -126,7 +126,7 @@ pub fn log_activity(
             created_at: now.naive_utc(),
         }
     };
-    accounts::change(conn, account.id, |conn| {
+    accounts::append(conn, account.id, |conn| {
         activities::insert(conn, &new).map_err(|error| match error {
             diesel::result::Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
                 crate::change::invalid("subject", "choose-own-subject")

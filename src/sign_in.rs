@@ -1,4 +1,11 @@
-//! Checking a sign-in attempt: the throttle, the password, the user's state.
+//! Signing in and out: the throttle, the password, the user's state, and the server-side
+//! session that follows (see `store::sessions`).
+//!
+//! The throttle and the sessions are not an account's data: they are written in their own
+//! small transactions, which count in no account's revision.
+#![allow(clippy::disallowed_methods)]
+
+use std::net::IpAddr;
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -6,59 +13,167 @@ use crate::change::ChangeError;
 use crate::db::{self, AnyConnection};
 use crate::domain::account::Locale;
 use crate::domain::language;
-use crate::domain::role::Role;
-use crate::domain::throttle;
+use crate::domain::session::SessionPolicy;
+use crate::domain::throttle::{self, Scope};
 use crate::domain::user::Email;
-use crate::password::Passwords;
+use crate::password::{self, Passwords};
 use crate::store::ids::UserId;
-use crate::store::{accounts, login_failures, users};
+use crate::store::sessions::{self, SessionRow};
+use crate::store::users::{self, UserRow};
+use crate::store::{accounts, sign_in_throttle};
 
-#[derive(Debug, PartialEq, Eq)]
+/// What was typed on the sign-in form, and from where.
+pub struct Credentials<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    pub client: IpAddr,
+}
+
+#[derive(Debug)]
 pub enum Attempt {
-    /// Right e-mail and password for an active user.
-    /// `locale` is the language the user reads: their preference, else their account's.
-    SignedIn { user: UserId, session_version: i64, role: Role, locale: Locale },
-    /// Wrong e-mail or wrong password: the same answer for both.
+    /// The password is right for these active users (one per account the e-mail is in):
+    /// with one, sign in; with several, the person chooses the account.
+    Verified(Vec<UserRow>),
+    /// Wrong e-mail, wrong password or a deactivated user: the same answer for all three.
     Refused,
-    /// Right password, but the user was deactivated.
-    Deactivated,
-    /// Too many failures for this e-mail lately: wait this long.
+    /// Too many failures lately from this client (for this e-mail, or for any): wait.
     Throttled(Duration),
 }
 
-// A sign-in failure is not account data.
-#[allow(clippy::disallowed_methods)]
+/// The throttle's keys for an attempt: the pair (e-mail, client) and the client. The
+/// e-mail is hashed, so that the key has a fixed length and no byte of what was typed.
+fn keys(credentials: &Credentials) -> [(Scope, String); 2] {
+    let email = password::token_hash(&Email::throttle_key(credentials.email));
+    [
+        (Scope::Pair, format!("pair:{email}:{}", credentials.client)),
+        (Scope::Client, format!("client:{}", credentials.client)),
+    ]
+}
+
+/// Checks an attempt: it is counted as a failure before its password is verified (so that
+/// parallel guesses are counted exactly) and given back if it was right.
 pub fn attempt(
     conn: &mut AnyConnection,
     passwords: &Passwords,
-    typed_email: &str,
-    password: &str,
+    credentials: &Credentials,
     now: NaiveDateTime,
 ) -> Result<Attempt, ChangeError> {
-    let key = Email::throttle_key(typed_email);
-    let failures = login_failures::since(conn, &key, now - throttle::window())?;
-    if let Some(wait) = throttle::wait_before_next_attempt(&failures, now) {
+    let keys = keys(credentials);
+    let waited = db::write_transaction(conn, |conn| {
+        let mut counters = Vec::new();
+        for (scope, key) in &keys {
+            counters.push((*scope, key, sign_in_throttle::lock(conn, key, now)?.current(now)));
+        }
+        if let Some(wait) = counters.iter().filter_map(|(_, _, counter)| counter.wait(now)).max() {
+            return Ok(Some(wait));
+        }
+        for (scope, key, counter) in counters {
+            sign_in_throttle::save(conn, key, &counter.failed(scope, now))?;
+        }
+        sign_in_throttle::forget_old(conn, now - throttle::window(), now)?;
+        Ok::<_, ChangeError>(None)
+    })?;
+    if let Some(wait) = waited {
         return Ok(Attempt::Throttled(wait));
     }
-    let user = match Email::parse(typed_email) {
-        Ok(email) => users::find_by_email(conn, email.as_str())?,
-        Err(_) => None,
+    let candidates = match Email::parse(credentials.email) {
+        Ok(email) => users::with_email(conn, email.as_str())?,
+        Err(_) => Vec::new(),
     };
-    // Verified even without a user, so an unknown e-mail takes as long as a wrong password.
-    let matches = passwords.verify(password, user.as_ref().map(|u| u.password_hash.as_str()));
-    match user {
-        Some(user) if matches && user.active => {
-            login_failures::clear(conn, &key)?;
-            let account = accounts::find(conn, user.account_id)?.map(|account| account.locale());
-            let locale = language::choose(user.preferred_locale(), account, &[]);
-            Ok(Attempt::SignedIn { user: user.id, session_version: user.session_version, role: user.role(), locale })
+    let verified: Vec<UserRow> = if candidates.is_empty() {
+        // Verified against nothing, so an unknown e-mail takes as long as a wrong password.
+        passwords.verify(credentials.password, None);
+        Vec::new()
+    } else {
+        candidates
+            .into_iter()
+            .filter(|user| passwords.verify(credentials.password, Some(&user.password_hash)))
+            .collect()
+    };
+    let verified: Vec<UserRow> = verified.into_iter().filter(|user| user.active).collect();
+    if verified.is_empty() {
+        return Ok(Attempt::Refused);
+    }
+    db::write_transaction(conn, |conn| {
+        for (scope, key) in &keys {
+            let counter = sign_in_throttle::lock(conn, key, now)?;
+            sign_in_throttle::save(conn, key, &counter.succeeded(*scope, now))?;
         }
-        Some(user) if matches && !user.active => Ok(Attempt::Deactivated),
-        _ => {
-            db::write_transaction(conn, |conn| {
-                login_failures::record(conn, &key, now, now - throttle::window()).map_err(ChangeError::from)
-            })?;
-            Ok(Attempt::Refused)
+        Ok::<_, ChangeError>(())
+    })?;
+    Ok(Attempt::Verified(verified))
+}
+
+/// A session begun: the token for the cookie, and the language the user reads.
+#[derive(Debug)]
+pub struct Started {
+    pub token: String,
+    pub user: UserRow,
+    pub locale: Locale,
+}
+
+/// Begins a session for `user` (who must still be active), forgetting expired ones.
+pub fn start_session(
+    conn: &mut AnyConnection,
+    user: UserId,
+    policy: &SessionPolicy,
+    now: NaiveDateTime,
+) -> Result<Started, ChangeError> {
+    let user = users::find(conn, user)?.filter(|u| u.active).ok_or(ChangeError::NotFound)?;
+    let token = password::random_token();
+    let row = SessionRow {
+        id: password::token_hash(&token),
+        account_id: user.account_id,
+        user_id: user.id,
+        user_version: user.session_version,
+        created_at: now,
+        last_seen_at: now,
+    };
+    db::write_transaction(conn, |conn| {
+        sessions::delete_expired(conn, now - policy.idle, now - policy.lifetime)?;
+        sessions::insert(conn, &row).map_err(ChangeError::from)
+    })?;
+    let account = accounts::find(conn, user.account_id)?.map(|account| account.locale());
+    let locale = language::choose(user.preferred_locale(), account, &[]);
+    Ok(Started { token, user, locale })
+}
+
+/// The session a cookie's `token` names, with its user, if it is still alive at `now`:
+/// its row exists, it is neither idle too long nor too old, its user is active and has not
+/// ended older sessions since. Its use is written down about once a minute.
+pub fn resume_session(
+    conn: &mut AnyConnection,
+    token: &str,
+    policy: &SessionPolicy,
+    now: NaiveDateTime,
+) -> Result<Option<UserRow>, ChangeError> {
+    let id = password::token_hash(token);
+    let Some((session, user)) = sessions::find(conn, &id)? else { return Ok(None) };
+    let alive = policy.is_alive(session.created_at, session.last_seen_at, now)
+        && user.active
+        && user.session_version == session.user_version;
+    if !alive {
+        db::write_transaction(conn, |conn| sessions::delete(conn, &id).map_err(ChangeError::from))?;
+        return Ok(None);
+    }
+    if policy.needs_touch(session.last_seen_at, now) {
+        // Losing one touch only shortens the idle time counted: never worth failing the request.
+        if let Err(error) =
+            db::write_transaction(conn, |conn| sessions::touch(conn, &id, now).map_err(ChangeError::from))
+        {
+            tracing::warn!(%error, "a session's last use could not be written down");
         }
     }
+    Ok(Some(user))
+}
+
+/// Ends the session a cookie's `token` names.
+pub fn end_session(conn: &mut AnyConnection, token: &str) -> Result<(), ChangeError> {
+    let id = password::token_hash(token);
+    db::write_transaction(conn, |conn| sessions::delete(conn, &id).map(drop).map_err(ChangeError::from))
+}
+
+/// The id a cookie's session token is stored under.
+pub fn session_id(token: &str) -> String {
+    password::token_hash(token)
 }

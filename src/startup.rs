@@ -12,10 +12,12 @@ use actix_web::dev::Server;
 use actix_web::middleware::{Logger, from_fn};
 use actix_web::{App, HttpServer, web};
 
+use tokio::sync::Semaphore;
+
 use crate::config::Config;
 use crate::db::{self, Pool};
 use crate::password::Passwords;
-use crate::web::{AppState, render_errors, require_csrf_token, security_headers};
+use crate::web::{AppState, refuse_nul_bytes, render_errors, require_csrf_token, security_headers};
 
 pub const SESSION_COOKIE: &str = "so_session";
 
@@ -36,7 +38,16 @@ impl Application {
         let listener =
             TcpListener::bind(config.bind).map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
         let port = listener.local_addr()?.port();
-        let state = web::Data::new(AppState { pool, passwords, regions: Default::default() });
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        let state = web::Data::new(AppState {
+            pool,
+            passwords,
+            regions: Default::default(),
+            sessions: config.sessions,
+            trusted_proxies: config.trusted_proxies.clone(),
+            anonymous_hashing: Semaphore::new(cores),
+        });
+        let cookie_lifetime = config.sessions.lifetime.num_seconds();
         let server = HttpServer::new(move || {
             let session = SessionMiddleware::builder(CookieSessionStore::default(), config.session_key.clone())
                 .cookie_name(SESSION_COOKIE.to_owned())
@@ -44,15 +55,13 @@ impl Application {
                 .cookie_http_only(true)
                 .cookie_same_site(SameSite::Lax)
                 .cookie_secure(config.cookie_secure)
-                .session_lifecycle(
-                    PersistentSession::default()
-                        .session_ttl(CookieDuration::seconds(crate::web::session_max_age_seconds())),
-                )
+                .session_lifecycle(PersistentSession::default().session_ttl(CookieDuration::seconds(cookie_lifetime)))
                 .build();
             App::new()
                 .app_data(state.clone())
                 .configure(crate::web::routes)
                 .wrap(from_fn(require_csrf_token))
+                .wrap(from_fn(refuse_nul_bytes))
                 .wrap(session)
                 .wrap(from_fn(render_errors))
                 // The path without its query: a form reloaded by GET may carry its token.

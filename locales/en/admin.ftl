@@ -9,10 +9,11 @@ login-password = Password
 login-submit = Sign in
 login-language = Language
 login-refused = Wrong e-mail or password.
-login-deactivated = This user has been deactivated. Ask an admin of your account to reactivate it.
+login-choose-title = Choose an account
+login-choose-intro = Your e-mail and password open more than one account. Which one do you want to use?
 login-throttled = { $minutes ->
-    [one] Too many failed sign-in attempts for this e-mail. For your security, try again in { $minutes } minute.
-   *[other] Too many failed sign-in attempts for this e-mail. For your security, try again in { $minutes } minutes.
+    [one] Too many failed sign-in attempts from here. For your security, try again in { $minutes } minute.
+   *[other] Too many failed sign-in attempts from here. For your security, try again in { $minutes } minutes.
 }
 
 ## Set-password link
@@ -102,6 +103,8 @@ admin-users-change-role = Change
 admin-users-active = Active
 admin-users-deactivated = Deactivated
 admin-users-deactivate = Deactivate
+admin-users-end-sessions = Sign out everywhere
+admin-users-end-sessions-of = Sign { $name } out everywhere
 admin-users-reactivate = Reactivate
 admin-users-add-heading = Add a user
 admin-users-initial-password = Initial password

@@ -1,6 +1,11 @@
 # Validation messages and the names of the product's fixed choices.
 account-name-required = The account name is required.
 text-too-long = Write at most { $max } characters.
+text-control-character = Remove the control character (such as a NUL byte or an escape) from this text.
+field-with-nul = The field “{ $field }” contains a NUL byte, which cannot be saved: nothing was done.
+date-out-of-range = Choose a date between the years { $first } and { $last }.
+date-invalid = `{ $value }` is not a date such as 2026-12-01.
+page-out-of-range = Choose a page between 1 and { $last }.
 time-zone-unknown = `{ $value }` is not an IANA time zone such as Europe/Rome.
 week-start-unknown = The week start must be a day name such as monday or sunday.
 currency-unknown = The currency must be a three-letter ISO code such as EUR.
@@ -94,7 +99,7 @@ licences-whole-number = The number of licences is a whole number, such as 10.
 licences-too-many = Too many licences.
 licences-below-active = { $active } users are active: deactivate some before lowering the licences to { $licences }.
 licences-all-used = All { $licences } licences are in use: add licences, or deactivate someone first (or transfer a licence).
-email-taken = The e-mail { $email } is already used.
+email-taken = A user of this account already has the e-mail { $email }.
 own-admin-role = You cannot remove your own admin role: ask another admin.
 last-active-admin = The account needs an active admin: make someone else admin first.
 holds-no-licence = { $name } holds no licence.

@@ -9,10 +9,11 @@ login-password = Password
 login-submit = Accedi
 login-language = Lingua
 login-refused = E-mail o password errate.
-login-deactivated = Questo utente è stato disattivato. Chiedi a un amministratore del tuo account di riattivarlo.
+login-choose-title = Scegli un account
+login-choose-intro = La tua e-mail e la tua password aprono più di un account. Quale vuoi usare?
 login-throttled = { $minutes ->
-    [one] Troppi tentativi di accesso non riusciti per questa e-mail. Per la tua sicurezza, riprova tra { $minutes } minuto.
-   *[other] Troppi tentativi di accesso non riusciti per questa e-mail. Per la tua sicurezza, riprova tra { $minutes } minuti.
+    [one] Troppi tentativi di accesso non riusciti da qui. Per la tua sicurezza, riprova tra { $minutes } minuto.
+   *[other] Troppi tentativi di accesso non riusciti da qui. Per la tua sicurezza, riprova tra { $minutes } minuti.
 }
 
 ## Link per impostare la password
@@ -102,6 +103,8 @@ admin-users-change-role = Cambia
 admin-users-active = Attivo
 admin-users-deactivated = Disattivato
 admin-users-deactivate = Disattiva
+admin-users-end-sessions = Disconnetti ovunque
+admin-users-end-sessions-of = Disconnetti { $name } ovunque
 admin-users-reactivate = Riattiva
 admin-users-add-heading = Aggiungi un utente
 admin-users-initial-password = Password iniziale

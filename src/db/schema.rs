@@ -50,10 +50,22 @@ diesel::table! {
 }
 
 diesel::table! {
-    login_failures (id) {
-        id -> BigInt,
-        email -> Text,
-        attempted_at -> Timestamp,
+    sessions (id) {
+        id -> Text,
+        account_id -> BigInt,
+        user_id -> BigInt,
+        user_version -> BigInt,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sign_in_throttle (key) {
+        key -> Text,
+        failures -> Integer,
+        window_start -> Timestamp,
+        blocked_until -> Nullable<Timestamp>,
     }
 }
 
@@ -238,6 +250,7 @@ diesel::joinable!(activities -> outcomes (outcome_id));
 diesel::joinable!(activities -> users (user_id));
 diesel::joinable!(assignments -> objectives (objective_id));
 diesel::joinable!(assignments -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(objective_outcomes -> outcomes (outcome_id));
 
 diesel::table! {
@@ -256,7 +269,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     teams,
     team_memberships,
-    login_failures,
+    sessions,
+    sign_in_throttle,
     actions,
     outcomes,
     pipelines,

@@ -16,12 +16,9 @@ pub struct AccountName(String);
 
 impl AccountName {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        let name = raw.trim();
+        let name = super::text::line(raw, MAX_NAME_CHARS)?;
         if name.is_empty() {
             return Err(Invalid::new("account-name-required"));
-        }
-        if name.chars().count() > MAX_NAME_CHARS {
-            return Err(Invalid::new(Message::new("text-too-long").arg("max", MAX_NAME_CHARS)));
         }
         Ok(Self(name.to_owned()))
     }

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod bucket_plan;
 pub mod chart;
+pub mod client;
 pub mod edition;
 pub mod form;
 pub mod language;
@@ -14,8 +15,12 @@ pub mod number;
 pub mod objective;
 pub mod period;
 pub mod progress;
+pub mod range;
 pub mod recording;
 pub mod role;
+pub mod session;
+pub mod spreadsheet;
+pub mod text;
 pub mod throttle;
 pub mod user;
 

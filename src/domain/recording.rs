@@ -2,8 +2,8 @@
 
 use std::str::FromStr;
 
-use super::Invalid;
 use super::message::Message;
+use super::{Invalid, range, text};
 
 const MAX_NAME_CHARS: usize = 120;
 const MAX_NOTE_CHARS: usize = 2000;
@@ -94,12 +94,9 @@ impl FromStr for SubjectKind {
 /// A name typed for an action, outcome, pipeline, lead title, prospect or list; `required`
 /// is the message for an empty one ("name-required").
 pub fn parse_name(raw: &str, required: &'static str) -> Result<String, Invalid> {
-    let name = raw.trim();
+    let name = text::line(raw, MAX_NAME_CHARS)?;
     if name.is_empty() {
         return Err(Invalid::new(required));
-    }
-    if name.chars().count() > MAX_NAME_CHARS {
-        return Err(Invalid::new(Message::new("text-too-long").arg("max", MAX_NAME_CHARS)));
     }
     Ok(name.to_owned())
 }
@@ -110,11 +107,7 @@ pub fn parse_optional_name(raw: &str) -> Result<Option<String>, Invalid> {
 }
 
 pub fn parse_note(raw: &str) -> Result<String, Invalid> {
-    let note = raw.trim();
-    if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(Invalid::new(Message::new("text-too-long").arg("max", MAX_NOTE_CHARS)));
-    }
-    Ok(note.to_owned())
+    Ok(text::lines(raw, MAX_NOTE_CHARS)?.to_owned())
 }
 
 #[cfg(test)]
@@ -150,10 +143,11 @@ mod tests {
 /// browser's datetime-local input sends) or `2026-11-27 14:30`, seconds optional.
 pub fn parse_local_moment(raw: &str) -> Result<chrono::NaiveDateTime, Invalid> {
     let text = raw.trim();
-    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+    let moment = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
         .iter()
         .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, format).ok())
-        .ok_or_else(|| Invalid::new(Message::new("moment-invalid").arg("value", text)))
+        .ok_or_else(|| Invalid::new(Message::new("moment-invalid").arg("value", text)))?;
+    range::moment(moment)
 }
 
 /// A record id sent by a form; `refused` is the message when there is none ("choose-action").

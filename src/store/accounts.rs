@@ -1,6 +1,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::result::DatabaseErrorKind;
+use diesel::sql_types::BigInt;
 
 use super::ids::AccountId;
 use crate::db::schema::accounts;
@@ -87,29 +88,42 @@ pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
     accounts::table.count().get_result(conn)
 }
 
-/// Runs `f` in a write transaction that changes `account`'s data: the one door of every
-/// account write (clippy refuses `db::write_transaction` elsewhere).
+/// Runs `f` in a write transaction that changes `account`'s data: with `append`, one of the
+/// two doors of every account write (clippy refuses `db::write_transaction` elsewhere).
 ///
-/// The concurrency discipline, the same on both databases: the transaction first takes
-/// the account's write lock, by counting the change in the account's revision, so that an
-/// account's writers take turns and each reads what the one before it committed. SQLite has
-/// one writer at a time anyway (`BEGIN IMMEDIATE`); on PostgreSQL the row lock of that
-/// `UPDATE` does it (read committed: every statement after it sees the previous writer's
-/// commit). So every "before" row a correction is computed from is current, a second delete
-/// finds nothing, and a rule across rows (an active admin, licences, one assignment per
-/// user) holds until the commit. Nothing cached by revision goes stale. A writer that
-/// waits longer than the pool's write wait gets `Busy`; a transaction the database aborts
-/// (deadlock, serialization failure) runs again from the start, so `f` may run more than once.
-#[allow(clippy::disallowed_methods)] // the one place an account's write begins
+/// The concurrency discipline, the same on both databases: a change takes the account's
+/// write lock first and holds it to the commit, so that an account's writers take turns and
+/// each reads what the one before it committed. SQLite has one writer at a time anyway
+/// (`BEGIN IMMEDIATE`); on PostgreSQL an advisory lock on the account does it (read
+/// committed: every statement after it sees the previous writer's commit). So every
+/// "before" row a correction is computed from is current, a second delete finds nothing,
+/// and a rule across rows (an active admin, licences, one assignment per user, what an
+/// objective counts) holds until the commit. The change is counted in the account's
+/// revision, last, so nothing cached by revision goes stale. A writer that waits longer
+/// than the pool's write wait gets `Busy`; a transaction the database aborts (a deadlock, a
+/// serialization failure) runs again from the start, so `f` may run more than once.
+#[allow(clippy::disallowed_methods)] // one of the two places an account's write begins
 pub fn change<T, E, F>(conn: &mut AnyConnection, account: AccountId, mut f: F) -> Result<T, E>
 where
     F: FnMut(&mut AnyConnection) -> Result<T, E>,
     E: WriteError,
 {
-    db::write_transaction(conn, |conn| {
-        lock::<E>(conn, account)?;
-        f(conn)
-    })
+    db::write_transaction(conn, |conn| locked(conn, account, Lock::Exclusive, &mut f))
+}
+
+/// `change` for writes that only add records and correct nothing (an activity logged):
+/// they take the account's lock shared, so that they run alongside one another on
+/// PostgreSQL, never alongside a `change`. What they add is counted from rows that no
+/// `append` changes (the objectives' definitions); the buckets they touch are updated table
+/// by table in the same order, each table's rows in one statement in key order, so that
+/// two of them never wait on each other in a circle (and if they did, the retry runs again).
+#[allow(clippy::disallowed_methods)] // one of the two places an account's write begins
+pub fn append<T, E, F>(conn: &mut AnyConnection, account: AccountId, mut f: F) -> Result<T, E>
+where
+    F: FnMut(&mut AnyConnection) -> Result<T, E>,
+    E: WriteError,
+{
+    db::write_transaction(conn, |conn| locked(conn, account, Lock::Shared, &mut f))
 }
 
 /// `change` for an import: a bulk write transaction.
@@ -119,30 +133,51 @@ where
     F: FnMut(&mut AnyConnection) -> Result<T, E>,
     E: WriteError,
 {
-    db::bulk_write_transaction(conn, |conn| {
-        lock::<E>(conn, account)?;
-        f(conn)
-    })
+    db::bulk_write_transaction(conn, |conn| locked(conn, account, Lock::Exclusive, &mut f))
 }
 
-/// Takes `account`'s write lock for the rest of the transaction, counting the change in its
-/// revision. A lock not granted within the lock timeout (PostgreSQL) is `Busy`; an account
-/// that does not exist is `NotFound`.
-fn lock<E: WriteError>(conn: &mut AnyConnection, account: AccountId) -> Result<(), E> {
-    let updated = bump_revision(conn, account).map_err(|error| match (&*conn, &error) {
-        // A one-row update by key, first in its transaction, fails this way only when its
-        // lock is not granted in time.
-        (AnyConnection::Pg(_), diesel::result::Error::DatabaseError(DatabaseErrorKind::Unknown, _)) => E::from(Busy),
-        _ => E::from(error),
-    })?;
-    if updated == 0 {
+#[derive(Clone, Copy)]
+enum Lock {
+    Shared,
+    Exclusive,
+}
+
+/// `f` under `account`'s write lock, then the revision bump that counts it.
+fn locked<T, E, F>(conn: &mut AnyConnection, account: AccountId, lock: Lock, f: &mut F) -> Result<T, E>
+where
+    F: FnMut(&mut AnyConnection) -> Result<T, E>,
+    E: WriteError,
+{
+    let on_postgres = matches!(conn, AnyConnection::Pg(_));
+    if on_postgres {
+        let sql = match lock {
+            Lock::Shared => "SELECT pg_advisory_xact_lock_shared($1)",
+            Lock::Exclusive => "SELECT pg_advisory_xact_lock($1)",
+        };
+        diesel::sql_query(sql).bind::<BigInt, _>(account.0).execute(conn).map_err(waited_too_long::<E>)?;
+    }
+    let value = f(conn)?;
+    let bumped = bump_revision(conn, account);
+    // On SQLite the transaction holds the write lock: nothing is waited for any more.
+    let bumped = if on_postgres { bumped.map_err(waited_too_long::<E>)? } else { bumped? };
+    if bumped == 0 {
         return Err(diesel::result::Error::NotFound.into());
     }
-    Ok(())
+    Ok(value)
 }
 
-/// Counts a change to the account's data, in the writer's transaction; on PostgreSQL it
-/// holds the account's row lock until the commit. Returns the rows updated (0: no account).
+/// The error of taking a lock on PostgreSQL: the only one these one-row statements meet,
+/// short of the connection failing, is the lock not granted within the lock timeout: `Busy`.
+fn waited_too_long<E: WriteError>(error: diesel::result::Error) -> E {
+    match error {
+        diesel::result::Error::DatabaseError(DatabaseErrorKind::Unknown, _) => E::from(Busy),
+        other => E::from(other),
+    }
+}
+
+/// Counts a change to the account's data, last in the writer's transaction: on PostgreSQL
+/// the account's row then stays locked only until the commit that follows. Returns the
+/// rows updated (0: no such account).
 fn bump_revision(conn: &mut AnyConnection, id: AccountId) -> QueryResult<usize> {
     diesel::update(accounts::table.find(id)).set(accounts::revision.eq(accounts::revision + 1)).execute(conn)
 }

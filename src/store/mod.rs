@@ -13,12 +13,13 @@ pub mod audit;
 pub mod buckets;
 pub mod ids;
 pub mod leads;
-pub mod login_failures;
 pub mod objective_buckets;
 pub mod objectives;
 pub mod password_links;
 pub mod pipelines;
 pub mod prospects;
+pub mod sessions;
+pub mod sign_in_throttle;
 pub mod teams;
 pub mod users;
 

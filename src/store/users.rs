@@ -50,12 +50,23 @@ pub struct NewUser<'a> {
 
 pub fn insert(conn: &mut AnyConnection, new: &NewUser) -> QueryResult<UserRow> {
     diesel::insert_into(users::table).values(new).execute(conn)?;
-    users::table.filter(users::email.eq(new.email)).select(UserRow::as_select()).get_result(conn)
+    find_by_email(conn, new.account_id, new.email)?.ok_or(diesel::result::Error::NotFound)
 }
 
-/// The user who signs in with `email` (already normalised), in whichever account.
-pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Option<UserRow>> {
-    users::table.filter(users::email.eq(email)).select(UserRow::as_select()).get_result(conn).optional()
+/// The users who sign in with `email`, in every account (an e-mail is unique per account),
+/// oldest first.
+pub fn with_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Vec<UserRow>> {
+    users::table.filter(users::email.eq(email)).order(users::id.asc()).select(UserRow::as_select()).load(conn)
+}
+
+/// The user of `account` with `email`.
+pub fn find_by_email(conn: &mut AnyConnection, account: AccountId, email: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::account_id.eq(account))
+        .filter(users::email.eq(email))
+        .select(UserRow::as_select())
+        .get_result(conn)
+        .optional()
 }
 
 /// A user by id; used for the signed-in user, whose id comes from the session.
@@ -63,8 +74,12 @@ pub fn find(conn: &mut AnyConnection, id: UserId) -> QueryResult<Option<UserRow>
     users::table.find(id).select(UserRow::as_select()).get_result(conn).optional()
 }
 
-pub fn email_taken(conn: &mut AnyConnection, email: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(users::table.filter(users::email.eq(email)))).get_result(conn)
+/// Whether a user of `account` has `email` already.
+pub fn email_taken(conn: &mut AnyConnection, account: AccountId, email: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        users::table.filter(users::account_id.eq(account)).filter(users::email.eq(email)),
+    ))
+    .get_result(conn)
 }
 
 /// Every user of the account, by name.
@@ -116,6 +131,13 @@ pub fn set_locale(conn: &mut AnyConnection, id: UserId, locale: Option<&str>) ->
 pub fn set_password(conn: &mut AnyConnection, id: UserId, hash: &str) -> QueryResult<usize> {
     diesel::update(users::table.filter(users::id.eq(id)))
         .set((users::password_hash.eq(hash), users::session_version.eq(users::session_version + 1)))
+        .execute(conn)
+}
+
+/// Ends every session of the user: those begun before this version no longer count.
+pub fn bump_session_version(conn: &mut AnyConnection, account: AccountId, id: UserId) -> QueryResult<usize> {
+    diesel::update(users::table.filter(users::account_id.eq(account)).filter(users::id.eq(id)))
+        .set(users::session_version.eq(users::session_version + 1))
         .execute(conn)
 }
 

@@ -122,7 +122,7 @@ pub async fn list(
     query: Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ListQuery { user, page } = query.into_inner();
-    let page = page.unwrap_or(1).max(1);
+    let page = crate::domain::range::page(page).map_err(AppError::bad_request)?;
     let manages = current.role().manages();
     let asked = match user.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         Some(raw) => Some(UserId(raw.parse().map_err(|_| AppError::NotFound)?)),
@@ -186,7 +186,26 @@ pub async fn new(
     current: CurrentUser,
     query: Query<ActivityForm>,
 ) -> Result<HttpResponse, AppError> {
-    let mut form = query.into_inner();
+    new_form(req, state, current, query.into_inner()).await
+}
+
+/// The form posted back to itself without JavaScript (an action chosen): drawn again with
+/// its results, nothing saved. Posted, so that its CSRF token stays out of URLs.
+pub async fn reload(
+    req: HttpRequest,
+    state: Data<AppState>,
+    current: CurrentUser,
+    form: Form<ActivityForm>,
+) -> Result<HttpResponse, AppError> {
+    new_form(req, state, current, form.into_inner()).await
+}
+
+async fn new_form(
+    req: HttpRequest,
+    state: Data<AppState>,
+    current: CurrentUser,
+    mut form: ActivityForm,
+) -> Result<HttpResponse, AppError> {
     if form.occurred_at.trim().is_empty() {
         let now = current.account.calendar().local_datetime(Utc::now());
         form.occurred_at = now.format("%Y-%m-%dT%H:%M").to_string();

@@ -1,6 +1,9 @@
 //! CSRF protection: a synchronizer token kept in the session must come back with every
 //! state-changing request, in the `csrf_token` form field or the `X-CSRF-Token` header
-//! (which htmx sends from `hx-headers` on `<body>`), or for a file upload in the query.
+//! (which htmx sends from `hx-headers` on `<body>`); never in a URL, which logs and
+//! referrers keep. A file upload (multipart) streams its body to its handler, which reads
+//! the token from the form's first field (`check_multipart`); no other handler reads a
+//! multipart body (their form extractors refuse it), so none can act on one unchecked.
 
 use actix_session::SessionExt;
 use actix_web::body::{EitherBody, MessageBody};
@@ -24,7 +27,10 @@ pub async fn require_csrf_token(
         return next.call(req).await.map(ServiceResponse::map_into_left_body);
     }
     let expected = TypedSession::from_session(req.get_session()).stored_csrf_token();
-    let presented = match header_token(&req).or_else(|| multipart_token(&req)) {
+    if header_token(&req).is_none() && is_multipart(&req) {
+        return next.call(req).await.map(ServiceResponse::map_into_left_body);
+    }
+    let presented = match header_token(&req) {
         Some(token) => Some(token),
         None => match form_token(&mut req).await {
             Ok(token) => token,
@@ -32,7 +38,7 @@ pub async fn require_csrf_token(
         },
     };
     match (expected, presented) {
-        (Some(expected), Some(presented)) if bool::from(expected.as_bytes().ct_eq(presented.as_bytes())) => {
+        (Some(expected), Some(presented)) if same(&expected, &presented) => {
             next.call(req).await.map(ServiceResponse::map_into_left_body)
         }
         // Answered as a response, not an `Err`, so `render_errors` can draw the page.
@@ -48,22 +54,45 @@ fn header_token(req: &ServiceRequest) -> Option<String> {
     req.headers().get(HEADER)?.to_str().ok().map(str::to_owned)
 }
 
-/// File uploads stream their body to the handler, so their form carries the token in its
-/// `action` query instead (our logs never record query strings).
-fn multipart_token(req: &ServiceRequest) -> Option<String> {
-    let is_multipart = req
-        .headers()
+fn same(expected: &str, presented: &str) -> bool {
+    bool::from(expected.as_bytes().ct_eq(presented.as_bytes()))
+}
+
+fn is_multipart(req: &ServiceRequest) -> bool {
+    req.headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    if !is_multipart {
-        return None;
+        .is_some_and(|v| v.starts_with("multipart/form-data"))
+}
+
+/// Checks the token of a multipart body that came without the header: its first field
+/// must be `csrf_token` and match the session's. Read before the rest of the body, so a
+/// forged upload is refused before its file is read.
+pub async fn check_multipart(
+    req: &actix_web::HttpRequest,
+    payload: &mut actix_multipart::Multipart,
+) -> Result<(), AppError> {
+    use futures_util::StreamExt;
+    let expected = TypedSession::from_session(req.get_session()).stored_csrf_token();
+    if let (Some(expected), Some(presented)) = (&expected, req.headers().get(HEADER).and_then(|v| v.to_str().ok())) {
+        return if same(expected, presented) { Ok(()) } else { Err(AppError::CsrfRejected) };
     }
-    serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
-        .ok()?
-        .into_iter()
-        .find(|(name, _)| name == FIELD)
-        .map(|(_, value)| value)
+    let Some(Ok(mut field)) = payload.next().await else { return Err(AppError::CsrfRejected) };
+    if field.name() != Some(FIELD) {
+        return Err(AppError::CsrfRejected);
+    }
+    let mut presented = Vec::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| AppError::CsrfRejected)?;
+        if presented.len() + chunk.len() > 128 {
+            return Err(AppError::CsrfRejected);
+        }
+        presented.extend_from_slice(&chunk);
+    }
+    match (expected, std::str::from_utf8(&presented)) {
+        (Some(expected), Ok(presented)) if same(&expected, presented) => Ok(()),
+        _ => Err(AppError::CsrfRejected),
+    }
 }
 
 /// Reads the token from a url-encoded form body, then puts the body back for the handler.

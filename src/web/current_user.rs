@@ -6,6 +6,7 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::web::Data;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
+use chrono::Utc;
 
 use super::session::TypedSession;
 use super::{AppError, AppState, with_conn};
@@ -13,15 +14,18 @@ use crate::domain::account::Locale;
 use crate::domain::language;
 use crate::domain::money::MoneyStyle;
 use crate::domain::role::Role;
+use crate::sign_in;
 use crate::store::accounts::{self, AccountRow};
-use crate::store::users::{self, UserRow};
+use crate::store::users::UserRow;
 
-/// The signed-in, active user with their account. A session issued before the user's
-/// session version changed (password change, deactivation, sign-out everywhere) is over.
+/// The signed-in, active user with their account, for a session the server still holds
+/// (see `sign_in::resume_session`).
 pub struct CurrentUser {
     pub user: UserRow,
     pub account: AccountRow,
     pub session: TypedSession,
+    /// The id of the server-side session (to keep it when the user ends their others).
+    pub session_id: String,
     /// The language the user reads: their preference, else the account's.
     pub locale: Locale,
 }
@@ -54,9 +58,11 @@ impl FromRequest for CurrentUser {
         Box::pin(async move {
             let state = state.ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))?;
             let unauthenticated = || AppError::Unauthenticated { next: next.clone(), htmx };
-            let (user_id, version) = session.signed_in().ok_or_else(unauthenticated)?;
+            let token = session.token().ok_or_else(unauthenticated)?;
+            let policy = state.sessions;
+            let session_id = sign_in::session_id(&token);
             let found = with_conn(&state.pool, move |conn| {
-                let Some(user) = users::find(conn, user_id)? else {
+                let Some(user) = sign_in::resume_session(conn, &token, &policy, Utc::now().naive_utc())? else {
                     return Ok(None);
                 };
                 let account = accounts::find(conn, user.account_id)?;
@@ -64,13 +70,13 @@ impl FromRequest for CurrentUser {
             })
             .await?;
             match found {
-                Some((user, account)) if user.active && user.session_version == version => {
+                Some((user, account)) => {
                     let locale = language::choose(user.preferred_locale(), Some(account.locale()), &accepted);
                     // Error pages rendered later in this request speak the same language.
                     request.extensions_mut().insert(locale);
-                    Ok(CurrentUser { user, account, session, locale })
+                    Ok(CurrentUser { user, account, session, session_id, locale })
                 }
-                _ => {
+                None => {
                     session.sign_out();
                     Err(unauthenticated())
                 }

@@ -11,6 +11,7 @@ use askama::Template;
 use super::i18n::visitor_locale;
 use super::layout::Layout;
 use crate::change::ChangeError;
+use crate::domain::Invalid;
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
 use crate::domain::message::Message;
@@ -27,6 +28,9 @@ pub enum AppError {
     /// The page belongs to a feature of the Dream Team edition.
     #[error("the Dream Team edition is needed")]
     EditionRequired,
+    /// A query the page cannot be drawn for (a date out of range, say): its message (400).
+    #[error("{}", english(std::slice::from_ref(.0)))]
+    BadRequest(Message),
     /// A refusal that has no form to show it in: its messages, on an error page (422),
     /// written in the reader's language when the page is drawn.
     #[error("{}", english(.0))]
@@ -42,6 +46,11 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A query refused for the reason given (400).
+    pub fn bad_request(Invalid(message): Invalid) -> Self {
+        AppError::BadRequest(message)
+    }
+
     /// A refusal saying `message`, on an error page (422).
     pub fn refused(message: impl Into<Message>) -> Self {
         AppError::Refused(vec![message.into()])
@@ -82,6 +91,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::EditionRequired => StatusCode::PAYMENT_REQUIRED,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Unauthenticated { htmx: false, .. } => StatusCode::SEE_OTHER,
@@ -122,6 +132,9 @@ const RETRY_AFTER_SECONDS: &str = "5";
 fn explain(error: Option<&AppError>, status: StatusCode) -> (Message, Vec<Message>) {
     let (title, message) = match (error, status.as_u16()) {
         (Some(AppError::Refused(messages)), _) => return (Message::new("error-refused-title"), messages.clone()),
+        (Some(AppError::BadRequest(message)), _) => {
+            return (Message::new("error-bad-request-title"), vec![message.clone()]);
+        }
         (Some(AppError::CsrfRejected), _) => (Message::new("error-csrf-title"), Message::new("error-csrf-message")),
         (Some(AppError::EditionRequired), _) => {
             (Message::new("error-edition-title"), Message::new("error-edition-message"))

@@ -2,11 +2,12 @@
 
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Query};
-use actix_web::{HttpRequest, HttpResponse, Responder};
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
+use super::client::client_of;
 use super::i18n::{language_cookie, visitor_locale};
 use super::layout::Layout;
 use super::respond::{html, see_other};
@@ -16,7 +17,9 @@ use crate::domain::account::Locale;
 use crate::domain::local_path::parse_local_path;
 use crate::domain::message::Message;
 use crate::domain::throttle;
-use crate::sign_in::{self, Attempt};
+use crate::sign_in::{self, Attempt, Credentials, Started};
+use crate::store::ids::UserId;
+use crate::store::{accounts, users};
 use crate::web::i18n::filters;
 
 #[derive(Template)]
@@ -50,7 +53,7 @@ pub struct LoginForm {
 }
 
 pub async fn form(req: HttpRequest, session: TypedSession, query: Query<NextQuery>) -> Result<HttpResponse, AppError> {
-    if session.signed_in().is_some() {
+    if session.token().is_some() {
         return Ok(see_other(destination(&query.next)));
     }
     let NextQuery { next, lang } = query.into_inner();
@@ -63,6 +66,9 @@ pub async fn form(req: HttpRequest, session: TypedSession, query: Query<NextQuer
     Ok(response)
 }
 
+/// How long a sign-in waits for its share of password hashing before it is told to retry.
+pub const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 pub async fn submit(
     req: HttpRequest,
     state: Data<AppState>,
@@ -70,26 +76,37 @@ pub async fn submit(
     form: Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let LoginForm { email, password, next } = form.into_inner();
-    let passwords = state.passwords.clone();
-    let typed_email = email.clone();
+    // A burst of attempts queues here for a few seconds at most: past that, it is told the
+    // server is busy rather than taking every core and blocking thread.
+    let _permit = tokio::time::timeout(HASHING_WAIT, state.anonymous_hashing.acquire())
+        .await
+        .map_err(|_| AppError::Busy)?
+        .map_err(|_| AppError::Busy)?;
+    let (passwords, typed_email, client) = (state.passwords.clone(), email.clone(), client_of(&req, &state));
+    let policy = state.sessions;
     let attempt = with_conn(&state.pool, move |conn| {
-        sign_in::attempt(conn, &passwords, &typed_email, &password, Utc::now().naive_utc()).map_err(AppError::from)
+        let now = Utc::now().naive_utc();
+        let credentials = Credentials { email: &typed_email, password: &password, client };
+        let attempt = sign_in::attempt(conn, &passwords, &credentials, now)?;
+        // One account: its session begins at once.
+        Ok(match attempt {
+            Attempt::Verified(users) if users.len() == 1 => {
+                Ok(sign_in::start_session(conn, users[0].id, &policy, now)?)
+            }
+            other => Err(other),
+        })
     })
     .await?;
     let (status, message) = match attempt {
-        Attempt::SignedIn { user, session_version, role, locale } => {
-            session.sign_in(user, session_version).map_err(|e| AppError::Internal(e.into()))?;
-            // A rep's home is their own progress.
-            let home = if role.manages() { "/" } else { "/me/objectives" };
-            let mut response = see_other(parse_local_path(&next).unwrap_or(home));
-            // Pages shown before the user is known (an expired form, the sign-in page after
-            // signing out) speak the user's language too.
-            response.add_cookie(&language_cookie(&req, locale)).map_err(|e| AppError::Internal(e.into()))?;
-            return Ok(response);
+        Ok(started) => return signed_in(&req, &session, started, &next),
+        Err(Attempt::Verified(users)) => {
+            let ids: Vec<UserId> = users.iter().map(|u| u.id).collect();
+            session.offer_choice(&ids).map_err(|e| AppError::Internal(e.into()))?;
+            let query = serde_urlencoded::to_string([("next", next.as_str())]).unwrap_or_default();
+            return Ok(see_other(&format!("/login/account?{query}")));
         }
-        Attempt::Refused => (StatusCode::UNAUTHORIZED, Message::new("login-refused")),
-        Attempt::Deactivated => (StatusCode::FORBIDDEN, Message::new("login-deactivated")),
-        Attempt::Throttled(wait) => (
+        Err(Attempt::Refused) => (StatusCode::UNAUTHORIZED, Message::new("login-refused")),
+        Err(Attempt::Throttled(wait)) => (
             StatusCode::TOO_MANY_REQUESTS,
             Message::new("login-throttled").arg("minutes", throttle::minutes_to_wait(wait)),
         ),
@@ -97,9 +114,89 @@ pub async fn submit(
     render(&session, visitor_locale(&req), email, next, Some(message), status)
 }
 
-pub async fn logout(session: TypedSession) -> impl Responder {
+/// The session begun: the cookie carries it, and the person goes where they were going.
+fn signed_in(
+    req: &HttpRequest,
+    session: &TypedSession,
+    started: Started,
+    next: &str,
+) -> Result<HttpResponse, AppError> {
+    session.sign_in(&started.token).map_err(|e| AppError::Internal(e.into()))?;
+    // A rep's home is their own progress.
+    let home = if started.user.role().manages() { "/" } else { "/me/objectives" };
+    let mut response = see_other(parse_local_path(next).unwrap_or(home));
+    // Pages shown before the user is known (an expired form, the sign-in page after
+    // signing out) speak the user's language too.
+    response.add_cookie(&language_cookie(req, started.locale)).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "login_account.html")]
+struct ChoosePage {
+    layout: Layout,
+    /// (user id, account name) per account the password was right for.
+    choices: Vec<(UserId, String)>,
+    next: String,
+}
+
+/// The accounts a person whose e-mail and password are right in several may sign in to.
+pub async fn choose(
+    req: HttpRequest,
+    state: Data<AppState>,
+    session: TypedSession,
+    query: Query<NextQuery>,
+) -> Result<HttpResponse, AppError> {
+    let offered = session.choice().ok_or(AppError::NotFound)?;
+    let choices = with_conn(&state.pool, move |conn| {
+        let mut choices = Vec::new();
+        for id in offered {
+            if let Some(user) = users::find(conn, id)?.filter(|u| u.active) {
+                let account = accounts::find(conn, user.account_id)?.map(|a| a.name).unwrap_or_default();
+                choices.push((user.id, account));
+            }
+        }
+        Ok(choices)
+    })
+    .await?;
+    let locale = visitor_locale(&req);
+    let layout = Layout::anonymous("login-choose-title", locale, Some(session.csrf_token()));
+    html(locale, StatusCode::OK, &ChoosePage { layout, choices, next: query.into_inner().next })
+}
+
+#[derive(Deserialize)]
+pub struct ChoiceForm {
+    #[serde(default)]
+    user_id: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Signs in to the account chosen among those offered.
+pub async fn chosen(
+    req: HttpRequest,
+    state: Data<AppState>,
+    session: TypedSession,
+    form: Form<ChoiceForm>,
+) -> Result<HttpResponse, AppError> {
+    let offered = session.choice().ok_or(AppError::NotFound)?;
+    let user = form.user_id.trim().parse::<i64>().map(UserId).map_err(|_| AppError::NotFound)?;
+    if !offered.contains(&user) {
+        return Err(AppError::NotFound);
+    }
+    let policy = state.sessions;
+    let started =
+        with_conn(&state.pool, move |conn| Ok(sign_in::start_session(conn, user, &policy, Utc::now().naive_utc())?))
+            .await?;
+    signed_in(&req, &session, started, &form.next)
+}
+
+pub async fn logout(state: Data<AppState>, session: TypedSession) -> Result<HttpResponse, AppError> {
+    if let Some(token) = session.token() {
+        with_conn(&state.pool, move |conn| Ok(sign_in::end_session(conn, &token)?)).await?;
+    }
     session.sign_out();
-    see_other("/login")
+    Ok(see_other("/login"))
 }
 
 fn render(

@@ -39,14 +39,13 @@ pub async fn post(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let (me, passwords, typed) = (current.user.clone(), state.passwords.clone(), form.clone());
-    let done = with_conn(&state.pool, move |conn| Ok(administration::update_my_account(conn, &passwords, &me, &typed)))
-        .await?;
+    let session = current.session_id.clone();
+    let done = with_conn(&state.pool, move |conn| {
+        Ok(administration::update_my_account(conn, &passwords, &me, &session, &typed))
+    })
+    .await?;
     match done {
-        Ok(new_version) => {
-            // Other sessions end with the new version; this one carries on with it.
-            if let Some(version) = new_version {
-                current.session.sign_in(current.user.id, version).map_err(|e| AppError::Internal(e.into()))?;
-            }
+        Ok(()) => {
             // The word on what was done is in the language just chosen, like the pages after it.
             let locale = form.locale.parse::<Locale>().unwrap_or_else(|_| current.account.locale());
             current.session.flash(&crate::i18n::lookup(locale, "my-account-saved", &[]));

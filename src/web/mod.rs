@@ -5,6 +5,7 @@ mod activities;
 mod admin;
 pub mod assets;
 mod blocking;
+mod client;
 mod control_panel;
 mod csrf;
 mod current_user;
@@ -14,6 +15,7 @@ mod health;
 mod home;
 mod html_form;
 pub mod i18n;
+mod input;
 mod layout;
 mod leads;
 mod login;
@@ -30,14 +32,14 @@ pub use blocking::with_conn;
 pub use csrf::require_csrf_token;
 pub use error::{AppError, render_errors};
 pub use headers::security_headers;
+pub use input::refuse_nul_bytes;
+
+use ipnet::IpNet;
+use tokio::sync::Semaphore;
 
 use crate::db::Pool;
+use crate::domain::session::SessionPolicy;
 use crate::password::Passwords;
-
-/// How long a signed-in session lasts, for the cookie's lifetime.
-pub fn session_max_age_seconds() -> i64 {
-    session::max_age().num_seconds()
-}
 
 /// What every handler can reach.
 pub struct AppState {
@@ -45,6 +47,13 @@ pub struct AppState {
     pub passwords: Passwords,
     /// The statistics dashboards rendered lately.
     pub regions: statistics::cache::Regions,
+    /// How long signed-in sessions live.
+    pub sessions: SessionPolicy,
+    /// The proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<IpNet>,
+    /// The password checks that requests without a session may run at once: a burst of
+    /// sign-ins waits here, briefly, instead of taking every core and thread.
+    pub anonymous_hashing: Semaphore,
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -52,11 +61,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/{file:.*}", web::get().to(assets::get))
         .route("/login", web::get().to(login::form))
         .route("/login", web::post().to(login::submit))
+        .route("/login/account", web::get().to(login::choose))
+        .route("/login/account", web::post().to(login::chosen))
         .route("/logout", web::post().to(login::logout))
         .route("/", web::get().to(home::get))
         .route("/activities", web::get().to(activities::list))
         .route("/activities", web::post().to(activities::create))
         .route("/activities/new", web::get().to(activities::new))
+        .route("/activities/new", web::post().to(activities::reload))
         .route("/activities/{id}/delete", web::post().to(activities::delete))
         .route("/leads", web::get().to(leads::list))
         .route("/leads", web::post().to(leads::create))
@@ -85,9 +97,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/control-panel/sales-objectives", web::get().to(control_panel::objectives::list))
         .route("/control-panel/sales-objectives", web::post().to(control_panel::objectives::create))
         .route("/control-panel/sales-objectives/new", web::get().to(control_panel::objectives::new))
+        .route("/control-panel/sales-objectives/new", web::post().to(control_panel::objectives::reload_new))
         .route("/control-panel/sales-objectives/{id}", web::get().to(control_panel::objectives::show))
         .route("/control-panel/sales-objectives/{id}", web::post().to(control_panel::objectives::update))
         .route("/control-panel/sales-objectives/{id}/edit", web::get().to(control_panel::objectives::edit))
+        .route("/control-panel/sales-objectives/{id}/edit", web::post().to(control_panel::objectives::reload_edit))
         .route("/control-panel/sales-objectives/{id}/assignments", web::post().to(control_panel::objectives::assign))
         .route(
             "/control-panel/sales-objectives/{id}/assignments/{user_id}/delete",

@@ -74,13 +74,27 @@ pub async fn post(
     form: Form<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let PasswordForm { token, password } = form.into_inner();
+    // The link is checked before anything is hashed: a forged token costs no hashing.
+    let typed = token.clone();
+    let valid =
+        with_conn(&state.pool, move |conn| Ok(administration::link_is_valid(conn, &typed, Utc::now())?)).await?;
+    if !valid {
+        return Err(AppError::refused("password-link-expired"));
+    }
     let password = match NewPassword::parse(&password) {
         Ok(password) => password,
         Err(invalid) => return render(&req, &session, token, Some(invalid.0)),
     };
-    let hash = state.passwords.hash(&password)?;
-    let done =
-        with_conn(&state.pool, move |conn| Ok(administration::use_link(conn, &token, &hash, Utc::now()))).await?;
+    let _permit = tokio::time::timeout(super::login::HASHING_WAIT, state.anonymous_hashing.acquire())
+        .await
+        .map_err(|_| AppError::Busy)?
+        .map_err(|_| AppError::Busy)?;
+    let passwords = state.passwords.clone();
+    let done = with_conn(&state.pool, move |conn| {
+        let hash = passwords.hash(&password)?;
+        Ok(administration::use_link(conn, &token, &hash, Utc::now()))
+    })
+    .await?;
     done.map_err(|_| AppError::refused("password-link-expired"))?;
     Ok(see_other("/login"))
 }

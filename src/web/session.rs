@@ -1,5 +1,6 @@
-//! The typed session: who is signed in (user id and the session version it was issued
-//! for), since when, and the CSRF token. It lives in an encrypted cookie.
+//! The typed session cookie: the token of the server-side session (`sign_in`), the CSRF
+//! token, a flash message, and a pending choice of account. It lives in an encrypted
+//! cookie; whether it is still signed in is the database's say (`sign_in::resume_session`).
 
 use std::future::{Ready, ready};
 
@@ -11,15 +12,14 @@ use chrono::{Duration, Utc};
 use crate::password::random_token;
 use crate::store::ids::UserId;
 
-const USER_ID: &str = "user_id";
-const SESSION_VERSION: &str = "session_version";
-const SIGNED_IN_AT: &str = "signed_in_at";
+const SESSION_TOKEN: &str = "session";
 const CSRF_TOKEN: &str = "csrf_token";
 const FLASH: &str = "flash";
+const CHOICE: &str = "account_choice";
 
-/// A session lasts at most this long after sign-in, whatever the browser keeps.
-pub fn max_age() -> Duration {
-    Duration::hours(12)
+/// How long a person has to choose the account to sign in to.
+fn choice_lifetime() -> Duration {
+    Duration::minutes(5)
 }
 
 pub struct TypedSession(Session);
@@ -44,23 +44,31 @@ impl TypedSession {
         self.0.get::<String>(CSRF_TOKEN).ok().flatten()
     }
 
-    /// Starts a signed-in session: a new session (against fixation) and a new CSRF token.
-    pub fn sign_in(&self, user: UserId, session_version: i64) -> Result<(), actix_session::SessionInsertError> {
+    /// Carries the server-side session `token` from now on: a new cookie (against
+    /// fixation) and a new CSRF token.
+    pub fn sign_in(&self, token: &str) -> Result<(), actix_session::SessionInsertError> {
         self.0.renew();
         self.0.clear();
-        self.0.insert(USER_ID, user)?;
-        self.0.insert(SESSION_VERSION, session_version)?;
-        self.0.insert(SIGNED_IN_AT, Utc::now().timestamp())?;
+        self.0.insert(SESSION_TOKEN, token)?;
         self.0.insert(CSRF_TOKEN, random_token())
     }
 
-    /// The signed-in user and the session version, unless absent or too old.
-    pub fn signed_in(&self) -> Option<(UserId, i64)> {
-        let user = self.0.get::<UserId>(USER_ID).ok().flatten()?;
-        let version = self.0.get::<i64>(SESSION_VERSION).ok().flatten()?;
-        let signed_in_at = self.0.get::<i64>(SIGNED_IN_AT).ok().flatten()?;
-        let fresh = Utc::now().timestamp() - signed_in_at < max_age().num_seconds();
-        fresh.then_some((user, version))
+    /// The token of the server-side session this cookie carries, if any.
+    pub fn token(&self) -> Option<String> {
+        self.0.get::<String>(SESSION_TOKEN).ok().flatten()
+    }
+
+    /// Remembers, for a few minutes, the users whose password was just verified, one per
+    /// account: the person chooses which account to sign in to.
+    pub fn offer_choice(&self, users: &[UserId]) -> Result<(), actix_session::SessionInsertError> {
+        self.0.renew();
+        self.0.insert(CHOICE, (users, Utc::now().timestamp()))
+    }
+
+    /// The users offered by `offer_choice`, while the offer lasts.
+    pub fn choice(&self) -> Option<Vec<UserId>> {
+        let (users, at) = self.0.get::<(Vec<UserId>, i64)>(CHOICE).ok().flatten()?;
+        (Utc::now().timestamp() - at < choice_lifetime().num_seconds()).then_some(users)
     }
 
     /// A message for the next page shown: what the last action did.

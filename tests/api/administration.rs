@@ -67,7 +67,7 @@ async fn a_deactivated_users_session_ends_and_reactivation_needs_a_free_licence(
 
     let next = rep_browser.get("/me/objectives").await;
     assert_eq!((next.status(), location(&next)), (StatusCode::SEE_OTHER, "/login?next=%2Fme%2Fobjectives"));
-    assert_eq!(rep_browser.login("rep@acme.example", PASSWORD).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(rep_browser.login("rep@acme.example", PASSWORD).await.status(), StatusCode::UNAUTHORIZED);
 
     // Fill every licence, then try to bring Rita back.
     app.submit("/admin/licences", &[("edition", "dream_team"), ("licences", "1")]).await;

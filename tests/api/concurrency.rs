@@ -406,7 +406,7 @@ impl LockHolder {
     fn take(app: &TestApp, account: i64) -> LockHolder {
         let mut conn = app.conn();
         let sql = if app.on_postgres() {
-            format!("BEGIN; UPDATE accounts SET revision = revision WHERE id = {account};")
+            format!("BEGIN; SELECT pg_advisory_xact_lock({account});")
         } else {
             "BEGIN IMMEDIATE;".to_owned()
         };

@@ -6,8 +6,10 @@ use scraper::{Html, Selector};
 use sales_objectives::config::Config;
 use sales_objectives::db::{self, DatabaseUrl, Pool, PoolSettings, Scratch};
 use sales_objectives::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
+use sales_objectives::domain::client::parse_trusted_proxies;
 use sales_objectives::domain::edition::Edition;
 use sales_objectives::domain::role::Role;
+use sales_objectives::domain::session::SessionPolicy;
 use sales_objectives::domain::user::{Email, NewPassword, PersonName};
 use sales_objectives::password::{PasswordCost, Passwords};
 use sales_objectives::provision::{self, AccountSpec, UserSpec};
@@ -30,6 +32,8 @@ pub struct Options {
     pub cookie_secure: bool,
     /// How long a write waits for another writer before it is answered "busy".
     pub write_wait: Option<std::time::Duration>,
+    /// Proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`).
+    pub trusted_proxies: &'static str,
 }
 
 impl TestApp {
@@ -53,6 +57,8 @@ impl TestApp {
                 size: 4,
                 write_wait: options.write_wait.unwrap_or(PoolSettings::default().write_wait),
             },
+            sessions: SessionPolicy::default(),
+            trusted_proxies: parse_trusted_proxies(options.trusted_proxies).expect("valid proxies"),
         };
         let pool = db::connect(&config.database_url, &config.pool).expect("database ready");
         let app = Application::build_with_pool(config, pool.clone()).expect("application built");

@@ -165,8 +165,11 @@ async fn an_admin_imports_activities_in_the_browser_and_reads_the_report() {
     app.login_as(&admin).await;
     let token = app.csrf_token("/").await;
     let upload = |csv: String| {
-        let form = Form::new().part("file", Part::bytes(csv.into_bytes()).file_name("activities.csv"));
-        app.client.post(app.url(&format!("/control-panel/import/activities?csrf_token={token}"))).multipart(form).send()
+        // As the page's form sends it: the token first, then the file.
+        let form = Form::new()
+            .text("csrf_token", token.clone())
+            .part("file", Part::bytes(csv.into_bytes()).file_name("activities.csv"));
+        app.client.post(app.url("/control-panel/import/activities")).multipart(form).send()
     };
 
     let refused = upload(format!("{HEADER}rep@acme.example,Call,Reached,prospect,X,,2026-11-10 09:30\nrep@acme.example,Call,Nope,prospect,X,,2026-11-10 09:30\n"))
@@ -193,8 +196,11 @@ async fn an_italian_admin_reads_the_import_report_in_italian() {
     app.login_as(&admin).await;
     let token = app.csrf_token("/").await;
     let upload = |csv: String| {
-        let form = Form::new().part("file", Part::bytes(csv.into_bytes()).file_name("activities.csv"));
-        app.client.post(app.url(&format!("/control-panel/import/activities?csrf_token={token}"))).multipart(form).send()
+        // As the page's form sends it: the token first, then the file.
+        let form = Form::new()
+            .text("csrf_token", token.clone())
+            .part("file", Part::bytes(csv.into_bytes()).file_name("activities.csv"));
+        app.client.post(app.url("/control-panel/import/activities")).multipart(form).send()
     };
 
     let refused =
@@ -226,14 +232,27 @@ async fn an_upload_without_its_token_is_forbidden_and_a_manager_may_not_import()
         app.client.post(app.url("/control-panel/import/activities")).multipart(form()).send().await.expect("sent");
     assert_eq!(no_token.status(), StatusCode::FORBIDDEN);
     let token = app.csrf_token("/").await;
-    let manager_upload = app
+    let in_the_query = app
         .client
         .post(app.url(&format!("/control-panel/import/activities?csrf_token={token}")))
         .multipart(form())
         .send()
         .await
         .expect("sent");
+    assert_eq!(in_the_query.status(), StatusCode::FORBIDDEN, "a token in the URL is not accepted");
+    let manager_upload = app
+        .client
+        .post(app.url("/control-panel/import/activities"))
+        .multipart(form().text("csrf_token", token.clone()))
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(manager_upload.status(), StatusCode::FORBIDDEN);
+    let token_first =
+        Form::new().text("csrf_token", token).part("file", Part::bytes(HEADER.as_bytes().to_vec()).file_name("a.csv"));
+    let manager_upload =
+        app.client.post(app.url("/control-panel/import/activities")).multipart(token_first).send().await;
+    assert_eq!(manager_upload.expect("sent").status(), StatusCode::FORBIDDEN, "a manager may not import");
 }
 
 /// An import writes without SQLite's foreign-key lookups (it resolves every name itself); the

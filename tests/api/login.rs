@@ -1,7 +1,7 @@
 use reqwest::StatusCode;
 use sales_objectives::domain::role::Role;
 
-use crate::helpers::{PASSWORD, TestApp, input_value, location, texts};
+use crate::helpers::{Options, PASSWORD, TestApp, input_value, location, texts};
 
 #[tokio::test]
 async fn the_sign_in_page_offers_a_form_with_a_csrf_token() {
@@ -62,39 +62,128 @@ async fn an_unknown_email_gets_exactly_the_same_answer_as_a_wrong_password() {
 }
 
 #[tokio::test]
-async fn a_deactivated_user_cannot_sign_in() {
+async fn a_deactivated_user_is_refused_exactly_like_a_wrong_password() {
     let app = TestApp::spawn().await;
     app.create_account("Acme", "admin@acme.example");
     let rep = app.create_user("Acme", "rep@acme.example", "Rita Rep", Role::Rep);
     app.execute(&format!("UPDATE users SET active = FALSE WHERE id = {}", rep.id));
 
-    let response = app.login("rep@acme.example", PASSWORD).await;
+    let right = app.login("rep@acme.example", PASSWORD).await;
+    let wrong = app.login("rep@acme.example", "not the password").await;
 
-    assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    let html = response.text().await.expect("body");
-    assert!(texts(&html, "[role=alert]")[0].contains("deactivated"));
+    assert_eq!(right.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    let (right, wrong) = (right.text().await.expect("body"), wrong.text().await.expect("body"));
+    assert_eq!(texts(&right, "[role=alert]"), texts(&wrong, "[role=alert]"));
     assert_eq!(app.get("/").await.status(), StatusCode::SEE_OTHER);
 }
 
+/// The application behind a proxy on 127.0.0.1, so that each test client can say which
+/// address it signs in from.
+async fn behind_a_proxy() -> TestApp {
+    TestApp::spawn_with(Options { trusted_proxies: "127.0.0.1", ..Options::default() }).await
+}
+
+async fn login_from(app: &TestApp, address: &str, email: &str, password: &str) -> reqwest::Response {
+    let token = app.csrf_token("/login").await;
+    app.client
+        .post(app.url("/login"))
+        .header("X-Forwarded-For", address)
+        .form(&[("email", email), ("password", password), ("csrf_token", &token)])
+        .send()
+        .await
+        .expect("request sent")
+}
+
 #[tokio::test]
-async fn five_failures_within_fifteen_minutes_throttle_that_email() {
-    let app = TestApp::spawn().await;
+async fn five_failures_from_one_address_make_that_address_wait_and_the_wait_grows() {
+    let app = behind_a_proxy().await;
     app.create_account("Acme", "admin@acme.example");
-    app.create_account("Other", "admin@other.example");
     for _ in 0..5 {
-        let response = app.login("admin@acme.example", "guess").await;
+        let response = login_from(&app, "203.0.113.7", "admin@acme.example", "guess").await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     }
 
-    // Even the right password waits now, with a page that says why and for how long.
-    let throttled = app.login("admin@acme.example", PASSWORD).await;
+    // Even the right password waits now, from that address, with a page that says why.
+    let throttled = login_from(&app, "203.0.113.7", "admin@acme.example", PASSWORD).await;
     assert_eq!(throttled.status(), StatusCode::TOO_MANY_REQUESTS);
     let html = throttled.text().await.expect("body");
     let message = &texts(&html, "[role=alert]")[0];
-    assert!(message.contains("Too many failed sign-in attempts") && message.contains("15 minutes"), "{message}");
+    assert!(message.contains("Too many failed sign-in attempts") && message.contains("1 minute"), "{message}");
 
-    // Another e-mail is not affected.
-    assert_eq!(app.login("admin@other.example", PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    // Each failure after a wait doubles the next one: 30 s, 1 min, 2 min...
+    for _ in 0..2 {
+        app.execute("UPDATE sign_in_throttle SET blocked_until = NULL");
+        let response = login_from(&app, "203.0.113.7", "admin@acme.example", "guess").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let html = login_from(&app, "203.0.113.7", "admin@acme.example", PASSWORD).await.text().await.expect("body");
+    assert!(texts(&html, "[role=alert]")[0].contains("2 minutes"), "{:?}", texts(&html, "[role=alert]"));
+}
+
+#[tokio::test]
+async fn a_guesser_cannot_lock_the_owner_out_from_the_owners_own_address() {
+    let app = behind_a_proxy().await;
+    app.create_account("Acme", "admin@acme.example");
+    for _ in 0..12 {
+        login_from(&app, "198.51.100.66", "admin@acme.example", "guess").await;
+    }
+    assert_eq!(
+        login_from(&app, "198.51.100.66", "admin@acme.example", PASSWORD).await.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the guesser's address waits"
+    );
+
+    let owner = login_from(&app, "203.0.113.20", "admin@acme.example", PASSWORD).await;
+
+    assert_eq!(owner.status(), StatusCode::SEE_OTHER, "the owner, from elsewhere, signs in");
+}
+
+#[tokio::test]
+async fn one_address_spraying_a_password_over_many_e_mails_is_stopped() {
+    let app = behind_a_proxy().await;
+    app.create_account("Acme", "admin@acme.example");
+    let mut statuses = Vec::new();
+    for n in 0..31 {
+        statuses.push(login_from(&app, "192.0.2.50", &format!("person{n}@acme.example"), "Summer2026!").await.status());
+    }
+    assert!(statuses[..30].iter().all(|s| *s == StatusCode::UNAUTHORIZED), "{statuses:?}");
+    assert_eq!(statuses[30], StatusCode::TOO_MANY_REQUESTS, "the thirty-first e-mail waits");
+    assert_eq!(
+        login_from(&app, "192.0.2.50", "admin@acme.example", PASSWORD).await.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "every e-mail waits from that address"
+    );
+    assert_eq!(login_from(&app, "192.0.2.51", "admin@acme.example", PASSWORD).await.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_are_counted_exactly() {
+    let app = behind_a_proxy().await;
+    app.create_account("Acme", "admin@acme.example");
+    let token = app.csrf_token("/login").await;
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(40));
+    let mut tasks = Vec::new();
+    for _ in 0..40 {
+        let request = app.client.post(app.url("/login")).header("X-Forwarded-For", "203.0.113.99").form(&[
+            ("email", "admin@acme.example"),
+            ("password", "guess"),
+            ("csrf_token", &token),
+        ]);
+        let barrier = barrier.clone();
+        tasks.push(tokio::spawn(async move {
+            barrier.wait().await;
+            request.send().await.expect("request sent").status()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.push(task.await.expect("finished"));
+    }
+
+    let checked = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+    let waited = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((checked, waited), (5, 35), "{statuses:?}");
 }
 
 #[tokio::test]
@@ -110,11 +199,11 @@ async fn unknown_emails_are_throttled_like_known_ones() {
 async fn failures_older_than_the_window_no_longer_throttle() {
     let app = TestApp::spawn().await;
     app.create_account("Acme", "admin@acme.example");
-    let long_ago = (chrono::Utc::now() - chrono::Duration::minutes(16)).naive_utc();
     for _ in 0..5 {
-        sales_objectives::store::login_failures::record(&mut app.conn(), "admin@acme.example", long_ago, long_ago)
-            .expect("failure recorded");
+        app.login("admin@acme.example", "guess").await;
     }
+    let long_ago = (chrono::Utc::now() - chrono::Duration::minutes(16)).naive_utc();
+    app.execute(&format!("UPDATE sign_in_throttle SET window_start = '{long_ago}', blocked_until = NULL"));
 
     assert_eq!(app.login("admin@acme.example", PASSWORD).await.status(), StatusCode::SEE_OTHER);
 }
@@ -132,6 +221,41 @@ async fn a_success_clears_earlier_failures() {
         app.login("admin@acme.example", "guess").await;
     }
     assert_eq!(app.login("admin@acme.example", PASSWORD).await.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn an_e_mail_in_two_accounts_signs_in_to_the_one_its_password_opens_or_offers_the_choice() {
+    let app = TestApp::spawn().await;
+    app.create_account("Acme", "admin@acme.example");
+    app.create_account("Globex", "admin@globex.example");
+    app.create_user("Acme", "sam@shared.example", "Sam at Acme", Role::Rep);
+    let globex = app.create_user("Globex", "sam@shared.example", "Sam at Globex", Role::Rep);
+    app.execute(&format!("UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE id = {}) WHERE email = 'sam@shared.example'", globex.id));
+
+    let response = app.login("sam@shared.example", PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(location(&response).starts_with("/login/account"), "{}", location(&response));
+    let page = app.get(location(&response)).await.text().await.expect("body");
+    assert_eq!(texts(&page, "li button"), ["Acme", "Globex"]);
+
+    let token = input_value(&page, "csrf_token").expect("token");
+    let chosen = app.post_form("/login/account", &[("user_id", &globex.id.to_string()), ("csrf_token", &token)]).await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    let home = app.get("/me/objectives").await.text().await.expect("body");
+    assert_eq!(texts(&home, ".who-account"), ["Globex"], "{home}");
+}
+
+#[tokio::test]
+async fn an_account_cannot_be_chosen_without_the_password_that_opens_it() {
+    let app = TestApp::spawn().await;
+    app.create_account("Acme", "admin@acme.example");
+    let other = app.create_account("Globex", "boss@globex.example");
+    let token = app.csrf_token("/login").await;
+
+    let forged = app.post_form("/login/account", &[("user_id", &other.id.to_string()), ("csrf_token", &token)]).await;
+
+    assert_eq!(forged.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get("/").await.status(), StatusCode::SEE_OTHER, "still signed out");
 }
 
 #[tokio::test]

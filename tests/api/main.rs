@@ -10,6 +10,7 @@ mod concurrency;
 mod csrf;
 mod errors;
 mod helpers;
+mod hostile;
 mod import;
 mod languages;
 mod leads;

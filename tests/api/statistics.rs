@@ -572,7 +572,7 @@ async fn the_dashboard_shows_each_change_to_the_account_at_once() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
     let account = app.account_of(&w.manager);
-    let admin = sales_objectives::store::users::find_by_email(&mut app.conn(), "admin@acme.example")
+    let admin = sales_objectives::store::users::find_by_email(&mut app.conn(), account.id, "admin@acme.example")
         .expect("read")
         .expect("the admin");
     let form = |target: &str| calls_form(&app, &w.manager, "Calls", "both", [("year", target), ("", "")]);

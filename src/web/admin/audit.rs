@@ -66,7 +66,7 @@ pub async fn get(
     RequireAdmin(current): RequireAdmin,
     query: Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let page = query.page.unwrap_or(1).max(1);
+    let page = crate::domain::range::page(query.page).map_err(AppError::bad_request)?;
     let account = current.account.id;
     let mut lines =
         with_conn(&state.pool, move |conn| Ok(audit::list(conn, account, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)?))

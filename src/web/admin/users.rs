@@ -36,6 +36,8 @@ struct UsersPage {
     users: Vec<UserLine>,
     roles: [Role; 3],
     form: NewUserForm,
+    /// The licence transfer as typed, kept when it is refused (never its password).
+    transfer: TransferForm,
     /// The refusal of the last change (in the reader's language), or the one-time link just created.
     error: Option<Refused>,
     link: Option<String>,
@@ -49,7 +51,7 @@ pub struct RoleForm {
     role: String,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct TransferForm {
     from: String,
@@ -63,7 +65,15 @@ pub struct TransferForm {
 }
 
 pub async fn get(state: Data<AppState>, RequireAdmin(current): RequireAdmin) -> Result<HttpResponse, AppError> {
-    render(&state, &current, NewUserForm { role: "rep".into(), ..NewUserForm::default() }, None, None).await
+    render(
+        &state,
+        &current,
+        NewUserForm { role: "rep".into(), ..NewUserForm::default() },
+        TransferForm::default(),
+        None,
+        None,
+    )
+    .await
 }
 
 pub async fn create(
@@ -82,14 +92,20 @@ pub async fn create(
     match done {
         Ok(created) => match created.link_token {
             // The link is shown once, now; only its hash is kept.
-            Some(token) => render(&state, &current, NewUserForm::default(), None, Some(link_url(&token))).await,
+            Some(token) => {
+                render(&state, &current, NewUserForm::default(), TransferForm::default(), None, Some(link_url(&token)))
+                    .await
+            }
             None => Ok(changed(&current, HERE, "admin-users-created")),
         },
-        Err(error) => render(&state, &current, form, Some(Refused::of(current.locale, error)?), None).await,
+        Err(error) => {
+            render(&state, &current, form, TransferForm::default(), Some(Refused::of(current.locale, error)?), None)
+                .await
+        }
     }
 }
 
-/// `POST /admin/users/{id}/{op}`: role, deactivate, activate.
+/// `POST /admin/users/{id}/{op}`: role, deactivate, activate, end-sessions.
 pub async fn change(
     state: Data<AppState>,
     RequireAdmin(current): RequireAdmin,
@@ -105,6 +121,7 @@ pub async fn change(
             "role" => administration::change_role(conn, &account, &actor, id, &role, now),
             "deactivate" => administration::set_active(conn, &account, &actor, id, false, now),
             "activate" => administration::set_active(conn, &account, &actor, id, true, now),
+            "end-sessions" => administration::end_sessions(conn, &account, &actor, id, now).map(drop),
             _ => Err(crate::change::ChangeError::NotFound),
         })
     })
@@ -113,7 +130,7 @@ pub async fn change(
         Ok(()) => Ok(changed(&current, HERE, "admin-users-saved")),
         Err(error) => {
             let message = Refused::of(current.locale, error)?;
-            render(&state, &current, NewUserForm::default(), Some(message), None).await
+            render(&state, &current, NewUserForm::default(), TransferForm::default(), Some(message), None).await
         }
     }
 }
@@ -124,6 +141,7 @@ pub async fn transfer(
     form: Form<TransferForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
+    let typed = form.clone();
     let (account, actor, passwords) = (current.account.clone(), current.user.clone(), state.passwords.clone());
     let done = with_conn(&state.pool, move |conn| {
         let now = Utc::now();
@@ -153,12 +171,12 @@ pub async fn transfer(
     match done {
         Ok(Some(created)) if created.link_token.is_some() => {
             let link = created.link_token.as_deref().map(link_url);
-            render(&state, &current, NewUserForm::default(), None, link).await
+            render(&state, &current, NewUserForm::default(), TransferForm::default(), None, link).await
         }
         Ok(_) => Ok(changed(&current, HERE, "admin-users-transferred")),
         Err(error) => {
             let message = Refused::of(current.locale, error)?;
-            render(&state, &current, NewUserForm::default(), Some(message), None).await
+            render(&state, &current, NewUserForm::default(), typed, Some(message), None).await
         }
     }
 }
@@ -171,6 +189,7 @@ async fn render(
     state: &Data<AppState>,
     current: &CurrentUser,
     form: NewUserForm,
+    transfer: TransferForm,
     error: Option<Refused>,
     link: Option<String>,
 ) -> Result<HttpResponse, AppError> {
@@ -204,6 +223,7 @@ async fn render(
         users,
         roles: Role::ALL,
         form,
+        transfer: TransferForm { password: String::new(), ..transfer },
         error,
         link,
     };

@@ -3,9 +3,9 @@
 
 use crate::web::i18n::filters;
 use actix_multipart::Multipart;
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use futures_util::StreamExt;
 
@@ -38,11 +38,13 @@ pub async fn get(RequireAdmin(current): RequireAdmin) -> Result<HttpResponse, Ap
 
 /// `POST /control-panel/import/{what}` with a `file` field.
 pub async fn post(
+    req: HttpRequest,
     state: Data<AppState>,
     RequireAdmin(current): RequireAdmin,
     path: Path<String>,
-    payload: Multipart,
+    mut payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
+    crate::web::csrf::check_multipart(&req, &mut payload).await?;
     let what = path.into_inner();
     if what != "activities" && what != "leads" {
         return Err(AppError::NotFound);

@@ -262,7 +262,26 @@ fn pipeline_name(locale: Locale, objective: &ObjectiveRow, pipelines: &[Pipeline
 pub async fn new(
     state: Data<AppState>,
     ObjectivesEditor(current): ObjectivesEditor,
-    HtmlQuery(mut form): HtmlQuery<ObjectiveForm>,
+    HtmlQuery(form): HtmlQuery<ObjectiveForm>,
+) -> Result<HttpResponse, AppError> {
+    new_form(state, current, form).await
+}
+
+/// The new-objective form posted back to itself without JavaScript (a kind or an action
+/// chosen): drawn again with what was typed, nothing saved. Posted, not sent as a query,
+/// so that its CSRF token stays out of URLs.
+pub async fn reload_new(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    HtmlForm(form): HtmlForm<ObjectiveForm>,
+) -> Result<HttpResponse, AppError> {
+    new_form(state, current, form).await
+}
+
+async fn new_form(
+    state: Data<AppState>,
+    current: CurrentUser,
+    mut form: ObjectiveForm,
 ) -> Result<HttpResponse, AppError> {
     form.locale = current.locale;
     if form.kind.is_empty() {
@@ -293,7 +312,26 @@ pub async fn edit(
     state: Data<AppState>,
     ObjectivesEditor(current): ObjectivesEditor,
     path: Path<i64>,
-    HtmlQuery(mut typed): HtmlQuery<ObjectiveForm>,
+    HtmlQuery(typed): HtmlQuery<ObjectiveForm>,
+) -> Result<HttpResponse, AppError> {
+    edit_form(state, current, path, typed).await
+}
+
+/// The editor posted back to itself without JavaScript: see `reload_new`.
+pub async fn reload_edit(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    path: Path<i64>,
+    HtmlForm(typed): HtmlForm<ObjectiveForm>,
+) -> Result<HttpResponse, AppError> {
+    edit_form(state, current, path, typed).await
+}
+
+async fn edit_form(
+    state: Data<AppState>,
+    current: CurrentUser,
+    path: Path<i64>,
+    mut typed: ObjectiveForm,
 ) -> Result<HttpResponse, AppError> {
     typed.locale = current.locale;
     let id = ObjectiveId(path.into_inner());

@@ -15,6 +15,7 @@ use crate::domain::number;
 use crate::domain::objective::{Measure, ObjectiveKind};
 use crate::domain::period::Period;
 use crate::domain::progress::{Progress, Standing, percent_one_decimal};
+use crate::domain::spreadsheet::text_cell;
 use crate::statistics::{self, Figures};
 use crate::store::accounts::AccountRow;
 use crate::web::current_user::{CurrentUser, ObjectivesEditor, SalesObjectivesReader};
@@ -246,9 +247,9 @@ pub async fn csv(
                 let percent = achieved as f64 / target.max(1) as f64 * 100.0;
                 writer
                     .write_record([
-                        person.email.as_str(),
-                        person.name.as_str(),
-                        objective.row.name.as_str(),
+                        &text_cell(&person.email),
+                        &text_cell(&person.name),
+                        &text_cell(&objective.row.name),
                         objective.row.kind.as_str(),
                         scope.period.kind().as_str(),
                         &scope.period.start().to_string(),

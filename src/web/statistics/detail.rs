@@ -85,7 +85,7 @@ pub async fn page(
     HtmlQuery(query): HtmlQuery<DetailQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = ObjectiveId(path.into_inner());
-    let page_number = query.page.unwrap_or(1).max(1);
+    let page_number = crate::domain::range::page(query.page).map_err(AppError::bad_request)?;
     let (account, reader, money) = (current.account.clone(), current.user.clone(), current.money());
     let locale = current.locale;
     let parts = with_conn(&state.pool, move |conn| {
@@ -107,6 +107,11 @@ pub async fn page(
             .filter(|h| scope.sees(h.user_id))
             .map(|h| (h.user_id, h.name))
             .collect();
+        // A rep reads only the objectives they hold: another one's page, even its name, is
+        // not theirs to know.
+        if !reader.role().manages() && holders.is_empty() {
+            return Err(AppError::NotFound);
+        }
         let calendar = account.calendar();
         let measure = objective.row.measure();
         let periods = statistics::last_periods(&calendar, scope.period.kind(), scope.period.start(), CHART_PERIODS);

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::db::AnyConnection;
 use crate::domain::objective::ObjectiveKind;
 use crate::domain::period::{Period, PeriodKind};
+use crate::domain::range;
 use crate::statistics::Measured;
 use crate::store::accounts::AccountRow;
 use crate::store::ids::{TeamId, UserId};
@@ -99,7 +100,8 @@ pub fn resolve(
     if !periods.contains(&period_kind) {
         periods.push(period_kind);
     }
-    let date = NaiveDate::parse_from_str(filters.date.trim(), "%Y-%m-%d").unwrap_or_else(|_| calendar.local_date(now));
+    let date =
+        range::parse_date(&filters.date).map_err(AppError::bad_request)?.unwrap_or_else(|| calendar.local_date(now));
     let period = calendar.period_of_date(period_kind, date);
     let id_of = |raw: &str| -> Result<Option<i64>, AppError> {
         match raw.trim() {

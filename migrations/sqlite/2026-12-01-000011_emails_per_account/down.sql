@@ -1,0 +1,21 @@
+PRAGMA foreign_keys = OFF;
+BEGIN;
+CREATE TABLE users_rebuilt (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id      INTEGER NOT NULL REFERENCES accounts (id),
+    email           TEXT NOT NULL UNIQUE,
+    name            TEXT NOT NULL,
+    role            TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'rep')),
+    active          BOOLEAN NOT NULL DEFAULT TRUE,
+    password_hash   TEXT NOT NULL,
+    session_version INTEGER NOT NULL DEFAULT 1,
+    created_at      TIMESTAMP NOT NULL,
+    locale          TEXT CHECK (locale IN ('en', 'it')),
+    UNIQUE (account_id, id)
+);
+INSERT INTO users_rebuilt SELECT id, account_id, email, name, role, active, password_hash, session_version, created_at, locale FROM users;
+DROP TABLE users;
+ALTER TABLE users_rebuilt RENAME TO users;
+CREATE INDEX users_account ON users (account_id);
+COMMIT;
+PRAGMA foreign_keys = ON;
