@@ -277,3 +277,20 @@ async fn the_connection_of_an_import_checks_foreign_keys_again_afterwards() {
     drop(conn);
     assert_eq!((app.count("activities"), app.count("teams"), app.differences()), (1, 0, 0));
 }
+
+#[tokio::test]
+async fn every_bad_line_is_reported_in_one_pass_short_lines_and_bad_values_together() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    let account = app.account_of(&admin);
+    let csv = format!(
+        "{HEADER}admin@acme.example,Call,Reached,prospect\n\
+         admin@acme.example,Call,Nope,prospect,X,,2026-11-10 09:30\n\
+         admin@acme.example,Call,Reached,prospect,X,,2026-11-10 09:30,extra\n"
+    );
+
+    let refused = sales_objectives::import::import_activities(&mut app.conn(), &account, csv.as_bytes());
+
+    let Err(sales_objectives::import::ImportError::Refused(lines)) = refused else { panic!("{refused:?}") };
+    assert_eq!(lines.iter().map(|l| l.line).collect::<Vec<_>>(), [2, 3, 4], "{lines:?}");
+}
