@@ -9,11 +9,15 @@ use std::{env, fs};
 const PACKAGE: &str = "node_modules/htmx.org";
 
 fn main() {
+    // Only files that exist: cargo runs a build script again, and so rebuilds the crate,
+    // whenever a path it names is missing.
     println!("cargo:rerun-if-changed=package.json");
     println!("cargo:rerun-if-changed=package-lock.json");
-    println!("cargo:rerun-if-changed={PACKAGE}/package.json");
-
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    if root.join(PACKAGE).join("package.json").is_file() {
+        println!("cargo:rerun-if-changed={PACKAGE}/package.json");
+    }
+
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let package = installed_package(&root, &out);
 

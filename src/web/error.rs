@@ -159,8 +159,9 @@ struct ErrorPage<'a> {
     status: u16,
 }
 
+/// A refused htmx request's message, shown in the page's message region.
 #[derive(Template)]
-#[template(path = "_error.html")]
+#[template(path = "_htmx_error.html")]
 struct ErrorPartial<'a> {
     title: &'a str,
     message: &'a str,
@@ -206,6 +207,12 @@ pub async fn render_errors(
     let body = rendered.unwrap_or_else(|_| message.to_owned());
     let (request, mut http_response) = response.into_parts();
     let headers = http_response.headers_mut();
+    if htmx {
+        // Shown in the page's message region, leaving the part the request aimed at (a
+        // table, a form's field) as it was; htmx swaps error answers (see base.html).
+        headers.insert(header::HeaderName::from_static("hx-retarget"), header::HeaderValue::from_static("#htmx-error"));
+        headers.insert(header::HeaderName::from_static("hx-reswap"), header::HeaderValue::from_static("innerHTML"));
+    }
     headers.insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html; charset=utf-8"));
     headers.insert(header::CONTENT_LANGUAGE, header::HeaderValue::from_static(locale.as_str()));
     let http_response = http_response.set_body(BoxBody::new(body));

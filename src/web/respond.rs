@@ -35,7 +35,18 @@ pub fn page_or_fragment(
     page: &impl Template,
     fragment: &impl Template,
 ) -> Result<HttpResponse, AppError> {
-    if htmx { html(locale, status, fragment) } else { html(locale, status, page) }
+    if htmx {
+        Ok(fragment_body(locale, status, fragment.render_with_values(&locale)?))
+    } else {
+        html(locale, status, page)
+    }
+}
+
+/// A fragment for htmx, which also clears the message a refused htmx request left
+/// (see `render_errors`).
+pub fn fragment_body(locale: Locale, status: StatusCode, mut body: String) -> HttpResponse {
+    body.push_str(r#"<div id="htmx-error" hx-swap-oob="innerHTML"></div>"#);
+    html_body(locale, status, body)
 }
 
 /// A redirect after a successful change, with a word on what was done for the next page.

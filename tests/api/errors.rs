@@ -19,7 +19,12 @@ async fn htmx_gets_a_small_error_partial() {
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let html = response.text().await.expect("body");
     assert!(!html.contains("<html") && !html.contains("<nav"));
-    assert_eq!(texts(&html, "h1"), ["Page not found"]);
+    assert_eq!(texts(&html, "[role=alert] strong"), ["Page not found"]);
+    assert_eq!(
+        response_target(&app).await,
+        Some("#htmx-error".to_owned()),
+        "shown in the page's message region, not in place of the part it aimed at"
+    );
 }
 
 #[tokio::test]
@@ -46,4 +51,9 @@ async fn health_answers_ok_when_the_database_answers() {
     let response = app.get("/healthz").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.text().await.expect("body"), "ok");
+}
+
+async fn response_target(app: &TestApp) -> Option<String> {
+    let response = app.get_htmx("/no/such/page").await;
+    response.headers().get("HX-Retarget").and_then(|v| v.to_str().ok()).map(str::to_owned)
 }

@@ -105,4 +105,16 @@ async fn statistics_filters_swap_the_table_push_the_url_and_the_back_button_rest
     browser.client.refresh().await.expect("reload");
     assert_eq!(browser.texts(".stats-section h2").await, week_tables, "the URL alone renders the same table");
     browser.screenshot("statistics").await;
+
+    // A refused htmx request shows its message above the table and leaves the table be;
+    // the next good answer clears it.
+    let refused = "htmx.ajax('GET', '/statistics/sales-objectives?type=activity&period=week&date=1850-01-01', \
+                   {target: '#statistics', swap: 'outerHTML'})";
+    browser.client.execute(refused, vec![]).await.expect("script ran");
+    browser
+        .wait_for_texts("#htmx-error [role=alert]", |t| t.iter().any(|m| m.contains("between the years 1900 and 2200")))
+        .await;
+    assert_eq!(browser.texts(".stats-section h2").await, week_tables, "the table is still there");
+    browser.choose("#period", "Month").await;
+    browser.wait_for_texts("#htmx-error", |t| t.iter().all(String::is_empty)).await;
 }

@@ -23,7 +23,7 @@ use crate::web::error::wants_fragment;
 use crate::web::html_form::HtmlQuery;
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
-use crate::web::respond::{html, html_body};
+use crate::web::respond::{fragment_body, html};
 use crate::web::{AppError, AppState, with_conn};
 
 pub const HERE: &str = "/statistics/sales-objectives";
@@ -180,7 +180,7 @@ pub async fn page(
         }
     };
     if wants_fragment(&req) {
-        return Ok(html_body(current.locale, StatusCode::OK, region.to_string()));
+        return Ok(fragment_body(current.locale, StatusCode::OK, region.to_string()));
     }
     let page = Page { layout: Layout::signed_in("statistics-title", &current, HERE), region };
     html(current.locale, StatusCode::OK, &page)
