@@ -11,6 +11,7 @@ use crate::domain::Invalid;
 use crate::domain::account::Locale;
 use crate::domain::edition::Edition;
 use crate::domain::form::FieldErrors;
+use crate::domain::ids::{TeamId, UserId};
 use crate::domain::message::Message;
 use crate::domain::recording as words;
 use crate::domain::role::Role;
@@ -18,7 +19,6 @@ use crate::domain::user::{Email, NewPassword, PersonName};
 use crate::password::{self, Passwords};
 use crate::store::accounts::{self, AccountRow};
 use crate::store::audit::{self, Entry};
-use crate::store::ids::{TeamId, UserId};
 use crate::store::teams::{self, NewMembership, NewTeam};
 use crate::store::users::{self, NewUser, UserRow};
 use crate::store::{is_unique_violation, password_links, sessions};
@@ -169,7 +169,7 @@ fn insert_checked(
             account_id: account.id,
             email: user.email.as_str(),
             name: user.name.as_str(),
-            role: user.role.as_str(),
+            role: user.role,
             active: true,
             password_hash: &user.hash,
             session_version: 1,

@@ -6,6 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekd
 
 use crate::change::ChangeError;
 use crate::db::AnyConnection;
+use crate::domain::ids::{ActionId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
 use crate::domain::period::Calendar;
 use crate::domain::recording::LeadStatus;
 use crate::objectives::ObjectiveForm;
@@ -13,7 +14,6 @@ use crate::store::accounts::AccountRow;
 use crate::store::actions::{self, ActionWithOutcomes};
 use crate::store::activities::{self, NewActivity, Subject};
 use crate::store::buckets::{self, ActivityKey};
-use crate::store::ids::{ActionId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
 use crate::store::leads::{self, LeadData};
 use crate::store::pipelines;
 use crate::store::prospects::{self, ProspectData};
@@ -130,7 +130,7 @@ pub fn load(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> 
                 owner_id: rep,
                 title: format!("{} · {kind}", company(rep_index * 20 + 10 + i)),
                 amount_cents: Some(amount),
-                status: status.as_str().to_owned(),
+                status,
                 closed_at: closed_at.map(|at| at.naive_utc()),
                 closed_on: closed_at.map(|at| calendar.local_date(at)),
                 won_by_id: closed_at.map(|_| rep),

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use crate::db::AnyConnection;
 use crate::domain::Invalid;
 use crate::domain::account::Locale;
+use crate::domain::ids::{ActionId, OutcomeId, PipelineId, UserId};
 use crate::domain::message::Message;
 use crate::domain::money::Amount;
 use crate::domain::period::Calendar;
@@ -21,7 +22,6 @@ use crate::domain::recording::{self as words, LeadStatus, SubjectKind};
 use crate::store::accounts::{self, AccountRow};
 use crate::store::activities::{self, NewActivity, Subject};
 use crate::store::buckets::{self, ActivityKey};
-use crate::store::ids::{ActionId, OutcomeId, PipelineId, UserId};
 use crate::store::leads::{self, LeadData};
 use crate::store::prospects;
 use crate::store::{actions, pipelines, users};
@@ -423,7 +423,7 @@ pub fn import_leads(
             owner_id: owner,
             title,
             amount_cents: amount.map(Amount::cents),
-            status: status.as_str().to_owned(),
+            status,
             closed_at: closed_at.map(|at| at.naive_utc()),
             closed_on: closed_at.map(|at| calendar.local_date(at)),
             won_by_id: won.then_some(owner),

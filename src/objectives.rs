@@ -12,12 +12,12 @@ use crate::db::AnyConnection;
 use crate::domain::Invalid;
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
+use crate::domain::ids::{ActionId, ObjectiveId, OutcomeId, PipelineId, TeamId, UserId};
 use crate::domain::message::Message;
 use crate::domain::objective::{self, Context, Measure, ObjectiveKind, SalesMetric};
 use crate::domain::period::PeriodKind;
 use crate::domain::recording as words;
 use crate::store::accounts::{self, AccountRow};
-use crate::store::ids::{ActionId, ObjectiveId, OutcomeId, PipelineId, TeamId, UserId};
 use crate::store::objectives::{self, ObjectiveData, ObjectiveRow};
 use crate::store::{actions, is_unique_violation, objective_buckets, pipelines, teams, users};
 
@@ -98,12 +98,12 @@ impl ObjectiveForm {
         let (period_2, target_2) = target(1).unwrap_or_default();
         Self {
             name: row.name.clone(),
-            kind: row.kind.clone(),
-            metric: row.metric.clone().unwrap_or_default(),
+            kind: row.kind.as_str().to_owned(),
+            metric: row.metric.map(|m| m.as_str().to_owned()).unwrap_or_default(),
             action_id: row.action_id.map(|a| a.to_string()).unwrap_or_default(),
             outcome_ids: outcomes.iter().map(ToString::to_string).collect(),
             all_outcomes: if row.whole_action { "1".into() } else { String::new() },
-            context: row.context.clone().unwrap_or_default(),
+            context: row.context.map(|c| c.as_str().to_owned()).unwrap_or_default(),
             pipeline_id: row.pipeline_id.map(|p| p.to_string()).unwrap_or_default(),
             period_1,
             target_1,
@@ -219,14 +219,14 @@ fn check(
     Ok(Checked {
         data: ObjectiveData {
             name,
-            kind: kind.as_str().to_owned(),
-            metric: metric.map(|m| m.as_str().to_owned()),
+            kind,
+            metric,
             action_id: action.map(|a| a.action.id),
             whole_action,
-            context: context.map(|c| c.as_str().to_owned()),
+            context,
             pipeline_id: pipeline,
-            period_1: targets.first().map(|(p, _)| p.as_str().to_owned()).unwrap_or_default(),
-            period_2: targets.get(1).map(|(p, _)| p.as_str().to_owned()),
+            period_1: targets.first().map_or(PeriodKind::Day, |(p, _)| *p),
+            period_2: targets.get(1).map(|(p, _)| *p),
         },
         outcomes,
         targets,
@@ -250,7 +250,7 @@ pub fn create(
             actor,
             "objective created",
             &checked.data.name,
-            ("", &checked.data.kind),
+            ("", checked.data.kind.as_str()),
             now,
         )?;
         write_parts(conn, account, actor, id, &checked, now)?;
@@ -319,15 +319,12 @@ fn write_parts(
     let history = objectives::targets(conn, id)?;
     for (period, value) in &checked.targets {
         let past: Vec<_> =
-            history.iter().filter(|t| t.period == period.as_str()).map(|t| (t.effective_from, t.value)).collect();
+            history.iter().filter(|t| t.period == *period).map(|t| (t.effective_from, t.value)).collect();
         let from = objective::effective_from(&calendar, *period, today, &past);
         let in_force = objective::target_in_force(&past, from);
         if in_force != Some(*value) {
             objectives::set_target(conn, account.id, id, *period, from, *value, now.naive_utc())?;
-            let measure = Measure::of(
-                checked.data.kind.parse().unwrap_or(ObjectiveKind::Activity),
-                checked.data.metric.as_deref().and_then(|m| m.parse().ok()),
-            );
+            let measure = Measure::of(checked.data.kind, checked.data.metric);
             let shown = |v: i64| measure.display(v, &account.money());
             let from = if from == objective::FROM_THE_START { "the start".to_owned() } else { from.to_string() };
             let subject = format!("{} ({}, from {from})", checked.data.name, period.as_str());
@@ -353,7 +350,7 @@ pub fn current_targets(
         .into_iter()
         .filter_map(|period| {
             let past: Vec<_> =
-                history.iter().filter(|t| t.period == period.as_str()).map(|t| (t.effective_from, t.value)).collect();
+                history.iter().filter(|t| t.period == period).map(|t| (t.effective_from, t.value)).collect();
             let start = calendar.period_of_date(period, today).start();
             objective::target_in_force(&past, start).map(|value| (period, value))
         })

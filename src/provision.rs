@@ -7,12 +7,13 @@ use crate::db::{self, AnyConnection};
 use crate::domain::Invalid;
 use crate::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
+use crate::domain::ids::AccountId;
 use crate::domain::role::Role;
 use crate::domain::user::{Email, NewPassword, PersonName};
 use crate::password::Passwords;
+use crate::store;
 use crate::store::accounts::{self, AccountRow, NewAccount};
 use crate::store::users::{self, NewUser, UserRow};
-use crate::store::{self, ids::AccountId};
 use crate::store::{actions, pipelines};
 
 #[derive(Debug, thiserror::Error)]
@@ -87,12 +88,12 @@ pub fn create_account(
             conn,
             &NewAccount {
                 name: spec.name.as_str(),
-                edition: spec.edition.as_str(),
+                edition: spec.edition,
                 licences,
                 time_zone: spec.time_zone.name(),
-                week_start: spec.week_start.as_str(),
+                week_start: spec.week_start,
                 currency: spec.currency.as_str(),
-                locale: spec.locale.as_str(),
+                locale: spec.locale,
                 created_at: Utc::now().naive_utc(),
             },
         )
@@ -141,7 +142,7 @@ fn insert_user(
             account_id: account,
             email: spec.email.as_str(),
             name: spec.name.as_str(),
-            role: spec.role.as_str(),
+            role: spec.role,
             active: true,
             password_hash: hash,
             session_version: 1,

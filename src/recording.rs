@@ -10,13 +10,13 @@ use crate::db::AnyConnection;
 use crate::domain::Invalid;
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
+use crate::domain::ids::{ActionId, ActivityId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
 use crate::domain::message::Message;
 use crate::domain::money::Amount;
 use crate::domain::period::Calendar;
 use crate::domain::recording::{self as words, LeadStatus};
 use crate::store::accounts::{self, AccountRow};
 use crate::store::activities::{self, ActivityRow, NewActivity, Subject};
-use crate::store::ids::{ActionId, ActivityId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
 use crate::store::leads::{self, LeadData, LeadRow};
 use crate::store::prospects::{self, ProspectData, ProspectRow};
 use crate::store::users::{self, UserRow};
@@ -200,7 +200,7 @@ impl LeadForm {
             pipeline_id: lead.pipeline_id.to_string(),
             owner_id: lead.owner_id.to_string(),
             amount: lead.amount_cents.map(|c| Amount::from_cents(c).to_form(locale)).unwrap_or_default(),
-            status: lead.status.clone(),
+            status: lead.status.as_str().to_owned(),
             closed_at: lead
                 .closed_at
                 .map(|at| calendar.local_datetime(at.and_utc()).format("%Y-%m-%dT%H:%M").to_string())
@@ -317,7 +317,7 @@ fn lead_data(
         owner_id: owner,
         title,
         amount_cents: amount.map(Amount::cents),
-        status: status.as_str().to_owned(),
+        status,
         closed_at: closed_at.map(|at| at.naive_utc()),
         closed_on: closed_at.map(|at| calendar.local_date(at)),
         // Credited to whoever owned it when it was won, even if the owner changes later.
@@ -442,7 +442,7 @@ pub fn convert_prospect(
                 owner_id: prospect.owner_id,
                 title: prospect.name.clone(),
                 amount_cents: None,
-                status: LeadStatus::Todo.as_str().to_owned(),
+                status: LeadStatus::Todo,
                 closed_at: None,
                 closed_on: None,
                 won_by_id: None,

@@ -8,13 +8,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::QueryResult;
 
 use crate::db::AnyConnection;
+use crate::domain::ids::{OutcomeId, UserId};
 use crate::domain::objective::{self, ObjectiveKind, SalesMetric};
 use crate::domain::period::{Calendar, Period, PeriodKind};
 use crate::domain::progress::{self, Progress};
 use crate::store::accounts::AccountRow;
 use crate::store::actions;
 use crate::store::buckets::{self, ActivityScope};
-use crate::store::ids::{OutcomeId, UserId};
 use crate::store::objectives::{self, Holder, ObjectiveRow};
 use crate::store::{objective_buckets, pipelines};
 
@@ -82,8 +82,7 @@ fn measure(
         .periods()
         .into_iter()
         .map(|kind| {
-            let entries =
-                targets.iter().filter(|t| t.period == kind.as_str()).map(|t| (t.effective_from, t.value)).collect();
+            let entries = targets.iter().filter(|t| t.period == kind).map(|t| (t.effective_from, t.value)).collect();
             (kind, entries)
         })
         .collect();

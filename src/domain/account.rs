@@ -1,8 +1,5 @@
 //! An account's settings, parsed from what an operator or admin typed.
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::Weekday;
 
 use super::Invalid;
@@ -49,57 +46,36 @@ impl TimeZone {
     }
 }
 
-/// The day weeks begin on in the account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WeekStart(Weekday);
+crate::text_enum! {
+    /// The day weeks begin on in the account.
+    pub enum WeekStart ("week-start-unknown") {
+        Monday => "monday",
+        Tuesday => "tuesday",
+        Wednesday => "wednesday",
+        Thursday => "thursday",
+        Friday => "friday",
+        Saturday => "saturday",
+        Sunday => "sunday",
+    }
+}
 
 impl WeekStart {
-    const NAMES: [(&'static str, Weekday); 7] = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
-
     pub fn weekday(self) -> Weekday {
-        self.0
-    }
-
-    pub fn as_str(self) -> &'static str {
-        Self::NAMES.iter().find(|(_, d)| *d == self.0).map_or("monday", |(n, _)| n)
+        match self {
+            WeekStart::Monday => Weekday::Mon,
+            WeekStart::Tuesday => Weekday::Tue,
+            WeekStart::Wednesday => Weekday::Wed,
+            WeekStart::Thursday => Weekday::Thu,
+            WeekStart::Friday => Weekday::Fri,
+            WeekStart::Saturday => Weekday::Sat,
+            WeekStart::Sunday => Weekday::Sun,
+        }
     }
 }
 
 impl Default for WeekStart {
     fn default() -> Self {
-        Self(Weekday::Mon)
-    }
-}
-
-impl FromStr for WeekStart {
-    type Err = Invalid;
-
-    fn from_str(s: &str) -> Result<Self, Invalid> {
-        let wanted = s.trim().to_ascii_lowercase();
-        Self::NAMES
-            .iter()
-            .find(|(name, _)| *name == wanted)
-            .map(|(_, day)| Self(*day))
-            .ok_or_else(|| Invalid::new("week-start-unknown"))
-    }
-}
-
-impl fmt::Display for WeekStart {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self.as_str();
-        let mut chars = name.chars();
-        match chars.next() {
-            Some(first) => write!(f, "{}{}", first.to_ascii_uppercase(), chars.as_str()),
-            None => Ok(()),
-        }
+        WeekStart::Monday
     }
 }
 
@@ -128,38 +104,25 @@ impl Default for Currency {
     }
 }
 
-/// The languages the interface speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Locale {
-    #[default]
-    En,
-    It,
+crate::text_enum! {
+    /// The languages the interface speaks.
+    pub enum Locale ("locale-unknown") {
+        En => "en",
+        It => "it",
+    }
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Locale::En
+    }
 }
 
 impl Locale {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::It => "it",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Locale::En => "English",
             Locale::It => "Italiano",
-        }
-    }
-}
-
-impl FromStr for Locale {
-    type Err = Invalid;
-
-    fn from_str(s: &str) -> Result<Self, Invalid> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "en" => Ok(Locale::En),
-            "it" => Ok(Locale::It),
-            _ => Err(Invalid::new("locale-unknown")),
         }
     }
 }
@@ -187,7 +150,7 @@ mod tests {
     fn week_starts_accept_day_names_in_any_case() {
         assert_eq!("Sunday".parse::<WeekStart>().map(WeekStart::weekday), Ok(Weekday::Sun));
         assert_eq!(WeekStart::default().as_str(), "monday");
-        assert_eq!("saturday".parse::<WeekStart>().map(|w| w.to_string()), Ok("Saturday".into()));
+        assert_eq!("SATURDAY".parse::<WeekStart>(), Ok(WeekStart::Saturday));
         assert!("someday".parse::<WeekStart>().is_err());
     }
 

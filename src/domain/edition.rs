@@ -1,28 +1,16 @@
-use std::fmt;
-use std::str::FromStr;
-
 use super::Invalid;
 use super::message::Message;
 
-/// What the account pays for. Sales objectives and teams exist only in Dream Team.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edition {
-    Solopreneur,
-    SalesEssentials,
-    DreamTeam,
+crate::text_enum! {
+    /// What the account pays for. Sales objectives and teams exist only in Dream Team.
+    pub enum Edition ("edition-unknown") {
+        Solopreneur => "solopreneur",
+        SalesEssentials => "sales_essentials",
+        DreamTeam => "dream_team",
+    }
 }
 
 impl Edition {
-    pub const ALL: [Edition; 3] = [Edition::Solopreneur, Edition::SalesEssentials, Edition::DreamTeam];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Edition::Solopreneur => "solopreneur",
-            Edition::SalesEssentials => "sales_essentials",
-            Edition::DreamTeam => "dream_team",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Edition::Solopreneur => "Solopreneur",
@@ -62,27 +50,13 @@ impl Edition {
     }
 }
 
-impl FromStr for Edition {
-    type Err = Invalid;
-
-    fn from_str(s: &str) -> Result<Self, Invalid> {
-        Edition::ALL.into_iter().find(|e| e.as_str() == s.trim()).ok_or_else(|| Invalid::new("edition-unknown"))
-    }
-}
-
-impl fmt::Display for Edition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn editions_round_trip_through_their_stored_names() {
-        for edition in Edition::ALL {
+        for &edition in Edition::ALL {
             assert_eq!(edition.as_str().parse::<Edition>(), Ok(edition));
         }
         assert!("gold".parse::<Edition>().is_err());

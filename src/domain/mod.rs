@@ -7,6 +7,7 @@ pub mod chart;
 pub mod client;
 pub mod edition;
 pub mod form;
+pub mod ids;
 pub mod language;
 pub mod local_path;
 pub mod message;
@@ -21,6 +22,7 @@ pub mod role;
 pub mod session;
 pub mod spreadsheet;
 pub mod text;
+mod text_enum;
 pub mod throttle;
 pub mod user;
 

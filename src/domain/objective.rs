@@ -1,8 +1,6 @@
 //! Objectives: their kinds, what they count, their one or two period targets, and which
 //! target is in force for a given period.
 
-use std::str::FromStr;
-
 use chrono::NaiveDate;
 
 use super::Invalid;
@@ -18,51 +16,30 @@ pub const TOO_MANY_OBJECTIVES: usize = 5;
 /// An objective has one or two period targets, never more.
 pub const MAX_PERIOD_TARGETS: usize = 2;
 
-macro_rules! word_enum {
-    ($name:ident, $error:literal, $( $variant:ident => $text:literal, $label:literal ),+ $(,)?) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// The catalogue key of its name.
-            pub fn label_key(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = Invalid;
-
-            fn from_str(s: &str) -> Result<Self, Invalid> {
-                let wanted = s.trim();
-                $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| Invalid::new($error))
-            }
-        }
-
-    };
+crate::text_enum! {
+    /// What an objective measures: work done (activities) or won leads.
+    pub enum ObjectiveKind ("choose-objective-kind") {
+        Activity => "activity" / "objective-kind-activity",
+        Sales => "sales" / "objective-kind-sales",
+    }
 }
 
-word_enum!(ObjectiveKind, "choose-objective-kind",
-    Activity => "activity", "objective-kind-activity",
-    Sales => "sales", "objective-kind-sales",
-);
+crate::text_enum! {
+    /// What a sales objective sums: revenue, or the number of won leads.
+    pub enum SalesMetric ("choose-sales-metric") {
+        Revenue => "revenue" / "sales-metric-revenue",
+        WonCount => "won_count" / "sales-metric-won-count",
+    }
+}
 
-word_enum!(SalesMetric, "choose-sales-metric",
-    Revenue => "revenue", "sales-metric-revenue",
-    WonCount => "won_count", "sales-metric-won-count",
-);
-
-word_enum!(Context, "choose-context",
-    Prospects => "prospects", "context-prospects",
-    Leads => "leads", "context-leads",
-    Both => "both", "context-both",
-);
+crate::text_enum! {
+    /// Whose activities an activity objective counts: on prospects, on leads or both.
+    pub enum Context ("choose-context") {
+        Prospects => "prospects" / "context-prospects",
+        Leads => "leads" / "context-leads",
+        Both => "both" / "context-both",
+    }
+}
 
 impl Context {
     /// The subjects whose activities count.
@@ -213,8 +190,8 @@ mod tests {
 
     #[test]
     fn words_round_trip() {
-        for kind in ObjectiveKind::ALL {
-            assert_eq!(kind.as_str().parse::<ObjectiveKind>(), Ok(*kind));
+        for &kind in ObjectiveKind::ALL {
+            assert_eq!(kind.as_str().parse::<ObjectiveKind>(), Ok(kind));
         }
         assert_eq!("won_count".parse::<SalesMetric>(), Ok(SalesMetric::WonCount));
         assert!("profit".parse::<SalesMetric>().is_err());

@@ -4,60 +4,19 @@
 //! so a day may last 23, 24 or 25 hours (or not at all, when a zone skips a date) and consecutive periods
 //! always touch: every instant belongs to exactly one period of each kind.
 
-use std::str::FromStr;
-
 use chrono::{
     DateTime, Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc, Weekday,
 };
 use chrono_tz::Tz;
 
-/// The length of a reporting period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PeriodKind {
-    Day,
-    Week,
-    Month,
-    Quarter,
-    Year,
-}
-
-impl PeriodKind {
-    /// Every kind, shortest first.
-    pub const ALL: [PeriodKind; 5] = [Self::Day, Self::Week, Self::Month, Self::Quarter, Self::Year];
-
-    /// The name used in URLs, forms and storage.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Day => "day",
-            Self::Week => "week",
-            Self::Month => "month",
-            Self::Quarter => "quarter",
-            Self::Year => "year",
-        }
-    }
-
-    /// The catalogue key of its name.
-    pub fn label_key(self) -> &'static str {
-        match self {
-            Self::Day => "period-day",
-            Self::Week => "period-week",
-            Self::Month => "period-month",
-            Self::Quarter => "period-quarter",
-            Self::Year => "period-year",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("The period must be day, week, month, quarter or year.")]
-pub struct PeriodKindError;
-
-impl FromStr for PeriodKind {
-    type Err = PeriodKindError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim();
-        Self::ALL.into_iter().find(|kind| kind.as_str().eq_ignore_ascii_case(s)).ok_or(PeriodKindError)
+crate::text_enum! {
+    /// The length of a reporting period (`ALL`: shortest first).
+    pub enum PeriodKind ("choose-period") {
+        Day => "day" / "period-day",
+        Week => "week" / "period-week",
+        Month => "month" / "period-month",
+        Quarter => "quarter" / "period-quarter",
+        Year => "year" / "period-year",
     }
 }
 
@@ -331,13 +290,12 @@ mod tests {
 
     #[test]
     fn kinds_parse() {
-        for kind in PeriodKind::ALL {
+        for &kind in PeriodKind::ALL {
             assert_eq!(kind.as_str().parse::<PeriodKind>(), Ok(kind));
         }
         assert_eq!(" Quarter ".parse::<PeriodKind>(), Ok(PeriodKind::Quarter));
         assert_eq!("WEEK".parse::<PeriodKind>(), Ok(PeriodKind::Week));
-        let err = "fortnight".parse::<PeriodKind>().unwrap_err();
-        assert_eq!(err.to_string(), "The period must be day, week, month, quarter or year.");
+        assert_eq!("fortnight".parse::<PeriodKind>(), Err(super::super::Invalid::new("choose-period")));
         assert!(PeriodKind::ALL.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
@@ -550,7 +508,7 @@ mod tests {
     fn saturates_at_the_ends_of_the_calendar() {
         for tz in ZONES {
             let cal = Calendar::new(tz, Weekday::Sun);
-            for kind in PeriodKind::ALL {
+            for &kind in PeriodKind::ALL {
                 for d in [NaiveDate::MIN, NaiveDate::MAX] {
                     let period = cal.period_of_date(kind, d);
                     assert!(period.start() <= period.end());
@@ -575,7 +533,7 @@ mod tests {
 
         #[test]
         fn instants_fall_inside_their_periods((cal, instant) in calendar_and_instant()) {
-            for kind in PeriodKind::ALL {
+            for &kind in PeriodKind::ALL {
                 let period = cal.period_containing(kind, instant);
                 prop_assert!(period.start_utc(&cal) <= instant && instant < period.end_utc(&cal));
                 prop_assert!(period.contains(cal.local_date(instant)));
@@ -586,7 +544,7 @@ mod tests {
 
         #[test]
         fn consecutive_periods_touch((cal, instant) in calendar_and_instant()) {
-            for kind in PeriodKind::ALL {
+            for &kind in PeriodKind::ALL {
                 let period = cal.period_containing(kind, instant);
                 let next = period.next(&cal);
                 prop_assert_eq!(next.start(), period.end());
@@ -607,7 +565,7 @@ mod tests {
         #[test]
         fn periods_are_stable((cal, instant) in calendar_and_instant(), offset in 0_u64..400) {
             let d = cal.local_date(instant);
-            for kind in PeriodKind::ALL {
+            for &kind in PeriodKind::ALL {
                 let period = cal.period_of_date(kind, d);
                 prop_assert!(period.contains(d));
                 prop_assert!(period.contains(period.start()) && period.contains(period.last_day()));

@@ -1,93 +1,27 @@
 //! Words of recorded work: lead statuses, subject kinds, and the names people give things.
 
-use std::str::FromStr;
-
 use super::message::Message;
 use super::{Invalid, range, text};
 
 const MAX_NAME_CHARS: usize = 120;
 const MAX_NOTE_CHARS: usize = 2000;
 
-/// Where a lead stands. Only a won lead counts as revenue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LeadStatus {
-    Todo,
-    Standby,
-    Won,
-    Lost,
-    Cancelled,
-}
-
-impl LeadStatus {
-    pub const ALL: [LeadStatus; 5] =
-        [LeadStatus::Todo, LeadStatus::Standby, LeadStatus::Won, LeadStatus::Lost, LeadStatus::Cancelled];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LeadStatus::Todo => "todo",
-            LeadStatus::Standby => "standby",
-            LeadStatus::Won => "won",
-            LeadStatus::Lost => "lost",
-            LeadStatus::Cancelled => "cancelled",
-        }
-    }
-
-    /// The catalogue key of its name.
-    pub fn label_key(self) -> &'static str {
-        match self {
-            LeadStatus::Todo => "status-todo",
-            LeadStatus::Standby => "status-standby",
-            LeadStatus::Won => "status-won",
-            LeadStatus::Lost => "status-lost",
-            LeadStatus::Cancelled => "status-cancelled",
-        }
+crate::text_enum! {
+    /// Where a lead stands. Only a won lead counts as revenue.
+    pub enum LeadStatus ("status-unknown") {
+        Todo => "todo" / "status-todo",
+        Standby => "standby" / "status-standby",
+        Won => "won" / "status-won",
+        Lost => "lost" / "status-lost",
+        Cancelled => "cancelled" / "status-cancelled",
     }
 }
 
-impl FromStr for LeadStatus {
-    type Err = Invalid;
-
-    fn from_str(s: &str) -> Result<Self, Invalid> {
-        LeadStatus::ALL
-            .into_iter()
-            .find(|status| status.as_str() == s.trim().to_ascii_lowercase())
-            .ok_or_else(|| Invalid::new("status-unknown"))
-    }
-}
-
-/// What an activity was done on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum SubjectKind {
-    Lead,
-    Prospect,
-}
-
-impl SubjectKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SubjectKind::Lead => "lead",
-            SubjectKind::Prospect => "prospect",
-        }
-    }
-
-    /// The catalogue key of its name.
-    pub fn label_key(self) -> &'static str {
-        match self {
-            SubjectKind::Lead => "subject-lead",
-            SubjectKind::Prospect => "subject-prospect",
-        }
-    }
-}
-
-impl FromStr for SubjectKind {
-    type Err = Invalid;
-
-    fn from_str(s: &str) -> Result<Self, Invalid> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "lead" => Ok(SubjectKind::Lead),
-            "prospect" => Ok(SubjectKind::Prospect),
-            _ => Err(Invalid::new("subject-kind-unknown")),
-        }
+crate::text_enum! {
+    /// What an activity was done on.
+    pub enum SubjectKind ("subject-kind-unknown") {
+        Lead => "lead" / "subject-lead",
+        Prospect => "prospect" / "subject-prospect",
     }
 }
 
@@ -116,7 +50,7 @@ mod tests {
 
     #[test]
     fn statuses_and_subjects_round_trip() {
-        for status in LeadStatus::ALL {
+        for &status in LeadStatus::ALL {
             assert_eq!(status.as_str().parse::<LeadStatus>(), Ok(status));
         }
         assert!("open".parse::<LeadStatus>().is_err());

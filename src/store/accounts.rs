@@ -3,11 +3,11 @@ use diesel::prelude::*;
 use diesel::result::DatabaseErrorKind;
 use diesel::sql_types::BigInt;
 
-use super::ids::AccountId;
 use crate::db::schema::accounts;
 use crate::db::{self, AnyConnection, Busy, WriteError};
 use crate::domain::account::{Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
+use crate::domain::ids::AccountId;
 use crate::domain::money::MoneyStyle;
 use crate::domain::period::Calendar;
 
@@ -16,12 +16,12 @@ use crate::domain::period::Calendar;
 pub struct AccountRow {
     pub id: AccountId,
     pub name: String,
-    pub edition: String,
+    pub edition: Edition,
     pub licences: i32,
     pub time_zone: String,
-    pub week_start: String,
+    pub week_start: WeekStart,
     pub currency: String,
-    pub locale: String,
+    pub locale: Locale,
     pub created_at: NaiveDateTime,
     /// How many write transactions the account's data has seen: what was computed from
     /// it at one revision holds while the account reads the same.
@@ -29,9 +29,8 @@ pub struct AccountRow {
 }
 
 impl AccountRow {
-    /// The edition; the CHECK constraint keeps the stored name valid.
     pub fn edition(&self) -> Edition {
-        self.edition.parse().unwrap_or(Edition::Solopreneur)
+        self.edition
     }
 
     pub fn time_zone(&self) -> Option<TimeZone> {
@@ -45,7 +44,7 @@ impl AccountRow {
     }
 
     pub fn week_start(&self) -> WeekStart {
-        self.week_start.parse().unwrap_or_default()
+        self.week_start
     }
 
     /// How the account writes money.
@@ -54,7 +53,7 @@ impl AccountRow {
     }
 
     pub fn locale(&self) -> Locale {
-        self.locale.parse().unwrap_or_default()
+        self.locale
     }
 }
 
@@ -62,12 +61,12 @@ impl AccountRow {
 #[diesel(table_name = accounts)]
 pub struct NewAccount<'a> {
     pub name: &'a str,
-    pub edition: &'a str,
+    pub edition: Edition,
     pub licences: i32,
     pub time_zone: &'a str,
-    pub week_start: &'a str,
+    pub week_start: WeekStart,
     pub currency: &'a str,
-    pub locale: &'a str,
+    pub locale: Locale,
     pub created_at: NaiveDateTime,
 }
 

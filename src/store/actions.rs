@@ -2,9 +2,9 @@
 
 use diesel::prelude::*;
 
-use super::ids::{AccountId, ActionId, OutcomeId};
 use crate::db::AnyConnection;
 use crate::db::schema::{actions, activities, outcomes};
+use crate::domain::ids::{AccountId, ActionId, OutcomeId};
 
 /// What every new account starts with.
 pub const DEFAULTS: [(&str, &[&str]); 5] = [

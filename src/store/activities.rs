@@ -4,9 +4,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::buckets::{self, ActivityKey};
-use super::ids::{AccountId, ActionId, ActivityId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
 use crate::db::schema::{actions, activities, leads, outcomes, prospects, users};
 use crate::db::{self, AnyConnection};
+use crate::domain::ids::{AccountId, ActionId, ActivityId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
 use crate::domain::recording::SubjectKind;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -17,7 +17,7 @@ pub struct ActivityRow {
     pub user_id: UserId,
     pub action_id: ActionId,
     pub outcome_id: OutcomeId,
-    pub subject_kind: String,
+    pub subject_kind: SubjectKind,
     pub lead_id: Option<LeadId>,
     pub prospect_id: Option<ProspectId>,
     pub pipeline_id: Option<PipelineId>,
@@ -101,7 +101,7 @@ pub fn insert(conn: &mut AnyConnection, new: &NewActivity) -> QueryResult<Activi
         user_id: new.user,
         action_id: new.action,
         outcome_id: new.outcome,
-        subject_kind: subject.as_str().to_owned(),
+        subject_kind: subject,
         lead_id,
         prospect_id,
         pipeline_id,

@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::ids::{AccountId, UserId};
 use crate::db::AnyConnection;
 use crate::db::schema::{audit_log, users};
+use crate::domain::ids::{AccountId, UserId};
 
 /// One change to record.
 pub struct Entry<'a> {

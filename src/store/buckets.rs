@@ -9,11 +9,11 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Text};
 
-use super::ids::{AccountId, OutcomeId, PipelineId, UserId};
 use super::objective_buckets;
 use crate::db::schema::{activities, activity_buckets, leads, won_buckets};
 use crate::db::{AnyBackend, AnyConnection, Backend};
 use crate::domain::bucket_plan::{self, BucketPlan};
+use crate::domain::ids::{AccountId, OutcomeId, PipelineId, UserId};
 use crate::domain::recording::SubjectKind;
 
 pub(super) const DAY: &str = "day";

@@ -5,9 +5,9 @@ use diesel::prelude::*;
 
 use super::activities;
 use super::buckets::{self, Win};
-use super::ids::{AccountId, LeadId, PipelineId, UserId};
 use crate::db::schema::{leads, pipelines, prospects, users};
 use crate::db::{self, AnyConnection};
+use crate::domain::ids::{AccountId, LeadId, PipelineId, UserId};
 use crate::domain::recording::LeadStatus;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -19,7 +19,7 @@ pub struct LeadRow {
     pub owner_id: UserId,
     pub title: String,
     pub amount_cents: Option<i64>,
-    pub status: String,
+    pub status: LeadStatus,
     pub closed_at: Option<NaiveDateTime>,
     pub closed_on: Option<NaiveDate>,
     pub won_by_id: Option<UserId>,
@@ -30,7 +30,7 @@ pub struct LeadRow {
 
 impl LeadRow {
     pub fn status(&self) -> LeadStatus {
-        self.status.parse().unwrap_or(LeadStatus::Todo)
+        self.status
     }
 
     /// What the lead credits while it is won.
@@ -56,7 +56,7 @@ pub struct LeadData {
     pub owner_id: UserId,
     pub title: String,
     pub amount_cents: Option<i64>,
-    pub status: String,
+    pub status: LeadStatus,
     pub closed_at: Option<NaiveDateTime>,
     pub closed_on: Option<NaiveDate>,
     pub won_by_id: Option<UserId>,

@@ -11,7 +11,6 @@ pub mod actions;
 pub mod activities;
 pub mod audit;
 pub mod buckets;
-pub mod ids;
 pub mod leads;
 pub mod objective_buckets;
 pub mod objectives;
@@ -21,6 +20,7 @@ pub mod prospects;
 pub mod sessions;
 pub mod sign_in_throttle;
 pub mod teams;
+mod text;
 pub mod users;
 
 use diesel::result::{DatabaseErrorKind, Error};

@@ -11,10 +11,10 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Text};
 
 use super::buckets::{ActivityKey, DAY, MONTH, ROWS_PER_STATEMENT, placeholders};
-use super::ids::{AccountId, ObjectiveId, OutcomeId, UserId};
 use crate::db::schema::{objective_buckets, objective_outcomes, objectives, outcomes};
 use crate::db::{AnyBackend, AnyConnection, Backend};
 use crate::domain::bucket_plan::{self, BucketPlan, YearPlan};
+use crate::domain::ids::{AccountId, ObjectiveId, OutcomeId, UserId};
 use crate::domain::objective::{Context, ObjectiveKind};
 use crate::domain::recording::SubjectKind;
 

@@ -5,9 +5,9 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use super::ids::{AccountId, ActionId, ObjectiveId, OutcomeId, PipelineId, UserId};
 use crate::db::schema::{assignments, objective_outcomes, objective_targets, objectives, users};
 use crate::db::{self, AnyConnection};
+use crate::domain::ids::{AccountId, ActionId, ObjectiveId, OutcomeId, PipelineId, UserId};
 use crate::domain::objective::{Context, Measure, ObjectiveKind, SalesMetric};
 use crate::domain::period::PeriodKind;
 
@@ -17,30 +17,29 @@ pub struct ObjectiveRow {
     pub id: ObjectiveId,
     pub account_id: AccountId,
     pub name: String,
-    pub kind: String,
-    pub metric: Option<String>,
+    pub kind: ObjectiveKind,
+    pub metric: Option<SalesMetric>,
     pub action_id: Option<ActionId>,
     pub whole_action: bool,
-    pub context: Option<String>,
+    pub context: Option<Context>,
     pub pipeline_id: Option<PipelineId>,
-    pub period_1: String,
-    pub period_2: Option<String>,
+    pub period_1: PeriodKind,
+    pub period_2: Option<PeriodKind>,
     pub archived_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
 }
 
 impl ObjectiveRow {
-    // The CHECK constraints keep the stored words valid.
     pub fn kind(&self) -> ObjectiveKind {
-        self.kind.parse().unwrap_or(ObjectiveKind::Activity)
+        self.kind
     }
 
     pub fn metric(&self) -> Option<SalesMetric> {
-        self.metric.as_deref().and_then(|m| m.parse().ok())
+        self.metric
     }
 
     pub fn context(&self) -> Option<Context> {
-        self.context.as_deref().and_then(|c| c.parse().ok())
+        self.context
     }
 
     pub fn measure(&self) -> Measure {
@@ -49,11 +48,7 @@ impl ObjectiveRow {
 
     /// The one or two periods the objective has targets for, in the order given.
     pub fn periods(&self) -> Vec<PeriodKind> {
-        [Some(self.period_1.as_str()), self.period_2.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter_map(|p| p.parse().ok())
-            .collect()
+        [Some(self.period_1), self.period_2].into_iter().flatten().collect()
     }
 }
 
@@ -62,21 +57,21 @@ impl ObjectiveRow {
 #[diesel(table_name = objectives, treat_none_as_null = true)]
 pub struct ObjectiveData {
     pub name: String,
-    pub kind: String,
-    pub metric: Option<String>,
+    pub kind: ObjectiveKind,
+    pub metric: Option<SalesMetric>,
     pub action_id: Option<ActionId>,
     pub whole_action: bool,
-    pub context: Option<String>,
+    pub context: Option<Context>,
     pub pipeline_id: Option<PipelineId>,
-    pub period_1: String,
-    pub period_2: Option<String>,
+    pub period_1: PeriodKind,
+    pub period_2: Option<PeriodKind>,
 }
 
 /// One entry of a target's history.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = objective_targets)]
 pub struct TargetRow {
-    pub period: String,
+    pub period: PeriodKind,
     pub effective_from: NaiveDate,
     pub value: i64,
     pub set_at: NaiveDateTime,

@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::ids::{AccountId, UserId};
 use crate::db::AnyConnection;
 use crate::db::schema::password_links;
+use crate::domain::ids::{AccountId, UserId};
 
 pub fn insert(
     conn: &mut AnyConnection,

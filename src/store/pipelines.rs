@@ -1,9 +1,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::ids::{AccountId, PipelineId};
 use crate::db::AnyConnection;
 use crate::db::schema::pipelines;
+use crate::domain::ids::{AccountId, PipelineId};
 
 pub const DEFAULT_NAME: &str = "Sales";
 

@@ -4,9 +4,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::activities;
-use super::ids::{AccountId, LeadId, ProspectId, UserId};
 use crate::db::schema::{prospects, users};
 use crate::db::{self, AnyConnection};
+use crate::domain::ids::{AccountId, LeadId, ProspectId, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = prospects)]

@@ -5,10 +5,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::ids::{AccountId, UserId};
 use super::users::UserRow;
 use crate::db::AnyConnection;
 use crate::db::schema::{sessions, users};
+use crate::domain::ids::{AccountId, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = sessions)]

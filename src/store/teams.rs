@@ -1,9 +1,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::ids::{AccountId, TeamId, UserId};
 use crate::db::AnyConnection;
 use crate::db::schema::{team_memberships, teams, users};
+use crate::domain::ids::{AccountId, TeamId, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = teams)]

@@ -1,10 +1,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::ids::{AccountId, UserId};
 use crate::db::AnyConnection;
 use crate::db::schema::users;
 use crate::domain::account::Locale;
+use crate::domain::ids::{AccountId, UserId};
 use crate::domain::role::Role;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -14,24 +14,22 @@ pub struct UserRow {
     pub account_id: AccountId,
     pub email: String,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     pub active: bool,
     pub password_hash: String,
     pub session_version: i64,
     pub created_at: NaiveDateTime,
-    pub locale: Option<String>,
+    pub locale: Option<Locale>,
 }
 
 impl UserRow {
-    /// The role; the CHECK constraint keeps the stored name valid, and an unknown one
-    /// grants the least.
     pub fn role(&self) -> Role {
-        self.role.parse().unwrap_or(Role::Rep)
+        self.role
     }
 
     /// The language the user chose in My account, if any.
     pub fn preferred_locale(&self) -> Option<Locale> {
-        self.locale.as_deref().and_then(|l| l.parse().ok())
+        self.locale
     }
 }
 
@@ -41,7 +39,7 @@ pub struct NewUser<'a> {
     pub account_id: AccountId,
     pub email: &'a str,
     pub name: &'a str,
-    pub role: &'a str,
+    pub role: Role,
     pub active: bool,
     pub password_hash: &'a str,
     pub session_version: i64,

@@ -15,13 +15,13 @@ use super::layout::Layout;
 use super::respond::{changed, html, page_or_fragment};
 use super::{AppError, AppState, with_conn};
 use crate::domain::form::FieldErrors;
+use crate::domain::ids::{ActivityId, UserId};
 use crate::domain::message::Message;
 use crate::domain::recording::SubjectKind;
 use crate::i18n;
 use crate::recording::{self, ActivityForm};
 use crate::store::actions::{self, ActionWithOutcomes};
 use crate::store::activities::{self, ActivityLine};
-use crate::store::ids::{ActivityId, UserId};
 use crate::store::users::{self, UserRow};
 use crate::store::{leads, prospects};
 

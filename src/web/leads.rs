@@ -14,11 +14,11 @@ use super::respond::{changed, html};
 use super::{AppError, AppState, with_conn};
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
+use crate::domain::ids::LeadId;
 use crate::domain::money::{Amount, MoneyStyle};
 use crate::domain::recording::LeadStatus;
 use crate::i18n;
 use crate::recording::{self, LeadForm};
-use crate::store::ids::LeadId;
 use crate::store::leads::{self, LeadLine};
 use crate::store::pipelines::{self, PipelineRow};
 use crate::store::users::{self, UserRow};
@@ -55,7 +55,7 @@ struct LeadFormPage {
     pipelines: Vec<PipelineRow>,
     /// Who a manager can give the lead to; empty for a rep.
     owners: Vec<UserRow>,
-    statuses: [LeadStatus; 5],
+    statuses: &'static [LeadStatus],
     currency: String,
     /// An amount written the reader's way, as a hint: `1250.50`, `1250,50`.
     amount_example: String,

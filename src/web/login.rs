@@ -14,11 +14,11 @@ use super::respond::{html, see_other};
 use super::session::TypedSession;
 use super::{AppError, AppState, with_conn};
 use crate::domain::account::Locale;
+use crate::domain::ids::UserId;
 use crate::domain::local_path::parse_local_path;
 use crate::domain::message::Message;
 use crate::domain::throttle;
 use crate::sign_in::{self, Attempt, Credentials, Started};
-use crate::store::ids::UserId;
 use crate::store::{accounts, users};
 use crate::web::i18n::filters;
 

@@ -27,7 +27,8 @@ struct AccountPage {
 }
 
 pub async fn get(current: CurrentUser) -> Result<HttpResponse, AppError> {
-    let (name, locale) = (current.user.name.clone(), current.user.locale.clone().unwrap_or_default());
+    let (name, locale) =
+        (current.user.name.clone(), current.user.locale.map(|l| l.as_str().to_owned()).unwrap_or_default());
     render(&current, name, locale, FieldErrors::new())
 }
 

@@ -9,8 +9,8 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use chrono::{Duration, Utc};
 
+use crate::domain::ids::UserId;
 use crate::password::random_token;
-use crate::store::ids::UserId;
 
 const SESSION_TOKEN: &str = "session";
 const CSRF_TOKEN: &str = "csrf_token";

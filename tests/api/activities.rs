@@ -1,9 +1,9 @@
 use chrono::NaiveDate;
 use reqwest::StatusCode;
+use sales_objectives::domain::ids::{OutcomeId, PipelineId};
 use sales_objectives::domain::recording::SubjectKind;
 use sales_objectives::domain::role::Role;
 use sales_objectives::store::buckets::{self, ActivityScope};
-use sales_objectives::store::ids::{OutcomeId, PipelineId};
 use sales_objectives::store::users::UserRow;
 
 use crate::helpers::{TestApp, input_value, texts};

@@ -12,7 +12,7 @@ async fn acme_admin(app: &TestApp) -> UserRow {
 
 fn licences(app: &TestApp, user: &UserRow) -> (String, i32) {
     let account = app.account_of(user);
-    (account.edition, account.licences)
+    (account.edition.as_str().to_owned(), account.licences)
 }
 
 async fn audit(app: &TestApp) -> Vec<String> {
@@ -153,7 +153,7 @@ async fn a_role_change_is_applied_and_audited() {
     );
     assert_eq!(
         sales_objectives::store::users::find(&mut app.conn(), rep.id).expect("q").expect("user").role,
-        "manager"
+        Role::Manager
     );
     assert!(audit(&app).await.contains(&"role changed".to_owned()));
     app.submit(&format!("/admin/users/{}/deactivate", rep.id), &[]).await;

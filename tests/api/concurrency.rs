@@ -10,10 +10,10 @@ use chrono::NaiveDate;
 use diesel::connection::SimpleConnection;
 use diesel::{QueryableByName, RunQueryDsl};
 use reqwest::{RequestBuilder, StatusCode, header};
+use sales_objectives::domain::ids::OutcomeId;
 use sales_objectives::domain::recording::SubjectKind;
 use sales_objectives::domain::role::Role;
 use sales_objectives::store::buckets::{self, ActivityScope};
-use sales_objectives::store::ids::OutcomeId;
 use sales_objectives::store::users::UserRow;
 use tokio::sync::Barrier;
 

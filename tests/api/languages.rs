@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use reqwest::{StatusCode, header};
 use sales_objectives::domain::account::Locale;
+use sales_objectives::domain::ids::LeadId;
 use sales_objectives::domain::role::Role;
 use sales_objectives::i18n::lookup;
 use sales_objectives::password::{PasswordCost, Passwords};
-use sales_objectives::store::ids::LeadId;
 use sales_objectives::store::leads;
 use scraper::{Html, Selector};
 

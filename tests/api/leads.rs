@@ -1,8 +1,8 @@
 use chrono::NaiveDate;
 use reqwest::StatusCode;
+use sales_objectives::domain::ids::PipelineId;
 use sales_objectives::domain::role::Role;
 use sales_objectives::store::buckets;
-use sales_objectives::store::ids::PipelineId;
 use sales_objectives::store::users::UserRow;
 
 use crate::helpers::{TestApp, input_value, texts};

@@ -238,14 +238,14 @@ async fn an_archived_objective_is_hidden_and_a_changed_target_leaves_old_periods
         &mut app.conn(),
         &account,
         None,
-        archived.parse::<i64>().map(sales_objectives::store::ids::ObjectiveId).expect("id"),
+        archived.parse::<i64>().map(sales_objectives::domain::ids::ObjectiveId).expect("id"),
         true,
         Utc::now(),
     )
     .expect("archived");
     // The target was 10 since January; raise it to 12 now.
     app.execute(&format!("UPDATE objective_targets SET effective_from = '2026-01-01' WHERE objective_id = {kept}"));
-    let id = kept.parse::<i64>().map(sales_objectives::store::ids::ObjectiveId).expect("id");
+    let id = kept.parse::<i64>().map(sales_objectives::domain::ids::ObjectiveId).expect("id");
     editor::update(
         &mut app.conn(),
         &account,
@@ -459,7 +459,7 @@ async fn changing_what_an_objective_counts_recounts_its_history_and_renaming_kee
 
     // Counting the voicemails instead: the past is recounted.
     let account = app.account_of(&w.manager);
-    let objective_id = sales_objectives::store::ids::ObjectiveId(id.parse().expect("an id"));
+    let objective_id = sales_objectives::domain::ids::ObjectiveId(id.parse().expect("an id"));
     let (_, voicemail) = app.outcome_id(&w.manager, "Call", "Voicemail");
     let voicemails = ObjectiveForm { outcome_ids: vec![voicemail], ..form.clone() };
     editor::update(&mut app.conn(), &account, None, objective_id, &voicemails, Utc::now()).expect("saved");
@@ -577,7 +577,7 @@ async fn the_dashboard_shows_each_change_to_the_account_at_once() {
         .expect("the admin");
     let form = |target: &str| calls_form(&app, &w.manager, "Calls", "both", [("year", target), ("", "")]);
     let calls = objective(&app, &w.manager, form("100"), &[&w.rita, &w.remo]);
-    let calls_id = sales_objectives::store::ids::ObjectiveId(calls.parse().expect("id"));
+    let calls_id = sales_objectives::domain::ids::ObjectiveId(calls.parse().expect("id"));
     let p = prospect(&app, &w.rita, "Ottica");
     let path = format!("{STATS}?type=activity&period=year");
     let view = || async { achieved_by_name(&app.get(&path).await.text().await.expect("body")) };

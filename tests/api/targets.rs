@@ -4,10 +4,10 @@
 
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
+use sales_objectives::domain::ids::ObjectiveId;
 use sales_objectives::domain::role::Role;
 use sales_objectives::objectives::{self as editor, ObjectiveForm};
 use sales_objectives::recording::{self, ActivityForm, ProspectForm};
-use sales_objectives::store::ids::ObjectiveId;
 use sales_objectives::store::users::UserRow;
 
 use crate::helpers::{TestApp, texts};

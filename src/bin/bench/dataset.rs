@@ -7,6 +7,7 @@ use chrono::{Duration, NaiveDateTime, NaiveTime, Utc};
 use sales_objectives::db::AnyConnection;
 use sales_objectives::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use sales_objectives::domain::edition::Edition;
+use sales_objectives::domain::ids::{LeadId, PipelineId, ProspectId, UserId};
 use sales_objectives::domain::role::Role;
 use sales_objectives::domain::user::{Email, NewPassword, PersonName};
 use sales_objectives::objectives::{self, ObjectiveForm};
@@ -15,7 +16,6 @@ use sales_objectives::provision::{self, AccountSpec, UserSpec};
 use sales_objectives::store::accounts::{self, AccountRow};
 use sales_objectives::store::activities::{self, NewActivity, Subject};
 use sales_objectives::store::buckets::{self, ActivityKey};
-use sales_objectives::store::ids::{LeadId, PipelineId, ProspectId, UserId};
 use sales_objectives::store::leads::{self, LeadData};
 use sales_objectives::store::teams::{self, NewMembership, NewTeam};
 use sales_objectives::store::{actions, pipelines, prospects};
@@ -223,7 +223,7 @@ fn history(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId], want
                     owner_id: *owner,
                     title: format!("Won {written}-{n}"),
                     amount_cents: Some((1_000 + (n as i64 * 37) % 20_000) * 100),
-                    status: "won".into(),
+                    status: sales_objectives::domain::recording::LeadStatus::Won,
                     closed_at: Some(*at),
                     closed_on: Some(*day),
                     won_by_id: Some(*owner),

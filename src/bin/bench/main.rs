@@ -246,7 +246,7 @@ fn naive_year_p50(built: &Built, runs: usize) -> anyhow::Result<f64> {
                 activities::outcome_id,
                 diesel::dsl::sql::<diesel::sql_types::BigInt>("CAST(COUNT(*) AS BIGINT)"),
             ))
-            .load::<(sales_objectives::store::ids::UserId, sales_objectives::store::ids::OutcomeId, i64)>(&mut conn)?
+            .load::<(sales_objectives::domain::ids::UserId, sales_objectives::domain::ids::OutcomeId, i64)>(&mut conn)?
             .into_iter()
             .map(|(u, o, n)| (u.0, o.0, n))
             .collect();

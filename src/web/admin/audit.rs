@@ -117,7 +117,7 @@ fn value_key(action: &str, stored: &str) -> Option<&'static str> {
         },
         // Roles are stored by their English names.
         "user created" | "role changed" => {
-            Role::ALL.into_iter().map(Role::label_key).find(|key| lookup(Locale::En, key, &[]) == stored)
+            Role::ALL.iter().map(|r| r.label_key()).find(|key| lookup(Locale::En, key, &[]) == stored)
         }
         "objective created" => match stored {
             "activity" => Some("admin-audit-value-activity"),

@@ -23,7 +23,7 @@ use crate::web::{AppError, AppState, with_conn};
 struct LicencesPage {
     layout: Layout,
     edition: Edition,
-    editions: [Edition; 3],
+    editions: &'static [Edition],
     licences: String,
     chosen_edition: String,
     in_use: i64,
@@ -39,8 +39,10 @@ pub struct LicencesForm {
 }
 
 pub async fn get(state: Data<AppState>, RequireAdmin(current): RequireAdmin) -> Result<HttpResponse, AppError> {
-    let form =
-        LicencesForm { edition: current.account.edition.clone(), licences: current.account.licences.to_string() };
+    let form = LicencesForm {
+        edition: current.account.edition.as_str().to_owned(),
+        licences: current.account.licences.to_string(),
+    };
     render(&state, &current, form, FieldErrors::new()).await
 }
 

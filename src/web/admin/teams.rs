@@ -7,7 +7,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::administration::{self, TeamChange};
-use crate::store::ids::{TeamId, UserId};
+use crate::domain::ids::{TeamId, UserId};
 use crate::store::teams::{self, Member, TeamRow};
 use crate::store::users::{self, UserRow};
 use crate::web::current_user::{CurrentUser, RequireAdmin};

@@ -8,8 +8,8 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::administration::{self, NewUserForm};
+use crate::domain::ids::UserId;
 use crate::domain::role::Role;
-use crate::store::ids::UserId;
 use crate::store::{teams, users};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
 use crate::web::error::Refused;
@@ -34,7 +34,7 @@ pub struct UserLine {
 struct UsersPage {
     layout: Layout,
     users: Vec<UserLine>,
-    roles: [Role; 3],
+    roles: &'static [Role],
     form: NewUserForm,
     /// The licence transfer as typed, kept when it is refused (never its password).
     transfer: TransferForm,

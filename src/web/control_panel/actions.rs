@@ -6,9 +6,9 @@ use actix_web::web::{Data, Form, Path};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::domain::ids::{ActionId, OutcomeId};
 use crate::recording::{self, ActionChange};
 use crate::store::actions::{self, ActionWithOutcomes};
-use crate::store::ids::{ActionId, OutcomeId};
 use crate::web::current_user::{CurrentUser, RequireManager};
 use crate::web::error::Refused;
 use crate::web::layout::Layout;

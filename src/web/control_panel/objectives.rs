@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
+use crate::domain::ids::{ObjectiveId, UserId};
 use crate::domain::message::Message;
 use crate::domain::money::MoneyStyle;
 use crate::domain::number;
@@ -18,7 +19,6 @@ use crate::domain::objective::{Context, FROM_THE_START, Measure, ObjectiveKind, 
 use crate::domain::period::{Calendar, PeriodKind};
 use crate::objectives::{self, ObjectiveForm};
 use crate::store::actions::{self, ActionWithOutcomes};
-use crate::store::ids::{ObjectiveId, UserId};
 use crate::store::objectives::{self as stored, ObjectiveRow, TargetRow};
 use crate::store::pipelines::{self, PipelineRow};
 use crate::store::teams::{self, TeamRow};
@@ -219,7 +219,7 @@ pub async fn list(
 fn describe(
     locale: Locale,
     objective: &ObjectiveRow,
-    outcomes: &[crate::store::ids::OutcomeId],
+    outcomes: &[crate::domain::ids::OutcomeId],
     catalogue: &[ActionWithOutcomes],
 ) -> String {
     match objective.kind() {
@@ -469,10 +469,7 @@ fn history_lines(
     history
         .iter()
         .map(|t| {
-            let period = t
-                .period
-                .parse::<PeriodKind>()
-                .map_or_else(|_| t.period.clone(), |p| crate::i18n::lookup(locale, p.label_key(), &[]));
+            let period = crate::i18n::lookup(locale, t.period.label_key(), &[]);
             (
                 period,
                 if t.effective_from == FROM_THE_START {

@@ -10,9 +10,9 @@ use serde::Deserialize;
 
 use crate::change::ChangeError;
 use crate::domain::form::FieldErrors;
+use crate::domain::ids::PipelineId;
 use crate::domain::message::Message;
 use crate::recording;
-use crate::store::ids::PipelineId;
 use crate::store::pipelines::{self, PipelineRow};
 use crate::web::current_user::{CurrentUser, RequireManager};
 use crate::web::error::{form_status, refusal};

@@ -13,7 +13,7 @@ use quick_cache::sync::Cache;
 
 use super::Filters;
 use crate::domain::account::Locale;
-use crate::store::ids::{AccountId, UserId};
+use crate::domain::ids::{AccountId, UserId};
 
 /// Room for the kept regions, in bytes: about 90 yearly dashboards of 100 reps.
 const CAPACITY_BYTES: u64 = 16 * 1024 * 1024;

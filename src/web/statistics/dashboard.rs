@@ -83,7 +83,7 @@ fn signed(measure: Measure, value: f64, currency: &MoneyStyle) -> String {
 
 /// One objective's table.
 pub struct Section {
-    pub id: crate::store::ids::ObjectiveId,
+    pub id: crate::domain::ids::ObjectiveId,
     pub name: String,
     pub lines: Vec<Line>,
     pub total: Option<Line>,
@@ -113,7 +113,7 @@ impl Region {
         format!("{HERE}.csv?{}", self.scope.query())
     }
 
-    fn detail_url(&self, id: &crate::store::ids::ObjectiveId) -> String {
+    fn detail_url(&self, id: &crate::domain::ids::ObjectiveId) -> String {
         format!("{HERE}/{id}?{}", self.scope.query())
     }
 }

@@ -10,12 +10,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
 use crate::db::AnyConnection;
+use crate::domain::ids::{TeamId, UserId};
 use crate::domain::objective::ObjectiveKind;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::range;
 use crate::statistics::Measured;
 use crate::store::accounts::AccountRow;
-use crate::store::ids::{TeamId, UserId};
 use crate::store::teams::{self, TeamRow};
 use crate::store::users::{self, UserRow};
 use crate::web::AppError;
@@ -86,7 +86,8 @@ pub fn resolve(
     let calendar = account.calendar();
     let kind = fixed_kind.or_else(|| filters.kind.parse().ok()).unwrap_or(ObjectiveKind::Activity);
     let mut periods: Vec<PeriodKind> = PeriodKind::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| objectives.iter().any(|o| o.row.kind() == kind && o.has_period(*p)))
         .collect();
     // A period no objective of this type uses (after switching type, say) falls back to

@@ -1,4 +1,5 @@
-//! Typed ids, so that a user id can never be passed where an account id is expected.
+//! Typed ids, so that a user id can never be passed where an account id is expected. They
+//! are stored as they are (diesel reads and writes them as the integers they wrap).
 
 use diesel_derive_newtype::DieselNewType;
 
