@@ -48,7 +48,9 @@ impl TimeZone {
 
 crate::text_enum! {
     /// The day weeks begin on in the account.
+    #[derive(Default)]
     pub enum WeekStart ("week-start-unknown") {
+        #[default]
         Monday => "monday",
         Tuesday => "tuesday",
         Wednesday => "wednesday",
@@ -70,12 +72,6 @@ impl WeekStart {
             WeekStart::Saturday => Weekday::Sat,
             WeekStart::Sunday => Weekday::Sun,
         }
-    }
-}
-
-impl Default for WeekStart {
-    fn default() -> Self {
-        WeekStart::Monday
     }
 }
 
@@ -106,15 +102,11 @@ impl Default for Currency {
 
 crate::text_enum! {
     /// The languages the interface speaks.
+    #[derive(Default)]
     pub enum Locale ("locale-unknown") {
+        #[default]
         En => "en",
         It => "it",
-    }
-}
-
-impl Default for Locale {
-    fn default() -> Self {
-        Locale::En
     }
 }
 

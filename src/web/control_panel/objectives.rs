@@ -387,7 +387,7 @@ async fn render_form(
         errors,
         actions,
         pipelines,
-        periods: &PeriodKind::ALL,
+        periods: PeriodKind::ALL,
         kinds: ObjectiveKind::ALL,
         metrics: SalesMetric::ALL,
         contexts: Context::ALL,
