@@ -6,17 +6,17 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::demo;
+use crate::app::import::{self, ImportError};
+use crate::app::provision::{self, AccountSpec, UserSpec};
 use crate::config::{self, Config};
 use crate::db::{self, AnyConnection, DatabaseUrl};
-use crate::demo;
 use crate::domain::Invalid;
 use crate::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
 use crate::domain::role::Role;
 use crate::domain::user::{Email, NewPassword, PersonName};
-use crate::import::{self, ImportError};
 use crate::password::{PasswordCost, Passwords};
-use crate::provision::{self, AccountSpec, UserSpec};
 use crate::startup::Application;
 use crate::store::accounts::AccountRow;
 use crate::telemetry;

@@ -14,6 +14,7 @@ use actix_web::{App, HttpServer, web};
 
 use tokio::sync::Semaphore;
 
+use crate::app::App as UseCases;
 use crate::config::Config;
 use crate::db::{self, Pool};
 use crate::password::Passwords;
@@ -40,8 +41,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
         let state = web::Data::new(AppState {
-            pool,
-            passwords,
+            app: UseCases::new(pool, passwords),
             regions: Default::default(),
             sessions: config.sessions,
             trusted_proxies: config.trusted_proxies.clone(),

@@ -164,6 +164,7 @@ admin-audit-objective-changed = objective changed
 admin-audit-objective-archived = objective archived
 admin-audit-objective-restored = objective restored
 admin-audit-target-set = target set
+admin-audit-sessions-ended = signed out everywhere
 admin-audit-target-subject = { $name } ({ $period }, from { $date })
 admin-audit-value-active = active
 admin-audit-value-inactive = inactive

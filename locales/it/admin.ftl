@@ -164,6 +164,7 @@ admin-audit-objective-changed = obiettivo modificato
 admin-audit-objective-archived = obiettivo archiviato
 admin-audit-objective-restored = obiettivo ripristinato
 admin-audit-target-set = target impostato
+admin-audit-sessions-ended = disconnesso ovunque
 admin-audit-target-subject = { $name } ({ $period }, dal { $date })
 admin-audit-value-active = attivo
 admin-audit-value-inactive = inattivo

@@ -233,9 +233,7 @@ diesel::table! {
         actor_id -> Nullable<BigInt>,
         at -> Timestamp,
         action -> Text,
-        subject -> Text,
-        before -> Text,
-        after -> Text,
+        details -> Text,
     }
 }
 

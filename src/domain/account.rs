@@ -26,7 +26,8 @@ impl AccountName {
 }
 
 /// An IANA time zone name such as `Europe/Rome`: periods are computed in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub struct TimeZone(chrono_tz::Tz);
 
 impl TimeZone {
@@ -43,6 +44,25 @@ impl TimeZone {
 
     pub fn name(self) -> &'static str {
         self.0.name()
+    }
+
+    /// Its IANA name, as stored.
+    pub fn as_str(&self) -> &'static str {
+        self.0.name()
+    }
+}
+
+impl std::str::FromStr for TimeZone {
+    type Err = Invalid;
+
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        Self::parse(s)
+    }
+}
+
+impl std::fmt::Display for TimeZone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 

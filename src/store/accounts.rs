@@ -184,7 +184,7 @@ fn bump_revision(conn: &mut AnyConnection, id: AccountId) -> QueryResult<usize> 
 pub fn set_edition_and_licences(
     conn: &mut AnyConnection,
     id: AccountId,
-    edition: &str,
+    edition: Edition,
     licences: i32,
 ) -> QueryResult<usize> {
     diesel::update(accounts::table.find(id))

@@ -58,7 +58,7 @@ macro_rules! stored_as_text {
     )+};
 }
 
-use crate::domain::account::{Locale, WeekStart};
+use crate::domain::account::{Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
 use crate::domain::objective::{Context, ObjectiveKind, SalesMetric};
 use crate::domain::period::PeriodKind;
@@ -66,6 +66,7 @@ use crate::domain::recording::{LeadStatus, SubjectKind};
 use crate::domain::role::Role;
 
 stored_as_text!(
+    TimeZone,
     Edition,
     Role,
     Locale,

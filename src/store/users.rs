@@ -104,7 +104,7 @@ pub fn list_active(conn: &mut AnyConnection, account: AccountId) -> QueryResult<
         .load(conn)
 }
 
-pub fn set_role(conn: &mut AnyConnection, account: AccountId, id: UserId, role: &str) -> QueryResult<usize> {
+pub fn set_role(conn: &mut AnyConnection, account: AccountId, id: UserId, role: Role) -> QueryResult<usize> {
     diesel::update(users::table.filter(users::account_id.eq(account)).filter(users::id.eq(id)))
         .set(users::role.eq(role))
         .execute(conn)
@@ -121,7 +121,7 @@ pub fn set_name(conn: &mut AnyConnection, id: UserId, name: &str) -> QueryResult
     diesel::update(users::table.filter(users::id.eq(id))).set(users::name.eq(name)).execute(conn)
 }
 
-pub fn set_locale(conn: &mut AnyConnection, id: UserId, locale: Option<&str>) -> QueryResult<usize> {
+pub fn set_locale(conn: &mut AnyConnection, id: UserId, locale: Option<Locale>) -> QueryResult<usize> {
     diesel::update(users::table.filter(users::id.eq(id))).set(users::locale.eq(locale)).execute(conn)
 }
 

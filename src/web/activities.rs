@@ -13,27 +13,17 @@ use super::current_user::CurrentUser;
 use super::error::{form_status, is_htmx, refusal};
 use super::layout::Layout;
 use super::respond::{changed, html, page_or_fragment};
-use super::{AppError, AppState, with_conn};
+use super::{AppError, AppState};
+use crate::app::User;
+use crate::app::recording::activities::{self, ActionWithOutcomes, ActivityForm, ActivityLine, Listing, SubjectChoice};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::{ActivityId, UserId};
 use crate::domain::message::Message;
 use crate::domain::recording::SubjectKind;
 use crate::i18n;
-use crate::recording::{self, ActivityForm};
-use crate::store::actions::{self, ActionWithOutcomes};
-use crate::store::activities::{self, ActivityLine};
-use crate::store::users::{self, UserRow};
-use crate::store::{leads, prospects};
 
 const HERE: &str = "/activities";
 const PAGE_SIZE: i64 = 50;
-
-/// One choice of the subject list: `lead:ID` or `prospect:ID`, its kind and its name.
-pub struct SubjectChoice {
-    pub value: String,
-    pub kind: SubjectKind,
-    pub name: String,
-}
 
 #[derive(Template)]
 #[template(path = "activities/form.html")]
@@ -95,7 +85,7 @@ struct ActivitiesPage {
     layout: Layout,
     activities: Vec<ActivityItem>,
     /// Managers filter by user; reps see only their own.
-    users: Vec<UserRow>,
+    users: Vec<User>,
     user: Option<UserId>,
     page: i64,
     has_next: bool,
@@ -123,39 +113,22 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let ListQuery { user, page } = query.into_inner();
     let page = crate::domain::range::page(page).map_err(AppError::bad_request)?;
-    let manages = current.role().manages();
     let asked = match user.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         Some(raw) => Some(UserId(raw.parse().map_err(|_| AppError::NotFound)?)),
         None => None,
     };
-    // A rep reads only their own activities; anyone else's id is not theirs to know.
-    let filter = match (manages, asked) {
-        (false, Some(user)) if user != current.user.id => return Err(AppError::NotFound),
-        (false, _) => Some(current.user.id),
-        (true, asked) => asked,
-    };
-    let account = current.account.id;
-    let (lines, users) = with_conn(&state.pool, move |conn| {
-        let users = if manages { users::list(conn, account)? } else { Vec::new() };
-        if let Some(user) = filter.filter(|_| manages) {
-            if !users.iter().any(|u| u.id == user) {
-                return Err(AppError::NotFound);
-            }
-        }
-        Ok((activities::list(conn, account, filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)?, users))
-    })
-    .await?;
-    let has_next = lines.len() as i64 > PAGE_SIZE;
-    let calendar = current.account.calendar();
+    let actor = current.actor.clone();
+    let Listing { lines, has_next, user, users } =
+        state.app.run(move |cx| activities::list(cx, &actor, asked, page, PAGE_SIZE)).await?;
+    let calendar = current.account().calendar();
     let activities = lines
         .into_iter()
-        .take(PAGE_SIZE as usize)
         .map(|line| {
             let ActivityLine { activity, user, action, outcome, lead_title, prospect_name } = line;
             ActivityItem {
                 id: activity.id,
                 moment: i18n::date_time(current.locale, calendar.local_datetime(activity.occurred_at.and_utc())),
-                deletable: manages || activity.user_id == current.user.id,
+                deletable: current.actor.may_touch(activity.user_id),
                 subject: match (lead_title, prospect_name) {
                     (Some(title), _) => Some((SubjectKind::Lead, title)),
                     (None, Some(name)) => Some((SubjectKind::Prospect, name)),
@@ -172,7 +145,7 @@ pub async fn list(
         layout: Layout::signed_in("recording-activities", &current, HERE),
         activities,
         users,
-        user: if manages { filter } else { None },
+        user,
         page,
         has_next,
     };
@@ -207,7 +180,7 @@ async fn new_form(
     mut form: ActivityForm,
 ) -> Result<HttpResponse, AppError> {
     if form.occurred_at.trim().is_empty() {
-        let now = current.account.calendar().local_datetime(Utc::now());
+        let now = current.account().calendar().local_datetime(Utc::now());
         form.occurred_at = now.format("%Y-%m-%dT%H:%M").to_string();
     }
     let page = form_page(&state, &current, form, FieldErrors::new()).await?;
@@ -226,10 +199,8 @@ pub async fn create(
     form: Form<ActivityForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
-    let done =
-        with_conn(&state.pool, move |conn| Ok(recording::log_activity(conn, &account, &user, &typed, Utc::now())))
-            .await?;
+    let (actor, typed) = (current.actor.clone(), form.clone());
+    let done = state.app.run(move |cx| activities::log(cx, &actor, &typed)).await;
     match done {
         Ok(_) => Ok(changed(&current, HERE, "recording-activity-logged")),
         Err(error) => {
@@ -241,10 +212,13 @@ pub async fn create(
     }
 }
 
-pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<i64>) -> Result<HttpResponse, AppError> {
-    let id = ActivityId(path.into_inner());
-    let (account, user) = (current.account.clone(), current.user.clone());
-    with_conn(&state.pool, move |conn| Ok(recording::delete_activity(conn, &account, &user, id))).await??;
+pub async fn delete(
+    state: Data<AppState>,
+    current: CurrentUser,
+    path: Path<ActivityId>,
+) -> Result<HttpResponse, AppError> {
+    let (id, actor) = (path.into_inner(), current.actor.clone());
+    state.app.run(move |cx| activities::delete(cx, &actor, id)).await?;
     Ok(changed(&current, HERE, "recording-activity-deleted"))
 }
 
@@ -254,33 +228,14 @@ async fn form_page(
     form: ActivityForm,
     errors: FieldErrors,
 ) -> Result<ActivityFormPage, AppError> {
-    let account = current.account.id;
-    let owner = recording::visible_owner(&current.user);
-    let (actions, subjects) = with_conn(&state.pool, move |conn| {
-        let actions: Vec<ActionWithOutcomes> =
-            actions::list(conn, account)?.into_iter().filter(|a| a.action.active).collect();
-        let mut subjects: Vec<SubjectChoice> = leads::list(conn, account, owner)?
-            .into_iter()
-            .map(|line| SubjectChoice {
-                value: format!("lead:{}", line.lead.id),
-                kind: SubjectKind::Lead,
-                name: line.lead.title,
-            })
-            .collect();
-        subjects.extend(prospects::list(conn, account, owner)?.into_iter().map(|line| SubjectChoice {
-            value: format!("prospect:{}", line.prospect.id),
-            kind: SubjectKind::Prospect,
-            name: line.prospect.name,
-        }));
-        Ok((actions, subjects))
-    })
-    .await?;
+    let actor = current.actor.clone();
+    let choices = state.app.run(move |cx| activities::choices(cx, &actor)).await?;
     Ok(ActivityFormPage {
         layout: Layout::signed_in("recording-activity-log-title", current, HERE),
         form,
         errors,
-        actions,
-        subjects,
-        time_zone: current.account.time_zone.clone(),
+        actions: choices.actions,
+        subjects: choices.subjects,
+        time_zone: current.account().time_zone.to_string(),
     })
 }

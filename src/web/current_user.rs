@@ -1,4 +1,6 @@
-//! The signed-in user, and the role gates built on it. Authorisation happens here, once.
+//! The signed-in user, and the gates built on it. Gates refuse early what a page's use case
+//! would refuse anyway (the app layer checks every actor itself): they keep a rep off the
+//! Control Panel before anything is read.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -6,23 +8,24 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::web::Data;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
-use chrono::Utc;
 
 use super::session::TypedSession;
-use super::{AppError, AppState, with_conn};
+use super::{AppError, AppState};
+use crate::app::sign_in::{self, SignedIn};
+use crate::app::{self, Account, Actor};
 use crate::domain::account::Locale;
+use crate::domain::ids::UserId;
 use crate::domain::language;
 use crate::domain::money::MoneyStyle;
 use crate::domain::role::Role;
-use crate::sign_in;
-use crate::store::accounts::{self, AccountRow};
-use crate::store::users::UserRow;
 
 /// The signed-in, active user with their account, for a session the server still holds
-/// (see `sign_in::resume_session`).
+/// (see `app::sign_in::resume_session`).
 pub struct CurrentUser {
-    pub user: UserRow,
-    pub account: AccountRow,
+    pub actor: Actor,
+    pub name: String,
+    /// The language the user chose in My account, if any.
+    pub preferred_locale: Option<Locale>,
     pub session: TypedSession,
     /// The id of the server-side session (to keep it when the user ends their others).
     pub session_id: String,
@@ -32,12 +35,20 @@ pub struct CurrentUser {
 
 impl CurrentUser {
     pub fn role(&self) -> Role {
-        self.user.role()
+        self.actor.role
+    }
+
+    pub fn user_id(&self) -> UserId {
+        self.actor.user
+    }
+
+    pub fn account(&self) -> &Account {
+        &self.actor.account
     }
 
     /// Money in the account's currency, written the reader's way.
     pub fn money(&self) -> MoneyStyle {
-        MoneyStyle { currency: self.account.currency.clone(), locale: self.locale }
+        MoneyStyle { currency: self.account().currency.clone(), locale: self.locale }
     }
 }
 
@@ -60,39 +71,25 @@ impl FromRequest for CurrentUser {
             let unauthenticated = || AppError::Unauthenticated { next: next.clone(), htmx };
             let token = session.token().ok_or_else(unauthenticated)?;
             let policy = state.sessions;
-            let session_id = sign_in::session_id(&token);
-            let found = with_conn(&state.pool, move |conn| {
-                let Some(user) = sign_in::resume_session(conn, &token, &policy, Utc::now().naive_utc())? else {
-                    return Ok(None);
-                };
-                let account = accounts::find(conn, user.account_id)?;
-                Ok(account.map(|account| (user, account)))
-            })
-            .await?;
-            match found {
-                Some((user, account)) => {
-                    let locale = language::choose(user.preferred_locale(), Some(account.locale()), &accepted);
-                    // Error pages rendered later in this request speak the same language.
-                    request.extensions_mut().insert(locale);
-                    Ok(CurrentUser { user, account, session, session_id, locale })
-                }
-                None => {
-                    session.sign_out();
-                    Err(unauthenticated())
-                }
-            }
+            let found = state.app.run(move |cx| sign_in::resume_session(cx, &token, &policy)).await?;
+            let Some(SignedIn { actor, name, preferred_locale, session_id, .. }) = found else {
+                session.sign_out();
+                return Err(unauthenticated());
+            };
+            let locale = language::choose(preferred_locale, Some(actor.account.locale), &accepted);
+            // Error pages rendered later in this request speak the same language.
+            request.extensions_mut().insert(locale);
+            Ok(CurrentUser { actor, name, preferred_locale, session, session_id, locale })
         })
     }
 }
 
-/// A manager or an admin.
-pub struct RequireManager(pub CurrentUser);
+/// Defines a gate: the signed-in user, if `$check` lets their actor through.
+macro_rules! gate {
+    ($(#[$doc:meta])* $gate:ident, $check:expr) => {
+        $(#[$doc])*
+        pub struct $gate(pub CurrentUser);
 
-/// An admin.
-pub struct RequireAdmin(pub CurrentUser);
-
-macro_rules! role_gate {
-    ($gate:ident, $allowed:expr) => {
         impl FromRequest for $gate {
             type Error = AppError;
             type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
@@ -101,55 +98,37 @@ macro_rules! role_gate {
                 let current = CurrentUser::from_request(req, payload);
                 Box::pin(async move {
                     let current = current.await?;
-                    let allowed: fn(Role) -> bool = $allowed;
-                    if allowed(current.role()) { Ok($gate(current)) } else { Err(AppError::Forbidden) }
+                    let check: fn(&Actor) -> Result<(), app::Error> = $check;
+                    check(&current.actor)?;
+                    Ok($gate(current))
                 })
             }
         }
     };
 }
 
-role_gate!(RequireManager, Role::manages);
-role_gate!(RequireAdmin, Role::administers);
+gate!(
+    /// A manager or an admin.
+    RequireManager,
+    Actor::require_manager
+);
 
-/// A manager or admin of a Dream Team account: the objectives editor (rule 7). A rep is
-/// refused (403) whatever the edition; other editions learn which one they need (402).
-pub struct ObjectivesEditor(pub CurrentUser);
+gate!(
+    /// An admin.
+    RequireAdmin,
+    Actor::require_admin
+);
 
-impl FromRequest for ObjectivesEditor {
-    type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+gate!(
+    /// A manager or admin of a Dream Team account: the objectives editor (rule 7). A rep is
+    /// refused (403) whatever the edition; other editions learn which one they need (402).
+    ObjectivesEditor,
+    |actor| actor.require_manager().and_then(|()| actor.require_dream_team())
+);
 
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let manager = RequireManager::from_request(req, payload);
-        Box::pin(async move {
-            let RequireManager(current) = manager.await?;
-            if current.account.edition().has_sales_objectives() {
-                Ok(ObjectivesEditor(current))
-            } else {
-                Err(AppError::EditionRequired)
-            }
-        })
-    }
-}
-
-/// Anyone of a Dream Team account: the statistics they may read are narrowed to their own
-/// for a rep (see `statistics::resolve`).
-pub struct SalesObjectivesReader(pub CurrentUser);
-
-impl FromRequest for SalesObjectivesReader {
-    type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
-
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let current = CurrentUser::from_request(req, payload);
-        Box::pin(async move {
-            let current = current.await?;
-            if current.account.edition().has_sales_objectives() {
-                Ok(SalesObjectivesReader(current))
-            } else {
-                Err(AppError::EditionRequired)
-            }
-        })
-    }
-}
+gate!(
+    /// Anyone of a Dream Team account: the statistics they may read are narrowed to their
+    /// own for a rep.
+    SalesObjectivesReader,
+    Actor::require_dream_team
+);

@@ -10,7 +10,7 @@ use askama::Template;
 
 use super::i18n::visitor_locale;
 use super::layout::Layout;
-use crate::change::ChangeError;
+use crate::app;
 use crate::domain::Invalid;
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
@@ -71,12 +71,6 @@ fn written(locale: Locale, messages: &[Message]) -> String {
 /// that show a change's refusal above everything rather than beside a field.
 pub fn refusal_text(locale: Locale, errors: &FieldErrors) -> String {
     written(locale, &errors.messages().cloned().collect::<Vec<_>>())
-}
-
-impl From<diesel::result::Error> for AppError {
-    fn from(error: diesel::result::Error) -> Self {
-        AppError::Internal(error.into())
-    }
 }
 
 impl From<askama::Error> for AppError {
@@ -236,7 +230,7 @@ pub struct Refused {
 
 impl Refused {
     /// The refusal of `error`, or the error page for what no page shows (see `refusal`).
-    pub fn of(locale: Locale, error: ChangeError) -> Result<Self, AppError> {
+    pub fn of(locale: Locale, error: app::Error) -> Result<Self, AppError> {
         let errors = refusal(error)?;
         Ok(Self { text: refusal_text(locale, &errors), status: form_status(&errors) })
     }
@@ -259,7 +253,7 @@ pub fn form_status(errors: &FieldErrors) -> StatusCode {
     match errors.get(FieldErrors::FORM) {
         _ if errors.is_empty() => StatusCode::OK,
         Some(message) if message.key() == BUSY => StatusCode::SERVICE_UNAVAILABLE,
-        Some(message) if message.key() == crate::recording::CHANGED_MEANWHILE => StatusCode::CONFLICT,
+        Some(message) if message.key() == crate::app::recording::leads::CHANGED_MEANWHILE => StatusCode::CONFLICT,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
@@ -275,15 +269,17 @@ pub fn wants_fragment(req: &actix_web::HttpRequest) -> bool {
     is_htmx(req) && !req.headers().contains_key("HX-History-Restore-Request")
 }
 
-impl From<ChangeError> for AppError {
-    fn from(error: ChangeError) -> Self {
+impl From<app::Error> for AppError {
+    fn from(error: app::Error) -> Self {
         match error {
-            ChangeError::Invalid(errors) => AppError::Refused(errors.messages().cloned().collect()),
-            ChangeError::NotFound => AppError::NotFound,
-            ChangeError::Forbidden => AppError::Forbidden,
-            ChangeError::Busy(_) => AppError::Busy,
-            ChangeError::Database(e) => e.into(),
-            ChangeError::Internal(e) => AppError::Internal(e),
+            app::Error::Invalid(errors) => AppError::Refused(errors.messages().cloned().collect()),
+            app::Error::BadRequest(message) => AppError::BadRequest(message),
+            app::Error::NotFound => AppError::NotFound,
+            app::Error::Forbidden => AppError::Forbidden,
+            app::Error::EditionRequired => AppError::EditionRequired,
+            app::Error::Busy(_) => AppError::Busy,
+            app::Error::Database(e) => AppError::Internal(e.into()),
+            app::Error::Internal(e) => AppError::Internal(e),
         }
     }
 }
@@ -291,13 +287,15 @@ impl From<ChangeError> for AppError {
 /// A refused change: its field errors, to show in the form again (HTTP 422; a busy account
 /// is a form-wide error, 503), or the error page for what is not a form's business (absent
 /// records, the database).
-pub fn refusal(error: ChangeError) -> Result<FieldErrors, AppError> {
+pub fn refusal(error: app::Error) -> Result<FieldErrors, AppError> {
     match error {
-        ChangeError::Invalid(errors) => Ok(errors),
-        ChangeError::Busy(_) => Ok(FieldErrors::single(FieldErrors::FORM, BUSY)),
-        ChangeError::NotFound => Err(AppError::NotFound),
-        ChangeError::Forbidden => Err(AppError::Forbidden),
-        ChangeError::Database(e) => Err(e.into()),
-        ChangeError::Internal(e) => Err(AppError::Internal(e)),
+        app::Error::Invalid(errors) => Ok(errors),
+        app::Error::Busy(_) => Ok(FieldErrors::single(FieldErrors::FORM, BUSY)),
+        app::Error::BadRequest(message) => Err(AppError::BadRequest(message)),
+        app::Error::NotFound => Err(AppError::NotFound),
+        app::Error::Forbidden => Err(AppError::Forbidden),
+        app::Error::EditionRequired => Err(AppError::EditionRequired),
+        app::Error::Database(e) => Err(AppError::Internal(e.into())),
+        app::Error::Internal(e) => Err(AppError::Internal(e)),
     }
 }

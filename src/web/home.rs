@@ -8,9 +8,9 @@ use askama::Template;
 use super::current_user::CurrentUser;
 use super::layout::Layout;
 use super::respond::html;
-use super::{AppError, AppState, with_conn};
+use super::{AppError, AppState};
+use crate::app::admin::teams;
 use crate::domain::account::Locale;
-use crate::store::teams;
 use crate::web::i18n::filters;
 
 #[derive(Template)]
@@ -28,16 +28,17 @@ struct HomePage {
 }
 
 pub async fn get(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
-    let (account, user) = (current.account.id, current.user.id);
-    let teams = with_conn(&state.pool, move |conn| Ok(teams::names_of_user(conn, account, user)?)).await?;
+    let actor = current.actor.clone();
+    let teams = state.app.run(move |cx| teams::names_of(cx, &actor)).await?;
+    let account = current.account();
     let page = HomePage {
         layout: Layout::signed_in("menu-home", &current, "/"),
-        name: current.user.name.clone(),
+        name: current.name.clone(),
         role: current.role().label_key(),
-        edition: current.account.edition().label(),
-        time_zone: current.account.time_zone.clone(),
-        week_start: day_name(current.locale, current.account.week_start().weekday()),
-        currency: current.account.currency.clone(),
+        edition: account.edition.label(),
+        time_zone: account.time_zone.to_string(),
+        week_start: day_name(current.locale, account.week_start.weekday()),
+        currency: account.currency.clone(),
         teams,
     };
     html(current.locale, StatusCode::OK, &page)

@@ -58,8 +58,8 @@ impl Layout {
             .map(|section| MenuItem { label: section.label, href: section.href, current: section.href == here })
             .collect();
         Self {
-            user_name: Some(current.user.name.clone()),
-            account_name: Some(current.account.name.clone()),
+            user_name: Some(current.name.clone()),
+            account_name: Some(current.account().name.clone()),
             csrf_token: Some(current.session.csrf_token()),
             flash: current.session.take_flash(),
             menu,

@@ -5,23 +5,20 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
 use askama::Template;
-use chrono::Utc;
 
 use super::current_user::CurrentUser;
 use super::error::{form_status, refusal};
 use super::layout::Layout;
 use super::respond::{changed, html};
-use super::{AppError, AppState, with_conn};
+use super::{AppError, AppState};
+use crate::app::User;
+use crate::app::recording::leads::{self, LeadForm, LeadLine, Pipeline};
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::LeadId;
 use crate::domain::money::{Amount, MoneyStyle};
 use crate::domain::recording::LeadStatus;
 use crate::i18n;
-use crate::recording::{self, LeadForm};
-use crate::store::leads::{self, LeadLine};
-use crate::store::pipelines::{self, PipelineRow};
-use crate::store::users::{self, UserRow};
 
 const HERE: &str = "/leads";
 
@@ -52,9 +49,9 @@ struct LeadFormPage {
     lead: Option<LeadId>,
     form: LeadForm,
     errors: FieldErrors,
-    pipelines: Vec<PipelineRow>,
+    pipelines: Vec<Pipeline>,
     /// Who a manager can give the lead to; empty for a rep.
-    owners: Vec<UserRow>,
+    owners: Vec<User>,
     statuses: &'static [LeadStatus],
     currency: String,
     /// An amount written the reader's way, as a hint: `1250.50`, `1250,50`.
@@ -63,13 +60,12 @@ struct LeadFormPage {
 }
 
 pub async fn list(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
-    let account = current.account.id;
-    let owner = recording::visible_owner(&current.user);
-    let lines = with_conn(&state.pool, move |conn| Ok(leads::list(conn, account, owner)?)).await?;
+    let actor = current.actor.clone();
+    let lines = state.app.run(move |cx| leads::list(cx, &actor)).await?;
     let money = current.money();
     let leads = lines.into_iter().map(|line| item(line, &money, current.locale)).collect();
-    let page =
-        LeadsPage { layout: Layout::signed_in("recording-leads", &current, HERE), leads, everyone: owner.is_none() };
+    let everyone = current.actor.visible_owner().is_none();
+    let page = LeadsPage { layout: Layout::signed_in("recording-leads", &current, HERE), leads, everyone };
     html(current.locale, StatusCode::OK, &page)
 }
 
@@ -77,7 +73,7 @@ fn item(line: LeadLine, currency: &MoneyStyle, locale: Locale) -> LeadItem {
     let LeadLine { lead, pipeline, owner } = line;
     LeadItem {
         id: lead.id,
-        status: lead.status(),
+        status: lead.status,
         amount: lead.amount_cents.map(|c| Amount::from_cents(c).display(currency)).unwrap_or_default(),
         closed_on: lead.closed_on.map(|d| i18n::date(locale, d)).unwrap_or_default(),
         title: lead.title,
@@ -98,39 +94,37 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let mut form = form.into_inner();
     form.locale = current.locale;
-    let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
-    let done =
-        with_conn(&state.pool, move |conn| Ok(recording::create_lead(conn, &account, &user, &typed, Utc::now())))
-            .await?;
-    match done {
+    let (actor, typed) = (current.actor.clone(), form.clone());
+    match state.app.run(move |cx| leads::create(cx, &actor, &typed)).await {
         Ok(_) => Ok(changed(&current, HERE, "recording-lead-created")),
         Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
     }
 }
 
-pub async fn edit(state: Data<AppState>, current: CurrentUser, path: Path<i64>) -> Result<HttpResponse, AppError> {
-    let id = LeadId(path.into_inner());
-    let (account, user) = (current.account.clone(), current.user.clone());
-    let lead = with_conn(&state.pool, move |conn| Ok(recording::visible_lead(conn, &account, &user, id))).await?;
-    let lead = lead?;
-    let form = LeadForm::from_lead(&lead, &current.account.calendar(), current.locale);
+pub async fn edit(state: Data<AppState>, current: CurrentUser, path: Path<LeadId>) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let form = stored_form(&state, &current, id).await?;
     render_form(&state, &current, Some(id), form, FieldErrors::new()).await
+}
+
+/// The form filled with the lead as it is now.
+async fn stored_form(state: &AppState, current: &CurrentUser, id: LeadId) -> Result<LeadForm, AppError> {
+    let actor = current.actor.clone();
+    let lead = state.app.run(move |cx| leads::find(cx, &actor, id)).await?;
+    Ok(LeadForm::from_lead(&lead, &current.account().calendar(), current.locale))
 }
 
 pub async fn update(
     state: Data<AppState>,
     current: CurrentUser,
-    path: Path<i64>,
+    path: Path<LeadId>,
     form: Form<LeadForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = LeadId(path.into_inner());
+    let id = path.into_inner();
     let mut form = form.into_inner();
     form.locale = current.locale;
-    let (account, user, typed) = (current.account.clone(), current.user.clone(), form.clone());
-    let done =
-        with_conn(&state.pool, move |conn| Ok(recording::update_lead(conn, &account, &user, id, &typed, Utc::now())))
-            .await?;
-    match done {
+    let (actor, typed) = (current.actor.clone(), form.clone());
+    match state.app.run(move |cx| leads::update(cx, &actor, id, &typed)).await {
         Ok(_) => Ok(changed(&current, HERE, "recording-lead-saved")),
         Err(error) => {
             let errors = refusal(error)?;
@@ -138,20 +132,15 @@ pub async fn update(
                 return render_form(&state, &current, Some(id), form, errors).await;
             }
             // Saved by someone else meanwhile: the form shows the lead as it is now.
-            let (account, user) = (current.account.clone(), current.user.clone());
-            let lead =
-                with_conn(&state.pool, move |conn| Ok(recording::visible_lead(conn, &account, &user, id))).await??;
-            let now = LeadForm::from_lead(&lead, &current.account.calendar(), current.locale);
+            let now = stored_form(&state, &current, id).await?;
             render_form(&state, &current, Some(id), now, errors).await
         }
     }
 }
 
-pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<i64>) -> Result<HttpResponse, AppError> {
-    let id = LeadId(path.into_inner());
-    let (account, user) = (current.account.clone(), current.user.clone());
-    let done = with_conn(&state.pool, move |conn| Ok(recording::delete_lead(conn, &account, &user, id))).await?;
-    done?;
+pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<LeadId>) -> Result<HttpResponse, AppError> {
+    let (id, actor) = (path.into_inner(), current.actor.clone());
+    state.app.run(move |cx| leads::delete(cx, &actor, id)).await?;
     Ok(changed(&current, HERE, "recording-lead-deleted"))
 }
 
@@ -162,13 +151,8 @@ async fn render_form(
     form: LeadForm,
     errors: FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let account = current.account.id;
-    let manages = current.role().manages();
-    let (pipelines, owners) = with_conn(&state.pool, move |conn| {
-        let owners = if manages { users::list_active(conn, account)? } else { Vec::new() };
-        Ok((pipelines::list(conn, account)?, owners))
-    })
-    .await?;
+    let actor = current.actor.clone();
+    let (pipelines, owners) = state.app.run(move |cx| leads::choices(cx, &actor)).await?;
     let status = form_status(&errors);
     let page = LeadFormPage {
         layout: Layout::signed_in(
@@ -182,9 +166,9 @@ async fn render_form(
         pipelines,
         owners,
         statuses: LeadStatus::ALL,
-        currency: current.account.currency.clone(),
+        currency: current.account().currency.clone(),
         amount_example: Amount::from_cents(125_050).to_form(current.locale),
-        time_zone: current.account.time_zone.clone(),
+        time_zone: current.account().time_zone.to_string(),
     };
     html(current.locale, status, &page)
 }

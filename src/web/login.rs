@@ -4,7 +4,6 @@ use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Query};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
-use chrono::Utc;
 use serde::Deserialize;
 
 use super::client::client_of;
@@ -12,14 +11,13 @@ use super::i18n::{language_cookie, visitor_locale};
 use super::layout::Layout;
 use super::respond::{html, see_other};
 use super::session::TypedSession;
-use super::{AppError, AppState, with_conn};
+use super::{AppError, AppState};
+use crate::app::sign_in::{self, Credentials, SignIn, Started};
 use crate::domain::account::Locale;
 use crate::domain::ids::UserId;
 use crate::domain::local_path::parse_local_path;
 use crate::domain::message::Message;
 use crate::domain::throttle;
-use crate::sign_in::{self, Attempt, Credentials, Started};
-use crate::store::{accounts, users};
 use crate::web::i18n::filters;
 
 #[derive(Template)]
@@ -82,31 +80,23 @@ pub async fn submit(
         .await
         .map_err(|_| AppError::Busy)?
         .map_err(|_| AppError::Busy)?;
-    let (passwords, typed_email, client) = (state.passwords.clone(), email.clone(), client_of(&req, &state));
-    let policy = state.sessions;
-    let attempt = with_conn(&state.pool, move |conn| {
-        let now = Utc::now().naive_utc();
-        let credentials = Credentials { email: &typed_email, password: &password, client };
-        let attempt = sign_in::attempt(conn, &passwords, &credentials, now)?;
-        // One account: its session begins at once.
-        Ok(match attempt {
-            Attempt::Verified(users) if users.len() == 1 => {
-                Ok(sign_in::start_session(conn, users[0].id, &policy, now)?)
-            }
-            other => Err(other),
+    let (typed_email, client, policy) = (email.clone(), client_of(&req, &state), state.sessions);
+    let signed = state
+        .app
+        .run(move |cx| {
+            let credentials = Credentials { email: &typed_email, password: &password, client };
+            sign_in::sign_in(cx, &credentials, &policy)
         })
-    })
-    .await?;
-    let (status, message) = match attempt {
-        Ok(started) => return signed_in(&req, &session, started, &next),
-        Err(Attempt::Verified(users)) => {
-            let ids: Vec<UserId> = users.iter().map(|u| u.id).collect();
+        .await?;
+    let (status, message) = match signed {
+        SignIn::Started(started) => return signed_in(&req, &session, started, &next),
+        SignIn::Choose(ids) => {
             session.offer_choice(&ids).map_err(|e| AppError::Internal(e.into()))?;
             let query = serde_urlencoded::to_string([("next", next.as_str())]).unwrap_or_default();
             return Ok(see_other(&format!("/login/account?{query}")));
         }
-        Err(Attempt::Refused) => (StatusCode::UNAUTHORIZED, Message::new("login-refused")),
-        Err(Attempt::Throttled(wait)) => (
+        SignIn::Refused => (StatusCode::UNAUTHORIZED, Message::new("login-refused")),
+        SignIn::Throttled(wait) => (
             StatusCode::TOO_MANY_REQUESTS,
             Message::new("login-throttled").arg("minutes", throttle::minutes_to_wait(wait)),
         ),
@@ -148,17 +138,7 @@ pub async fn choose(
     query: Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
     let offered = session.choice().ok_or(AppError::NotFound)?;
-    let choices = with_conn(&state.pool, move |conn| {
-        let mut choices = Vec::new();
-        for id in offered {
-            if let Some(user) = users::find(conn, id)?.filter(|u| u.active) {
-                let account = accounts::find(conn, user.account_id)?.map(|a| a.name).unwrap_or_default();
-                choices.push((user.id, account));
-            }
-        }
-        Ok(choices)
-    })
-    .await?;
+    let choices = state.app.run(move |cx| sign_in::choices(cx, &offered)).await?;
     let locale = visitor_locale(&req);
     let layout = Layout::anonymous("login-choose-title", locale, Some(session.csrf_token()));
     html(locale, StatusCode::OK, &ChoosePage { layout, choices, next: query.into_inner().next })
@@ -185,15 +165,13 @@ pub async fn chosen(
         return Err(AppError::NotFound);
     }
     let policy = state.sessions;
-    let started =
-        with_conn(&state.pool, move |conn| Ok(sign_in::start_session(conn, user, &policy, Utc::now().naive_utc())?))
-            .await?;
+    let started = state.app.run(move |cx| sign_in::start_session(cx, user, &policy)).await?;
     signed_in(&req, &session, started, &form.next)
 }
 
 pub async fn logout(state: Data<AppState>, session: TypedSession) -> Result<HttpResponse, AppError> {
     if let Some(token) = session.token() {
-        with_conn(&state.pool, move |conn| Ok(sign_in::end_session(conn, &token)?)).await?;
+        state.app.run(move |cx| sign_in::end_session(cx, &token)).await?;
     }
     session.sign_out();
     Ok(see_other("/login"))

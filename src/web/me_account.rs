@@ -8,8 +8,8 @@ use super::current_user::CurrentUser;
 use super::error::{form_status, refusal};
 use super::layout::Layout;
 use super::respond::{html, see_other};
-use super::{AppError, AppState, with_conn};
-use crate::administration::{self, MyAccountForm};
+use super::{AppError, AppState};
+use crate::app::me::{self, MyAccountForm};
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
 use crate::web::i18n::filters;
@@ -28,7 +28,7 @@ struct AccountPage {
 
 pub async fn get(current: CurrentUser) -> Result<HttpResponse, AppError> {
     let (name, locale) =
-        (current.user.name.clone(), current.user.locale.map(|l| l.as_str().to_owned()).unwrap_or_default());
+        (current.name.clone(), current.preferred_locale.map(|l| l.as_str().to_owned()).unwrap_or_default());
     render(&current, name, locale, FieldErrors::new())
 }
 
@@ -39,16 +39,11 @@ pub async fn post(
     form: Form<MyAccountForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let (me, passwords, typed) = (current.user.clone(), state.passwords.clone(), form.clone());
-    let session = current.session_id.clone();
-    let done = with_conn(&state.pool, move |conn| {
-        Ok(administration::update_my_account(conn, &passwords, &me, &session, &typed))
-    })
-    .await?;
-    match done {
+    let (actor, session, typed) = (current.actor.clone(), current.session_id.clone(), form.clone());
+    match state.app.run(move |cx| me::update(cx, &actor, &session, &typed)).await {
         Ok(()) => {
             // The word on what was done is in the language just chosen, like the pages after it.
-            let locale = form.locale.parse::<Locale>().unwrap_or_else(|_| current.account.locale());
+            let locale = form.locale.parse::<Locale>().unwrap_or_else(|_| current.account().locale);
             current.session.flash(&crate::i18n::lookup(locale, "my-account-saved", &[]));
             let mut response = see_other("/me/account");
             response
@@ -67,7 +62,7 @@ fn render(current: &CurrentUser, name: String, locale: String, errors: FieldErro
         name,
         locale,
         locales: [Locale::En, Locale::It],
-        account_locale: current.account.locale(),
+        account_locale: current.account().locale,
         errors,
     };
     html(current.locale, status, &page)

@@ -1,10 +1,9 @@
 //! The HTTP side: sessions, CSRF, the signed-in user, error pages, and one module per area
-//! of the menu. Handlers stay thin: they parse, call domain/store, render a template.
+//! of the menu. Handlers stay thin: they parse, call one use case (`app`), render a template.
 
 mod activities;
 mod admin;
 pub mod assets;
-mod blocking;
 mod client;
 mod control_panel;
 mod csrf;
@@ -28,7 +27,6 @@ mod statistics;
 
 use actix_web::web;
 
-pub use blocking::with_conn;
 pub use csrf::require_csrf_token;
 pub use error::{AppError, render_errors};
 pub use headers::security_headers;
@@ -37,14 +35,13 @@ pub use input::refuse_nul_bytes;
 use ipnet::IpNet;
 use tokio::sync::Semaphore;
 
-use crate::db::Pool;
+use crate::app::App;
 use crate::domain::session::SessionPolicy;
-use crate::password::Passwords;
 
 /// What every handler can reach.
 pub struct AppState {
-    pub pool: Pool,
-    pub passwords: Passwords,
+    /// The use cases.
+    pub app: App,
     /// The statistics dashboards rendered lately.
     pub regions: statistics::cache::Regions,
     /// How long signed-in sessions live.

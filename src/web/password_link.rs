@@ -4,15 +4,14 @@ use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Query};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
-use chrono::Utc;
 use serde::Deserialize;
 
 use super::i18n::visitor_locale;
 use super::layout::Layout;
 use super::respond::{html, see_other};
 use super::session::TypedSession;
-use super::{AppError, AppState, with_conn};
-use crate::administration;
+use super::{AppError, AppState};
+use crate::app::sign_in;
 use crate::domain::message::Message;
 use crate::domain::user::NewPassword;
 use crate::web::i18n::filters;
@@ -47,8 +46,7 @@ pub async fn get(
 ) -> Result<HttpResponse, AppError> {
     let token = query.into_inner().token;
     let typed = token.clone();
-    let valid =
-        with_conn(&state.pool, move |conn| Ok(administration::link_is_valid(conn, &typed, Utc::now())?)).await?;
+    let valid = state.app.run(move |cx| sign_in::link_is_valid(cx, &typed)).await?;
     if !valid {
         return Err(AppError::refused("password-link-expired"));
     }
@@ -76,8 +74,7 @@ pub async fn post(
     let PasswordForm { token, password } = form.into_inner();
     // The link is checked before anything is hashed: a forged token costs no hashing.
     let typed = token.clone();
-    let valid =
-        with_conn(&state.pool, move |conn| Ok(administration::link_is_valid(conn, &typed, Utc::now())?)).await?;
+    let valid = state.app.run(move |cx| sign_in::link_is_valid(cx, &typed)).await?;
     if !valid {
         return Err(AppError::refused("password-link-expired"));
     }
@@ -89,12 +86,9 @@ pub async fn post(
         .await
         .map_err(|_| AppError::Busy)?
         .map_err(|_| AppError::Busy)?;
-    let passwords = state.passwords.clone();
-    let done = with_conn(&state.pool, move |conn| {
-        let hash = passwords.hash(&password)?;
-        Ok(administration::use_link(conn, &token, &hash, Utc::now()))
-    })
-    .await?;
-    done.map_err(|_| AppError::refused("password-link-expired"))?;
+    match state.app.run(move |cx| sign_in::use_link(cx, &token, &password)).await {
+        Err(crate::app::Error::NotFound) => return Err(AppError::refused("password-link-expired")),
+        other => other?,
+    }
     Ok(see_other("/login"))
 }

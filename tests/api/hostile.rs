@@ -313,9 +313,11 @@ async fn a_csv_import_with_a_nul_or_a_control_character_reports_its_line() {
                admin@acme.example,Call,Reached,prospect,Bell\u{7},,2026-11-10 09:30\n\
                admin@acme.example,Call,Reached,prospect,Far,,0000-11-10 09:30\n";
 
-    let refused = sales_objectives::import::import_activities(&mut app.conn(), &account, csv.as_bytes());
+    let refused = sales_objectives::app::import::import_activities(&mut app.conn(), &account, csv.as_bytes());
 
-    let Err(sales_objectives::import::ImportError::Refused(lines)) = refused else { panic!("refused: {refused:?}") };
+    let Err(sales_objectives::app::import::ImportError::Refused(lines)) = refused else {
+        panic!("refused: {refused:?}")
+    };
     assert_eq!(lines.iter().map(|l| l.line).collect::<Vec<_>>(), [2, 4, 5], "{lines:?}");
     assert_eq!(app.count("activities"), 0);
 }

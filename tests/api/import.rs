@@ -270,7 +270,7 @@ async fn the_connection_of_an_import_checks_foreign_keys_again_afterwards() {
         (format!("{HEADER}admin@acme.example,Call,Reached,prospect,X,,2026-11-10 09:30\n"), true),
         (format!("{HEADER}admin@acme.example,Call,Nope,prospect,X,,2026-11-10 09:30\n"), false),
     ] {
-        let imported = sales_objectives::import::import_activities(&mut conn, &account, csv.as_bytes());
+        let imported = sales_objectives::app::import::import_activities(&mut conn, &account, csv.as_bytes());
         assert_eq!(imported.is_ok(), succeeds, "{imported:?}");
         assert!(diesel::sql_query(orphan).execute(&mut *conn).is_err(), "a team of no account is refused");
     }
@@ -289,8 +289,8 @@ async fn every_bad_line_is_reported_in_one_pass_short_lines_and_bad_values_toget
          admin@acme.example,Call,Reached,prospect,X,,2026-11-10 09:30,extra\n"
     );
 
-    let refused = sales_objectives::import::import_activities(&mut app.conn(), &account, csv.as_bytes());
+    let refused = sales_objectives::app::import::import_activities(&mut app.conn(), &account, csv.as_bytes());
 
-    let Err(sales_objectives::import::ImportError::Refused(lines)) = refused else { panic!("{refused:?}") };
+    let Err(sales_objectives::app::import::ImportError::Refused(lines)) = refused else { panic!("{refused:?}") };
     assert_eq!(lines.iter().map(|l| l.line).collect::<Vec<_>>(), [2, 3, 4], "{lines:?}");
 }

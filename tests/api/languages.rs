@@ -8,7 +8,6 @@ use sales_objectives::domain::account::Locale;
 use sales_objectives::domain::ids::LeadId;
 use sales_objectives::domain::role::Role;
 use sales_objectives::i18n::lookup;
-use sales_objectives::password::{PasswordCost, Passwords};
 use sales_objectives::store::leads;
 use scraper::{Html, Selector};
 
@@ -183,9 +182,8 @@ const MAIN_PAGES: [&str; 24] = [
 #[tokio::test]
 async fn the_demo_admin_switches_to_italian_and_every_page_reads_in_italian() {
     let app = TestApp::spawn().await;
-    let passwords = Passwords::new(PasswordCost::TESTING).expect("cost");
-    sales_objectives::demo::load(&mut app.conn(), &passwords, PASSWORD).expect("demo loaded");
-    let admin = sales_objectives::demo::logins().into_iter().next().expect("the demo admin");
+    app.load_demo();
+    let admin = sales_objectives::app::demo::logins().into_iter().next().expect("the demo admin");
     assert_eq!(app.login(&admin.email, PASSWORD).await.status(), StatusCode::SEE_OTHER);
 
     let home = page(&app, "/").await;
@@ -230,7 +228,7 @@ async fn money_and_dates_are_written_the_readers_way() {
     assert!(list.contains("50.000,00 €"), "{list}");
     assert!(list.contains("ven 27 nov 2026"), "{list}");
 
-    sales_objectives::store::users::set_locale(&mut app.conn(), admin.id, Some("en")).expect("preference saved");
+    sales_objectives::store::users::set_locale(&mut app.conn(), admin.id, Some(Locale::En)).expect("preference saved");
     let list = readable(&page(&app, "/leads").await);
     assert!(list.contains("€50,000.00"), "{list}");
     assert!(list.contains("Fri 27 Nov 2026"), "{list}");
@@ -262,7 +260,7 @@ async fn amounts_are_read_as_the_reader_writes_them_and_ambiguity_is_called_out(
     assert_eq!(input_value(&html, "title").as_deref(), Some("Due"));
 
     // English: the other way round.
-    sales_objectives::store::users::set_locale(&mut app.conn(), admin.id, Some("en")).expect("preference saved");
+    sales_objectives::store::users::set_locale(&mut app.conn(), admin.id, Some(Locale::En)).expect("preference saved");
     assert_eq!(lead("Tre", "1,250.50").await.status(), StatusCode::SEE_OTHER);
     assert_eq!(amount_of("Tre"), Some(125_050));
     let response = lead("Quattro", "1250,50").await;

@@ -442,9 +442,7 @@ async fn another_accounts_objective_answers_404() {
 #[tokio::test]
 async fn the_demo_account_opens_on_a_populated_editor() {
     let app = TestApp::spawn().await;
-    let passwords =
-        sales_objectives::password::Passwords::new(sales_objectives::password::PasswordCost::TESTING).expect("cost");
-    sales_objectives::demo::load(&mut app.conn(), &passwords, "a good password").expect("demo loaded");
+    app.load_demo();
     let response = app.login("marco.bianchi@demo-srl.example", "a good password").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let list = app.get(EDITOR).await.text().await.expect("body");

@@ -1,63 +1,29 @@
 use chrono::Utc;
 use reqwest::StatusCode;
-use sales_objectives::administration::{self, TeamChange};
-use sales_objectives::domain::role::Role;
-use sales_objectives::objectives::{self as editor, ObjectiveForm};
-use sales_objectives::recording::{self, ActivityForm, LeadForm, ProspectForm};
-use sales_objectives::store::teams;
+use sales_objectives::app::admin::users;
+use sales_objectives::app::import::{self, ImportKind};
+use sales_objectives::app::objectives::{ObjectiveForm, assignments, editor};
+use sales_objectives::app::recording::leads::{self, LeadForm};
 use sales_objectives::store::users::UserRow;
 
-use crate::helpers::{TestApp, texts};
+use crate::helpers::{ObjectiveBuilder, TestApp, texts};
 
 const STATS: &str = "/statistics/sales-objectives";
 
 struct World {
+    admin: UserRow,
     manager: UserRow,
     rita: UserRow,
     remo: UserRow,
 }
 
+/// Acme with Mara Manager, signed in, and two reps.
 async fn world(app: &TestApp) -> World {
-    app.create_account("Acme", "admin@acme.example");
-    let manager = app.create_user("Acme", "manager@acme.example", "Mara Manager", Role::Manager);
-    let rita = app.create_user("Acme", "rita@acme.example", "Rita Rep", Role::Rep);
-    let remo = app.create_user("Acme", "remo@acme.example", "Remo Rep", Role::Rep);
-    app.login_as(&manager).await;
-    World { manager, rita, remo }
-}
-
-/// Creates an objective through the editor's service and assigns it to `holders`.
-fn objective(app: &TestApp, owner: &UserRow, form: ObjectiveForm, holders: &[&UserRow]) -> String {
-    let account = app.account_of(owner);
-    let id = editor::create(&mut app.conn(), &account, None, &form, Utc::now()).expect("objective created");
-    let ids: Vec<String> = holders.iter().map(|u| u.id.to_string()).collect();
-    editor::assign_users(&mut app.conn(), &account, id, &ids, Utc::now()).expect("assigned");
-    id.to_string()
-}
-
-fn calls_form(app: &TestApp, user: &UserRow, name: &str, context: &str, targets: [(&str, &str); 2]) -> ObjectiveForm {
-    let (call, reached) = app.outcome_id(user, "Call", "Reached");
-    ObjectiveForm::activity(name, call, reached, context, targets)
-}
-
-fn revenue_form(name: &str, targets: [(&str, &str); 2]) -> ObjectiveForm {
-    ObjectiveForm::sales(name, "revenue", targets)
-}
-
-fn prospect(app: &TestApp, user: &UserRow, name: &str) -> String {
-    let account = app.account_of(user);
-    let form = ProspectForm { name: name.into(), ..ProspectForm::default() };
-    let prospect = recording::create_prospect(&mut app.conn(), &account, user, &form, Utc::now()).expect("prospect");
-    format!("prospect:{}", prospect.id)
-}
-
-/// Logs an activity as `user` at a local moment of the account's zone.
-fn log(app: &TestApp, user: &UserRow, subject: &str, action: &str, outcome: &str, at: &str) {
-    let account = app.account_of(user);
-    let (action_id, outcome_id) = app.outcome_id(user, action, outcome);
-    let form =
-        ActivityForm { action_id, outcome_id, subject: subject.into(), occurred_at: at.into(), note: String::new() };
-    recording::log_activity(&mut app.conn(), &account, user, &form, Utc::now()).expect("activity logged");
+    let acme = app.acme().with_manager().with_reps(2).build();
+    app.login_as(acme.manager()).await;
+    let [rita, remo] = <[UserRow; 2]>::try_from(acme.reps).expect("two reps");
+    let manager = acme.managers.into_iter().next().expect("a manager");
+    World { admin: acme.admin, manager, rita, remo }
 }
 
 /// The CSV rows (without header) for a query, as (user_email, objective, period_start, period_end, achieved, target, percent).
@@ -85,11 +51,14 @@ async fn weeks_follow_the_accounts_week_start() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
     app.execute("UPDATE accounts SET week_start = 'sunday'");
-    objective(&app, &w.manager, calls_form(&app, &w.manager, "Calls", "both", [("week", "5"), ("", "")]), &[&w.rita]);
-    let p = prospect(&app, &w.rita, "Ottica");
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-21T18:00"); // a Saturday: the week before
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-22T09:00"); // Sunday: the week starts
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-28T23:59"); // Saturday night: still in it
+    ObjectiveBuilder::calls(&app, &w.manager, "Calls")
+        .targets(&[("week", "5")])
+        .held_by(&[&w.rita])
+        .create(&app, &w.manager);
+    let p = app.prospect_of(&w.rita, "Ottica");
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-11-21T18:00"); // a Saturday: the week before
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-11-22T09:00"); // Sunday: the week starts
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-11-28T23:59"); // Saturday night: still in it
 
     let rows = csv(&app, "type=activity&period=week&date=2026-11-25").await;
 
@@ -101,12 +70,15 @@ async fn weeks_follow_the_accounts_week_start() {
 async fn a_daylight_saving_week_in_rome_counts_by_local_time() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    objective(&app, &w.manager, calls_form(&app, &w.manager, "Calls", "both", [("week", "10"), ("", "")]), &[&w.rita]);
-    let p = prospect(&app, &w.rita, "Ottica");
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-10-19T00:00"); // the week's first minute
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-10-25T03:30"); // after the clocks went back
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-10-25T23:30"); // 22:30 UTC: still Sunday in Rome
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-10-26T00:30"); // Monday in Rome, Sunday in UTC
+    ObjectiveBuilder::calls(&app, &w.manager, "Calls")
+        .targets(&[("week", "10")])
+        .held_by(&[&w.rita])
+        .create(&app, &w.manager);
+    let p = app.prospect_of(&w.rita, "Ottica");
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-10-19T00:00"); // the week's first minute
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-10-25T03:30"); // after the clocks went back
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-10-25T23:30"); // 22:30 UTC: still Sunday in Rome
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-10-26T00:30"); // Monday in Rome, Sunday in UTC
 
     let rows = csv(&app, "type=activity&period=week&date=2026-10-21").await;
     let r = row(&rows, "rita@acme.example", "Calls");
@@ -119,13 +91,10 @@ async fn a_daylight_saving_week_in_rome_counts_by_local_time() {
 async fn revenue_counts_by_quarter_and_year_with_corrections_and_credit_kept() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let account = app.account_of(&w.manager);
-    objective(
-        &app,
-        &w.manager,
-        revenue_form("Revenue", [("year", "100000"), ("quarter", "30000")]),
-        &[&w.rita, &w.remo],
-    );
+    ObjectiveBuilder::revenue("Revenue")
+        .targets(&[("year", "100000"), ("quarter", "30000")])
+        .held_by(&[&w.rita, &w.remo])
+        .create(&app, &w.manager);
     let sales = app.pipeline_id(&w.manager, "Sales");
     let lead = |title: &str, amount: &str, closed: &str| LeadForm {
         title: title.into(),
@@ -135,43 +104,18 @@ async fn revenue_counts_by_quarter_and_year_with_corrections_and_credit_kept() {
         closed_at: closed.into(),
         ..LeadForm::default()
     };
-    let mut conn = app.conn();
-    recording::create_lead(&mut conn, &account, &w.rita, &lead("Q3 deal", "1000", "2026-09-30T23:30"), Utc::now())
-        .expect("lead");
-    recording::create_lead(&mut conn, &account, &w.rita, &lead("Q4 deal", "2500.50", "2026-10-01T00:30"), Utc::now())
-        .expect("lead");
-    let reopened =
-        recording::create_lead(&mut conn, &account, &w.rita, &lead("Reopened", "999", "2026-10-02T10:00"), Utc::now())
-            .expect("lead");
-    let redated =
-        recording::create_lead(&mut conn, &account, &w.rita, &lead("Re-dated", "400", "2026-10-03T10:00"), Utc::now())
-            .expect("lead");
+    let create = |form: LeadForm| app.run_as(&w.rita, |cx, actor| leads::create(cx, actor, &form));
+    create(lead("Q3 deal", "1000", "2026-09-30T23:30"));
+    let q4 = create(lead("Q4 deal", "2500.50", "2026-10-01T00:30"));
+    let reopened = create(lead("Reopened", "999", "2026-10-02T10:00"));
+    let redated = create(lead("Re-dated", "400", "2026-10-03T10:00"));
     // Reopen one, move another into the third quarter, then give the Q4 deal to Remo.
-    recording::update_lead(
-        &mut conn,
-        &account,
-        &w.rita,
-        reopened.id,
-        &LeadForm { status: "todo".into(), ..lead("Reopened", "999", "") },
-        Utc::now(),
-    )
-    .expect("reopened");
-    recording::update_lead(
-        &mut conn,
-        &account,
-        &w.rita,
-        redated.id,
-        &lead("Re-dated", "400", "2026-09-15T10:00"),
-        Utc::now(),
-    )
-    .expect("re-dated");
-    let q4 = sales_objectives::store::leads::find_by_title(&mut conn, account.id, w.rita.id, "Q4 deal")
-        .expect("q")
-        .expect("lead");
+    let update = |by: &UserRow, id, form: LeadForm| app.run_as(by, |cx, actor| leads::update(cx, actor, id, &form));
+    update(&w.rita, reopened.id, LeadForm { status: "todo".into(), ..lead("Reopened", "999", "") });
+    update(&w.rita, redated.id, lead("Re-dated", "400", "2026-09-15T10:00"));
     let mut given = lead("Q4 deal", "2500.50", "2026-10-01T00:30");
     given.owner_id = w.remo.id.to_string();
-    recording::update_lead(&mut conn, &account, &w.manager, q4.id, &given, Utc::now()).expect("given to Remo");
-    drop(conn);
+    update(&w.manager, q4.id, given);
 
     let q3 = csv(&app, "type=sales&period=quarter&date=2026-08-01").await;
     assert_eq!(
@@ -196,22 +140,26 @@ async fn activities_outside_the_context_pipeline_or_results_do_not_count() {
     let account = app.account_of(&w.manager);
     sales_objectives::store::pipelines::insert(&mut app.conn(), account.id, "Renewals", Utc::now().naive_utc())
         .expect("pipeline");
-    let mut form = calls_form(&app, &w.manager, "Lead calls in Sales", "leads", [("month", "10"), ("", "")]);
-    form.pipeline_id = app.pipeline_id(&w.manager, "Sales");
-    objective(&app, &w.manager, form, &[&w.rita]);
-    let p = prospect(&app, &w.rita, "Ottica");
+    let sales = app.pipeline_id(&w.manager, "Sales");
+    ObjectiveBuilder::calls(&app, &w.manager, "Lead calls in Sales")
+        .on("leads")
+        .edit(|form| form.pipeline_id = sales)
+        .targets(&[("month", "10")])
+        .held_by(&[&w.rita])
+        .create(&app, &w.manager);
+    let p = app.prospect_of(&w.rita, "Ottica");
     let lead_in = |pipeline: &str, title: &str| {
         let form =
             LeadForm { title: title.into(), pipeline_id: app.pipeline_id(&w.manager, pipeline), ..LeadForm::default() };
-        let lead = recording::create_lead(&mut app.conn(), &account, &w.rita, &form, Utc::now()).expect("lead");
+        let lead = app.run_as(&w.rita, |cx, actor| leads::create(cx, actor, &form));
         format!("lead:{}", lead.id)
     };
     let sales_lead = lead_in("Sales", "In Sales");
     let renewal = lead_in("Renewals", "In Renewals");
-    log(&app, &w.rita, &sales_lead, "Call", "Reached", "2026-11-10T10:00"); // counts
-    log(&app, &w.rita, &sales_lead, "Call", "Voicemail", "2026-11-10T10:00"); // another result
-    log(&app, &w.rita, &renewal, "Call", "Reached", "2026-11-10T10:00"); // another pipeline
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-10T10:00"); // a prospect
+    app.log_as(&w.rita, &sales_lead, "Call", "Reached", "2026-11-10T10:00"); // counts
+    app.log_as(&w.rita, &sales_lead, "Call", "Voicemail", "2026-11-10T10:00"); // another result
+    app.log_as(&w.rita, &renewal, "Call", "Reached", "2026-11-10T10:00"); // another pipeline
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-11-10T10:00"); // a prospect
 
     let rows = csv(&app, "type=activity&period=month&date=2026-11-10").await;
     assert_eq!(row(&rows, "rita@acme.example", "Lead calls in Sales")[7], "1");
@@ -221,40 +169,19 @@ async fn activities_outside_the_context_pipeline_or_results_do_not_count() {
 async fn an_archived_objective_is_hidden_and_a_changed_target_leaves_old_periods_alone() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let kept = objective(
-        &app,
-        &w.manager,
-        calls_form(&app, &w.manager, "Kept", "both", [("month", "10"), ("", "")]),
-        &[&w.rita],
-    );
-    let archived = objective(
-        &app,
-        &w.manager,
-        calls_form(&app, &w.manager, "Archived", "both", [("month", "10"), ("", "")]),
-        &[&w.rita],
-    );
-    let account = app.account_of(&w.manager);
-    editor::set_archived(
-        &mut app.conn(),
-        &account,
-        None,
-        archived.parse::<i64>().map(sales_objectives::domain::ids::ObjectiveId).expect("id"),
-        true,
-        Utc::now(),
-    )
-    .expect("archived");
+    let kept = ObjectiveBuilder::calls(&app, &w.manager, "Kept")
+        .targets(&[("month", "10")])
+        .held_by(&[&w.rita])
+        .create(&app, &w.manager);
+    let archived = ObjectiveBuilder::calls(&app, &w.manager, "Archived")
+        .targets(&[("month", "10")])
+        .held_by(&[&w.rita])
+        .create(&app, &w.manager);
+    app.run_as(&w.manager, |cx, actor| editor::set_archived(cx, actor, archived, true));
     // The target was 10 since January; raise it to 12 now.
     app.execute(&format!("UPDATE objective_targets SET effective_from = '2026-01-01' WHERE objective_id = {kept}"));
-    let id = kept.parse::<i64>().map(sales_objectives::domain::ids::ObjectiveId).expect("id");
-    editor::update(
-        &mut app.conn(),
-        &account,
-        None,
-        id,
-        &calls_form(&app, &w.manager, "Kept", "both", [("month", "12"), ("", "")]),
-        Utc::now(),
-    )
-    .expect("updated");
+    let raised = ObjectiveBuilder::calls(&app, &w.manager, "Kept").targets(&[("month", "12")]).form();
+    app.run_as(&w.manager, |cx, actor| editor::update(cx, actor, kept, &raised));
 
     let this_month = csv(&app, "type=activity&period=month").await;
     assert_eq!(this_month.iter().map(|r| r[2].as_str()).collect::<Vec<_>>(), ["Kept"], "the archived one is hidden");
@@ -268,14 +195,12 @@ async fn an_archived_objective_is_hidden_and_a_changed_target_leaves_old_periods
 async fn the_dashboard_swaps_a_fragment_for_htmx_and_serves_the_whole_page_otherwise() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    objective(
-        &app,
-        &w.manager,
-        calls_form(&app, &w.manager, "Calls", "both", [("day", "2"), ("week", "8")]),
-        &[&w.rita, &w.remo],
-    );
-    let p = prospect(&app, &w.rita, "Ottica");
-    log(&app, &w.rita, &p, "Call", "Reached", "");
+    ObjectiveBuilder::calls(&app, &w.manager, "Calls")
+        .targets(&[("day", "2"), ("week", "8")])
+        .held_by(&[&w.rita, &w.remo])
+        .create(&app, &w.manager);
+    let p = app.prospect_of(&w.rita, "Ottica");
+    app.log_as(&w.rita, &p, "Call", "Reached", "");
 
     let page = app.get(&format!("{STATS}?type=activity&period=week")).await.text().await.expect("body");
     assert!(page.contains("<html") && page.contains(r#"id="statistics""#));
@@ -301,12 +226,10 @@ async fn the_dashboard_swaps_a_fragment_for_htmx_and_serves_the_whole_page_other
 async fn a_rep_reads_only_their_own_figures() {
     let mut app = TestApp::spawn().await;
     let w = world(&app).await;
-    let id = objective(
-        &app,
-        &w.manager,
-        calls_form(&app, &w.manager, "Calls", "both", [("day", "2"), ("", "")]),
-        &[&w.rita, &w.remo],
-    );
+    let id = ObjectiveBuilder::calls(&app, &w.manager, "Calls")
+        .targets(&[("day", "2")])
+        .held_by(&[&w.rita, &w.remo])
+        .create(&app, &w.manager);
     app.new_browser();
     app.login_as(&w.rita).await;
 
@@ -330,15 +253,13 @@ async fn a_rep_reads_only_their_own_figures() {
 async fn the_detail_lists_the_records_behind_the_figure() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let id = objective(
-        &app,
-        &w.manager,
-        calls_form(&app, &w.manager, "Calls", "both", [("month", "10"), ("", "")]),
-        &[&w.rita],
-    );
-    let p = prospect(&app, &w.rita, "Ottica Vitale");
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-10T10:15");
-    log(&app, &w.rita, &p, "Call", "Voicemail", "2026-11-11T10:15");
+    let id = ObjectiveBuilder::calls(&app, &w.manager, "Calls")
+        .targets(&[("month", "10")])
+        .held_by(&[&w.rita])
+        .create(&app, &w.manager);
+    let p = app.prospect_of(&w.rita, "Ottica Vitale");
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-11-10T10:15");
+    app.log_as(&w.rita, &p, "Call", "Voicemail", "2026-11-11T10:15");
 
     let page =
         app.get(&format!("{STATS}/{id}?type=activity&period=month&date=2026-11-10")).await.text().await.expect("body");
@@ -354,9 +275,7 @@ async fn the_detail_lists_the_records_behind_the_figure() {
 #[tokio::test]
 async fn the_demo_opens_on_a_populated_dashboard() {
     let app = TestApp::spawn().await;
-    let passwords =
-        sales_objectives::password::Passwords::new(sales_objectives::password::PasswordCost::TESTING).expect("cost");
-    sales_objectives::demo::load(&mut app.conn(), &passwords, "a good password").expect("demo loaded");
+    app.load_demo();
     app.login("marco.bianchi@demo-srl.example", "a good password").await;
     let page = app.get(&format!("{STATS}?type=activity&period=month")).await.text().await.expect("body");
     assert!(texts(&page, ".progress-table tbody tr").len() >= 6);
@@ -371,7 +290,10 @@ async fn the_demo_opens_on_a_populated_dashboard() {
 async fn a_period_no_objective_of_the_type_uses_falls_back_to_the_shortest_used() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    objective(&app, &w.manager, revenue_form("Revenue", [("year", "100000"), ("quarter", "30000")]), &[&w.rita]);
+    ObjectiveBuilder::revenue("Revenue")
+        .targets(&[("year", "100000"), ("quarter", "30000")])
+        .held_by(&[&w.rita])
+        .create(&app, &w.manager);
     let page = app.get(&format!("{STATS}?type=sales&period=week")).await.text().await.expect("body");
     assert_eq!(texts(&page, "#period option"), ["Quarter", "Year"]);
     assert_eq!(texts(&page, "#period option[selected]"), ["Quarter"]);
@@ -382,12 +304,10 @@ async fn an_italian_reader_gets_the_statistics_in_italian_and_the_csv_unchanged(
     let app = TestApp::spawn().await;
     let w = world(&app).await;
     let account = app.account_of(&w.manager);
-    let id = objective(
-        &app,
-        &w.manager,
-        revenue_form("Fatturato", [("quarter", "30000"), ("year", "100000")]),
-        &[&w.rita, &w.remo],
-    );
+    let id = ObjectiveBuilder::revenue("Fatturato")
+        .targets(&[("quarter", "30000"), ("year", "100000")])
+        .held_by(&[&w.rita, &w.remo])
+        .create(&app, &w.manager);
     let won = LeadForm {
         title: "Ottica Vitale".into(),
         pipeline_id: app.pipeline_id(&w.manager, "Sales"),
@@ -396,7 +316,7 @@ async fn an_italian_reader_gets_the_statistics_in_italian_and_the_csv_unchanged(
         closed_at: "2026-11-10T10:00".into(),
         ..LeadForm::default()
     };
-    recording::create_lead(&mut app.conn(), &account, &w.rita, &won, Utc::now()).expect("lead");
+    app.run_as(&w.rita, |cx, actor| leads::create(cx, actor, &won));
     app.execute(&format!("UPDATE accounts SET locale = 'it' WHERE id = {}", account.id));
     let query = "type=sales&period=quarter&date=2026-11-10";
 
@@ -446,37 +366,37 @@ async fn an_italian_reader_gets_the_statistics_in_italian_and_the_csv_unchanged(
 async fn changing_what_an_objective_counts_recounts_its_history_and_renaming_keeps_it() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let form = calls_form(&app, &w.manager, "Calls", "both", [("month", "10"), ("year", "100")]);
-    let id = objective(&app, &w.manager, form.clone(), &[&w.rita]);
-    let p = prospect(&app, &w.rita, "Ottica");
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-10-05T10:00");
-    log(&app, &w.rita, &p, "Call", "Voicemail", "2026-10-06T10:00");
-    log(&app, &w.rita, &p, "Call", "Voicemail", "2026-10-07T10:00");
+    let calls = ObjectiveBuilder::calls(&app, &w.manager, "Calls").targets(&[("month", "10"), ("year", "100")]);
+    let form = calls.form();
+    let id = calls.held_by(&[&w.rita]).create(&app, &w.manager);
+    let p = app.prospect_of(&w.rita, "Ottica");
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-10-05T10:00");
+    app.log_as(&w.rita, &p, "Call", "Voicemail", "2026-10-06T10:00");
+    app.log_as(&w.rita, &p, "Call", "Voicemail", "2026-10-07T10:00");
     let achieved = async || {
         row(&csv(&app, "type=activity&period=month&date=2026-10-15").await, "rita@acme.example", "Calls")[7].clone()
     };
     assert_eq!(achieved().await, "1");
 
     // Counting the voicemails instead: the past is recounted.
-    let account = app.account_of(&w.manager);
-    let objective_id = sales_objectives::domain::ids::ObjectiveId(id.parse().expect("an id"));
+    let save = |form: &ObjectiveForm| app.run_as(&w.manager, |cx, actor| editor::update(cx, actor, id, form));
     let (_, voicemail) = app.outcome_id(&w.manager, "Call", "Voicemail");
     let voicemails = ObjectiveForm { outcome_ids: vec![voicemail], ..form.clone() };
-    editor::update(&mut app.conn(), &account, None, objective_id, &voicemails, Utc::now()).expect("saved");
+    save(&voicemails);
     assert_eq!(achieved().await, "2");
 
     // The whole action, on leads only: the prospect's calls no longer count.
     let whole = ObjectiveForm { context: "leads".into(), all_outcomes: "1".into(), ..voicemails.clone() };
-    editor::update(&mut app.conn(), &account, None, objective_id, &whole, Utc::now()).expect("saved");
+    save(&whole);
     assert_eq!(achieved().await, "0");
     let both = ObjectiveForm { context: "both".into(), ..whole.clone() };
-    editor::update(&mut app.conn(), &account, None, objective_id, &both, Utc::now()).expect("saved");
+    save(&both);
     assert_eq!(achieved().await, "3");
 
     // A new name keeps the counts, and later activities keep counting.
     let renamed = ObjectiveForm { name: "All calls".into(), ..both };
-    editor::update(&mut app.conn(), &account, None, objective_id, &renamed, Utc::now()).expect("saved");
-    log(&app, &w.rita, &p, "Call", "No answer", "2026-10-08T10:00");
+    save(&renamed);
+    app.log_as(&w.rita, &p, "Call", "No answer", "2026-10-08T10:00");
     let rows = csv(&app, "type=activity&period=month&date=2026-10-15").await;
     assert_eq!(row(&rows, "rita@acme.example", "All calls")[7], "4");
     let year = csv(&app, "type=activity&period=year&date=2026-10-15").await;
@@ -492,15 +412,15 @@ async fn changing_what_an_objective_counts_recounts_its_history_and_renaming_kee
 async fn the_detail_splits_the_figure_by_result() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let form = ObjectiveForm {
-        all_outcomes: "1".into(),
-        ..calls_form(&app, &w.manager, "Calls", "both", [("month", "10"), ("", "")])
-    };
-    let id = objective(&app, &w.manager, form, &[&w.rita]);
-    let p = prospect(&app, &w.rita, "Ottica Vitale");
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-10T10:15");
-    log(&app, &w.rita, &p, "Call", "Reached", "2026-11-12T10:15");
-    log(&app, &w.rita, &p, "Call", "Voicemail", "2026-11-11T10:15");
+    let id = ObjectiveBuilder::calls(&app, &w.manager, "Calls")
+        .edit(|form| form.all_outcomes = "1".into())
+        .targets(&[("month", "10")])
+        .held_by(&[&w.rita])
+        .create(&app, &w.manager);
+    let p = app.prospect_of(&w.rita, "Ottica Vitale");
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-11-10T10:15");
+    app.log_as(&w.rita, &p, "Call", "Reached", "2026-11-12T10:15");
+    app.log_as(&w.rita, &p, "Call", "Voicemail", "2026-11-11T10:15");
 
     let page =
         app.get(&format!("{STATS}/{id}?type=activity&period=month&date=2026-11-10")).await.text().await.expect("body");
@@ -517,23 +437,17 @@ async fn the_detail_splits_the_figure_by_result() {
 async fn the_team_and_user_filters_keep_their_people_and_only_their_figures() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let account = app.account_of(&w.manager);
-    administration::create_team(&mut app.conn(), &account, "Nord", Utc::now()).expect("team");
-    let team = teams::find_by_name(&mut app.conn(), account.id, "Nord").expect("read").expect("team").id;
-    let rita = w.rita.id.to_string();
-    administration::change_team(&mut app.conn(), &account, team, TeamChange::AddMember(&rita)).expect("member");
-    objective(
-        &app,
-        &w.manager,
-        calls_form(&app, &w.manager, "Calls", "both", [("year", "100"), ("", "")]),
-        &[&w.rita, &w.remo],
-    );
-    let (for_rita, for_remo) = (prospect(&app, &w.rita, "Ottica"), prospect(&app, &w.remo, "Forno"));
+    let team = app.team(&w.admin, "Nord", &[&w.rita]);
+    ObjectiveBuilder::calls(&app, &w.manager, "Calls")
+        .targets(&[("year", "100")])
+        .held_by(&[&w.rita, &w.remo])
+        .create(&app, &w.manager);
+    let (for_rita, for_remo) = (app.prospect_of(&w.rita, "Ottica"), app.prospect_of(&w.remo, "Forno"));
     for day in ["2026-02-03", "2026-11-10"] {
-        log(&app, &w.rita, &for_rita, "Call", "Reached", &format!("{day}T10:00"));
+        app.log_as(&w.rita, &for_rita, "Call", "Reached", &format!("{day}T10:00"));
     }
     for day in ["2026-03-04", "2026-06-05", "2026-11-11"] {
-        log(&app, &w.remo, &for_remo, "Call", "Reached", &format!("{day}T10:00"));
+        app.log_as(&w.remo, &for_remo, "Call", "Reached", &format!("{day}T10:00"));
     }
 
     let everyone = csv(&app, "type=activity&period=year&date=2026-11-10").await;
@@ -571,25 +485,21 @@ fn pairs(rows: &[(&str, &str)]) -> Vec<(String, String)> {
 async fn the_dashboard_shows_each_change_to_the_account_at_once() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let account = app.account_of(&w.manager);
-    let admin = sales_objectives::store::users::find_by_email(&mut app.conn(), account.id, "admin@acme.example")
-        .expect("read")
-        .expect("the admin");
-    let form = |target: &str| calls_form(&app, &w.manager, "Calls", "both", [("year", target), ("", "")]);
-    let calls = objective(&app, &w.manager, form("100"), &[&w.rita, &w.remo]);
-    let calls_id = sales_objectives::domain::ids::ObjectiveId(calls.parse().expect("id"));
-    let p = prospect(&app, &w.rita, "Ottica");
+    let calls = ObjectiveBuilder::calls(&app, &w.manager, "Calls").targets(&[("year", "100")]);
+    let raised = ObjectiveBuilder::calls(&app, &w.manager, "Calls").targets(&[("year", "120")]).form();
+    let calls_id = calls.held_by(&[&w.rita, &w.remo]).create(&app, &w.manager);
+    let p = app.prospect_of(&w.rita, "Ottica");
     let path = format!("{STATS}?type=activity&period=year");
     let view = || async { achieved_by_name(&app.get(&path).await.text().await.expect("body")) };
     assert_eq!(view().await, pairs(&[("Remo Rep", "0 / 100"), ("Rita Rep", "0 / 100")]));
     assert_eq!(view().await, pairs(&[("Remo Rep", "0 / 100"), ("Rita Rep", "0 / 100")]), "a second view");
 
-    log(&app, &w.rita, &p, "Call", "Reached", "");
+    app.log_as(&w.rita, &p, "Call", "Reached", "");
     assert_eq!(view().await, pairs(&[("Remo Rep", "0 / 100"), ("Rita Rep", "1 / 100")]), "an activity logged");
     let fragment = app.get_htmx(&path).await.text().await.expect("body");
     assert_eq!(achieved_by_name(&fragment), pairs(&[("Remo Rep", "0 / 100"), ("Rita Rep", "1 / 100")]));
 
-    editor::update(&mut app.conn(), &account, None, calls_id, &form("120"), Utc::now()).expect("updated");
+    app.run_as(&w.manager, |cx, actor| editor::update(cx, actor, calls_id, &raised));
     assert_eq!(view().await, pairs(&[("Remo Rep", "0 / 120"), ("Rita Rep", "1 / 120")]), "a new target");
 
     let csv = format!(
@@ -597,13 +507,14 @@ async fn the_dashboard_shows_each_change_to_the_account_at_once() {
          remo@acme.example,Call,Reached,prospect,Forno,,{}\n",
         Utc::now().format("%Y-%m-%d 00:00")
     );
-    sales_objectives::import::import_activities(&mut app.conn(), &account, csv.as_bytes()).expect("imported");
+    let report = app.run_as(&w.admin, |cx, actor| import::import(cx, actor, ImportKind::Activities, csv.as_bytes()));
+    assert!(report.is_ok(), "imported: {report:?}");
     assert_eq!(view().await, pairs(&[("Remo Rep", "1 / 120"), ("Rita Rep", "1 / 120")]), "an import");
 
-    administration::set_active(&mut app.conn(), &account, &admin, w.remo.id, false, Utc::now()).expect("deactivated");
+    app.run_as(&w.admin, |cx, actor| users::set_active(cx, actor, w.remo.id, false));
     let page = app.get(&path).await.text().await.expect("body");
     assert_eq!(texts(&page, ".progress-table tbody th .badge"), ["Deactivated"], "a user deactivated");
 
-    editor::unassign(&mut app.conn(), &account, calls_id, w.remo.id).expect("unassigned");
+    app.run_as(&w.manager, |cx, actor| assignments::unassign(cx, actor, calls_id, w.remo.id));
     assert_eq!(view().await, pairs(&[("Rita Rep", "1 / 120")]), "an assignment ended");
 }

@@ -4,13 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
+use sales_objectives::app::objectives::editor;
 use sales_objectives::domain::ids::ObjectiveId;
-use sales_objectives::domain::role::Role;
-use sales_objectives::objectives::{self as editor, ObjectiveForm};
-use sales_objectives::recording::{self, ActivityForm, ProspectForm};
 use sales_objectives::store::users::UserRow;
 
-use crate::helpers::{TestApp, texts};
+use crate::helpers::{ObjectiveBuilder, TestApp, texts};
 
 const STATS: &str = "/statistics/sales-objectives";
 
@@ -24,39 +22,21 @@ fn at(instant: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(instant).expect("an RFC 3339 instant").with_timezone(&Utc)
 }
 
-fn form(app: &TestApp, user: &UserRow, target: &str) -> ObjectiveForm {
-    let (call, reached) = app.outcome_id(user, "Call", "Reached");
-    ObjectiveForm::activity("Calls", call, reached, "both", [("week", target), ("", "")])
+fn calls(app: &TestApp, manager: &UserRow, target: &str) -> ObjectiveBuilder {
+    ObjectiveBuilder::calls(app, manager, "Calls").targets(&[("week", target)])
 }
 
 /// "Calls", a weekly target of 50 set on `created`, held by Rita, who made 60 calls in the
 /// weeks of 16 and 23 November 2026 and of 7 December 2026 (Europe/Rome, weeks from Monday).
 async fn calls_created(app: &TestApp, created: &str) -> Calls {
-    app.create_account("Acme", "admin@acme.example");
-    let manager = app.create_user("Acme", "mara@acme.example", "Mara Manager", Role::Manager);
-    let rita = app.create_user("Acme", "rita@acme.example", "Rita Rep", Role::Rep);
-    let account = app.account_of(&manager);
-    let id = editor::create(&mut app.conn(), &account, None, &form(app, &manager, "50"), at(created)).expect("created");
-    editor::assign_users(&mut app.conn(), &account, id, &[rita.id.to_string()], at(created)).expect("assigned");
-    let prospect = recording::create_prospect(
-        &mut app.conn(),
-        &account,
-        &rita,
-        &ProspectForm { name: "Bianchi".into(), ..ProspectForm::default() },
-        Utc::now(),
-    )
-    .expect("prospect");
-    let (action_id, outcome_id) = app.outcome_id(&rita, "Call", "Reached");
+    let acme = app.acme().with_manager().with_reps(1).build();
+    let (manager, rita) = (acme.manager().clone(), acme.reps[0].clone());
+    let id = calls(app, &manager, "50").held_by(&[&rita]).created_at(at(created)).create(app, &manager);
+    let prospect = app.prospect_of(&rita, "Bianchi");
     for day in ["2026-11-17", "2026-11-24", "2026-12-08"] {
         for n in 0..60 {
-            let activity = ActivityForm {
-                action_id: action_id.clone(),
-                outcome_id: outcome_id.clone(),
-                subject: format!("prospect:{}", prospect.id),
-                occurred_at: format!("{day}T{:02}:{:02}", 8 + n / 30, 2 * (n % 30)),
-                note: String::new(),
-            };
-            recording::log_activity(&mut app.conn(), &account, &rita, &activity, Utc::now()).expect("logged");
+            let occurred = format!("{day}T{:02}:{:02}", 8 + n / 30, 2 * (n % 30));
+            app.log_as(&rita, &prospect, "Call", "Reached", &occurred);
         }
     }
     app.login_as(&manager).await;
@@ -64,9 +44,8 @@ async fn calls_created(app: &TestApp, created: &str) -> Calls {
 }
 
 fn change_target(app: &TestApp, calls: &Calls, target: &str, when: &str) {
-    let account = app.account_of(&calls.manager);
-    editor::update(&mut app.conn(), &account, None, calls.id, &form(app, &calls.manager, target), at(when))
-        .expect("target changed");
+    let form = self::calls(app, &calls.manager, target).form();
+    app.run_as_at(&calls.manager, at(when), |cx, actor| editor::update(cx, actor, calls.id, &form));
 }
 
 /// The weekly target of the week holding `date`, as the CSV export, the dashboard and the

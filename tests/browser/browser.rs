@@ -10,9 +10,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
 use crate::helpers::TestApp;
-use sales_objectives::password::{PasswordCost, Passwords};
 
-pub const PASSWORD: &str = "a good password";
+pub use crate::helpers::PASSWORD;
 
 pub struct Browser {
     pub client: Client,
@@ -30,8 +29,7 @@ impl Drop for Browser {
 /// The app with the demo account loaded (its users' password is `PASSWORD`).
 pub async fn demo_app() -> TestApp {
     let app = TestApp::spawn().await;
-    let passwords = Passwords::new(PasswordCost::TESTING).expect("cost");
-    sales_objectives::demo::load(&mut app.conn(), &passwords, PASSWORD).expect("demo loaded");
+    app.load_demo();
     app
 }
 

@@ -2,7 +2,7 @@
 //! spawned on a random port with the demo account. Run with `cargo test --features browser
 //! --test browser`; screenshots land in `target/screenshots/`.
 
-#[path = "../api/helpers.rs"]
+#[path = "../api/helpers/mod.rs"]
 #[allow(dead_code)]
 mod helpers;
 

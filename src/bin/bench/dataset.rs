@@ -4,15 +4,16 @@
 
 use anyhow::Context;
 use chrono::{Duration, NaiveDateTime, NaiveTime, Utc};
+use sales_objectives::app::objectives::{ObjectiveForm, assignments, editor};
+use sales_objectives::app::provision::{self, AccountSpec, UserSpec};
+use sales_objectives::app::{Actor, Cx};
 use sales_objectives::db::AnyConnection;
 use sales_objectives::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use sales_objectives::domain::edition::Edition;
 use sales_objectives::domain::ids::{LeadId, PipelineId, ProspectId, UserId};
 use sales_objectives::domain::role::Role;
 use sales_objectives::domain::user::{Email, NewPassword, PersonName};
-use sales_objectives::objectives::{self, ObjectiveForm};
 use sales_objectives::password::{PasswordCost, Passwords};
-use sales_objectives::provision::{self, AccountSpec, UserSpec};
 use sales_objectives::store::accounts::{self, AccountRow};
 use sales_objectives::store::activities::{self, NewActivity, Subject};
 use sales_objectives::store::buckets::{self, ActivityKey};
@@ -69,7 +70,7 @@ pub fn build(conn: &mut AnyConnection, activities_wanted: u64) -> anyhow::Result
         locale: Locale::En,
         admin: user("admin@bench.example", "Bench Admin", Role::Admin)?,
     };
-    let (account, _) = provision::create_account(conn, &passwords, &spec).context("creating the account")?;
+    let (account, admin) = provision::create_account(conn, &passwords, &spec).context("creating the account")?;
     provision::create_user(conn, &passwords, ACCOUNT, &user(MANAGER, "Bench Manager", Role::Manager)?)?;
     let now = Utc::now();
     let naive_now = now.naive_utc();
@@ -98,14 +99,17 @@ pub fn build(conn: &mut AnyConnection, activities_wanted: u64) -> anyhow::Result
         )?;
         reps.push(rep.id);
     }
-    objectives_for(conn, &account, &reps)?;
+    // Set by the account's admin, as through the editor.
+    let admin = Actor { user: admin.id, role: admin.role, account: std::sync::Arc::new(account.clone()) };
+    objectives_for(&mut Cx::new(conn, &passwords, Utc::now()), &admin, &reps)?;
     history(conn, &account, &reps, activities_wanted)?;
     Ok(Dataset { account, reps })
 }
 
 /// Twelve objectives covering every period kind, activity and sales, assigned to all.
-fn objectives_for(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> anyhow::Result<()> {
-    let catalogue = actions::list(conn, account.id)?;
+fn objectives_for(cx: &mut Cx, admin: &Actor, reps: &[UserId]) -> anyhow::Result<()> {
+    let catalogue =
+        sales_objectives::app::sales_process::actions::list(cx, admin).map_err(|e| anyhow::anyhow!("{e}"))?;
     let outcome_of = |action: &str, outcome: &str| {
         let item = catalogue.iter().find(|a| a.action.name == action)?;
         Some((item.action.id.to_string(), item.outcomes.iter().find(|o| o.name == outcome)?.id.to_string()))
@@ -131,8 +135,8 @@ fn objectives_for(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId
     ];
     let ids: Vec<String> = reps.iter().map(ToString::to_string).collect();
     for form in forms.into_iter().flatten() {
-        let id = objectives::create(conn, account, None, &form, Utc::now()).map_err(|e| anyhow::anyhow!("{e}"))?;
-        objectives::assign_users(conn, account, id, &ids, Utc::now()).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let id = editor::create(cx, admin, &form).map_err(|e| anyhow::anyhow!("{e}"))?;
+        assignments::assign_users(cx, admin, id, &ids).map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     Ok(())
 }

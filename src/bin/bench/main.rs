@@ -336,7 +336,7 @@ fn import_rate(built: &Built, lines: usize) -> anyhow::Result<f64> {
         }
         let mut conn = built.pool.get()?;
         let started = Instant::now();
-        sales_objectives::import::import_activities(&mut conn, &built.dataset.account, csv.as_bytes())
+        sales_objectives::app::import::import_activities(&mut conn, &built.dataset.account, csv.as_bytes())
             .map_err(|e| anyhow::anyhow!("import failed: {e}"))?;
         rates.push(lines as f64 / started.elapsed().as_secs_f64());
     }
@@ -348,13 +348,17 @@ fn import_rate(built: &Built, lines: usize) -> anyhow::Result<f64> {
 fn lead_delete_ms(built: &Built) -> anyhow::Result<f64> {
     let mut conn = built.pool.get()?;
     let rep = built.dataset.reps[0];
-    let actor = users::find(&mut conn, rep)?.ok_or_else(|| anyhow::anyhow!("no rep"))?;
+    let rep_row = users::find(&mut conn, rep)?.ok_or_else(|| anyhow::anyhow!("no rep"))?;
+    let account = std::sync::Arc::new(built.dataset.account.clone());
+    let actor = sales_objectives::app::Actor { user: rep_row.id, role: rep_row.role, account };
+    let passwords = sales_objectives::password::Passwords::new(sales_objectives::password::PasswordCost::TESTING)?;
     let lead = leads::ids_by_owner_and_title(&mut conn, built.dataset.account.id)?
         .get(&(rep, "Lead 0".to_owned()))
         .copied()
         .ok_or_else(|| anyhow::anyhow!("no lead 0 for the first rep"))?;
     let started = Instant::now();
-    sales_objectives::recording::delete_lead(&mut conn, &built.dataset.account, &actor, lead)
+    let mut cx = sales_objectives::app::Cx::new(&mut conn, &passwords, chrono::Utc::now());
+    sales_objectives::app::recording::leads::delete(&mut cx, &actor, lead)
         .map_err(|e| anyhow::anyhow!("deleting a lead failed: {e}"))?;
     Ok(started.elapsed().as_secs_f64() * 1000.0)
 }

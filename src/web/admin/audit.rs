@@ -1,5 +1,5 @@
-//! The audit log: who changed edition, licences, roles, activation, objectives and
-//! targets, when, from what to what.
+//! The audit log: who changed edition, licences, users, sessions, objectives and targets,
+//! when, from what to what, worded in the reader's language from the typed events.
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
@@ -8,34 +8,19 @@ use askama::Template;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use crate::app::audit::{self, Entry, Event};
 use crate::domain::account::Locale;
+use crate::domain::money::MoneyStyle;
+use crate::domain::objective::Measure;
 use crate::domain::period::PeriodKind;
-use crate::domain::role::Role;
 use crate::i18n::lookup;
-use crate::store::audit::{self, Line};
 use crate::web::current_user::RequireAdmin;
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::html;
-use crate::web::{AppError, AppState, with_conn};
+use crate::web::{AppError, AppState};
 
 const PAGE_SIZE: i64 = 50;
-
-/// The changes the log records, by the English words stored for them, and the catalogue
-/// keys that name them in the reader's language. Words not listed are shown as stored.
-const ACTIONS: [(&str, &str); 11] = [
-    ("edition changed", "admin-audit-edition-changed"),
-    ("licences changed", "admin-audit-licences-changed"),
-    ("user created", "admin-audit-user-created"),
-    ("role changed", "admin-audit-role-changed"),
-    ("user deactivated", "admin-audit-user-deactivated"),
-    ("user reactivated", "admin-audit-user-reactivated"),
-    ("objective created", "admin-audit-objective-created"),
-    ("objective changed", "admin-audit-objective-changed"),
-    ("objective archived", "admin-audit-objective-archived"),
-    ("objective restored", "admin-audit-objective-restored"),
-    ("target set", "admin-audit-target-set"),
-];
 
 /// One change as the reader reads it.
 struct AuditLine {
@@ -67,123 +52,155 @@ pub async fn get(
     query: Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let page = crate::domain::range::page(query.page).map_err(AppError::bad_request)?;
-    let account = current.account.id;
-    let mut lines =
-        with_conn(&state.pool, move |conn| Ok(audit::list(conn, account, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)?))
-            .await?;
-    let has_next = lines.len() as i64 > PAGE_SIZE;
-    lines.truncate(PAGE_SIZE as usize);
-    let calendar = current.account.calendar();
-    let locale = current.locale;
-    let lines = lines
+    let actor = current.actor.clone();
+    let (entries, has_next) = state.app.run(move |cx| audit::page(cx, &actor, page, PAGE_SIZE)).await?;
+    let calendar = current.account().calendar();
+    let money = current.money();
+    let lines = entries
         .into_iter()
-        .map(|line| {
-            let when = crate::i18n::date_time(locale, calendar.local_datetime(line.at.and_utc()));
-            read(locale, when, line)
+        .map(|entry| {
+            let when = crate::i18n::date_time(money.locale, calendar.local_datetime(entry.at.and_utc()));
+            read(&money, when, entry)
         })
         .collect();
     let layout = Layout::signed_in("admin-audit-title", &current, "/admin/licences");
-    html(locale, StatusCode::OK, &AuditPage { layout, lines, page, has_next })
+    html(current.locale, StatusCode::OK, &AuditPage { layout, lines, page, has_next })
 }
 
-/// A recorded change in `locale`: the words the log stored in English are named again in
-/// the reader's language; names people gave, figures and unknown words stay as stored.
-fn read(locale: Locale, when: String, line: Line) -> AuditLine {
-    let Line { actor, action, subject, before, after, .. } = line;
-    let value = |stored: String| match value_key(&action, &stored) {
-        Some(key) => lookup(locale, key, &[]),
-        None => stored,
-    };
-    let (before, after) = (value(before), value(after));
-    let subject = match action.as_str() {
-        "target set" => target_subject(locale, &subject).unwrap_or(subject),
-        _ => subject,
-    };
-    let action = match ACTIONS.iter().find(|(stored, _)| *stored == action) {
-        Some((_, key)) => lookup(locale, key, &[]),
-        None => action,
-    };
-    AuditLine { when, actor, action, subject, before, after }
-}
-
-/// The catalogue key of a word the log stores as a change's before or after value.
-fn value_key(action: &str, stored: &str) -> Option<&'static str> {
-    match action {
-        "user deactivated" | "user reactivated" | "objective archived" | "objective restored" => match stored {
-            "active" => Some("admin-audit-value-active"),
-            "inactive" => Some("admin-audit-value-inactive"),
-            "archived" => Some("admin-audit-value-archived"),
-            _ => None,
-        },
-        // Roles are stored by their English names.
-        "user created" | "role changed" => {
-            Role::ALL.iter().map(|r| r.label_key()).find(|key| lookup(Locale::En, key, &[]) == stored)
+/// A recorded change in the reader's language (`money.locale`), money written their way.
+fn read(money: &MoneyStyle, when: String, entry: Entry) -> AuditLine {
+    let locale = money.locale;
+    let word = |key: &str| lookup(locale, key, &[]);
+    let (action, subject, before, after) = match entry.event {
+        Event::EditionChanged { before, after } => {
+            ("edition-changed", String::new(), before.label().to_owned(), after.label().to_owned())
         }
-        "objective created" => match stored {
-            "activity" => Some("admin-audit-value-activity"),
-            "sales" => Some("admin-audit-value-sales"),
-            _ => None,
-        },
-        _ => None,
-    }
+        Event::LicencesChanged { before, after } => {
+            ("licences-changed", String::new(), number(locale, before), number(locale, after))
+        }
+        Event::UserCreated { email, role } => ("user-created", email, String::new(), word(role.label_key())),
+        Event::RoleChanged { email, before, after } => {
+            ("role-changed", email, word(before.label_key()), word(after.label_key()))
+        }
+        Event::UserDeactivated { email } => {
+            ("user-deactivated", email, word("admin-audit-value-active"), word("admin-audit-value-inactive"))
+        }
+        Event::UserReactivated { email } => {
+            ("user-reactivated", email, word("admin-audit-value-inactive"), word("admin-audit-value-active"))
+        }
+        Event::SessionsEnded { email, sessions } => {
+            ("sessions-ended", email, String::new(), number(locale, i32::try_from(sessions).unwrap_or(i32::MAX)))
+        }
+        Event::ObjectiveCreated { name, kind } => ("objective-created", name, String::new(), word(kind.label_key())),
+        Event::ObjectiveChanged { name, before_name } => ("objective-changed", name, before_name, String::new()),
+        Event::ObjectiveArchived { name } => {
+            ("objective-archived", name, word("admin-audit-value-active"), word("admin-audit-value-archived"))
+        }
+        Event::ObjectiveRestored { name } => {
+            ("objective-restored", name, word("admin-audit-value-archived"), word("admin-audit-value-active"))
+        }
+        Event::TargetSet { objective, kind, metric, period, from, before, after } => {
+            let measure = Measure::of(kind, metric);
+            let shown = |value: i64| measure.display(value, money);
+            let subject = target_subject(locale, &objective, period, from);
+            ("target-set", subject, before.map(shown).unwrap_or_default(), shown(after))
+        }
+        Event::Legacy { legacy_action, subject, before, after } => {
+            // Targets were the one change whose figures were written out when recorded.
+            let action = if legacy_action == "target set" { word("admin-audit-target-set") } else { legacy_action };
+            return AuditLine {
+                when,
+                actor: entry.actor,
+                subject: legacy_subject(locale, &subject),
+                action,
+                before,
+                after,
+            };
+        }
+    };
+    AuditLine { when, actor: entry.actor, action: word(&format!("admin-audit-{action}")), subject, before, after }
 }
 
-/// A target's subject, stored as `Calls (day, from 2026-11-27)`, in `locale`.
-fn target_subject(locale: Locale, stored: &str) -> Option<String> {
-    let (name, details) = stored.strip_suffix(')')?.rsplit_once(" (")?;
-    let (period, from) = details.split_once(", from ")?;
-    let period = period.parse::<PeriodKind>().ok()?;
-    let from = from.parse::<NaiveDate>().ok()?;
+fn number(locale: Locale, value: i32) -> String {
+    crate::domain::number::integer(locale, i64::from(value))
+}
+
+/// `Calls (week, from Mon 23 Nov 2026)`, or from the start.
+fn target_subject(locale: Locale, name: &str, period: PeriodKind, from: Option<NaiveDate>) -> String {
     let period = lookup(locale, period.label_key(), &[]).to_lowercase();
-    let from = crate::i18n::date(locale, from);
-    Some(lookup(locale, "admin-audit-target-subject", &[("name", name), ("period", &period), ("date", &from)]))
+    let from = from.map_or_else(|| lookup(locale, "cp-from-the-start", &[]), |from| crate::i18n::date(locale, from));
+    lookup(locale, "admin-audit-target-subject", &[("name", name), ("period", &period), ("date", &from)])
+}
+
+/// A target entry written before entries were typed, `Calls (day, from 2026-11-27)`, in
+/// `locale`; any other subject as it was written.
+fn legacy_subject(locale: Locale, stored: &str) -> String {
+    let parsed = || {
+        let (name, details) = stored.strip_suffix(')')?.rsplit_once(" (")?;
+        let (period, from) = details.split_once(", from ")?;
+        let period = period.parse::<PeriodKind>().ok()?;
+        let from = if from == "the start" { None } else { Some(from.parse::<NaiveDate>().ok()?) };
+        Some(target_subject(locale, name, period, from))
+    };
+    parsed().unwrap_or_else(|| stored.to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::objective::{ObjectiveKind, SalesMetric};
+    use crate::domain::role::Role;
 
-    fn line(action: &str, subject: &str, before: &str, after: &str) -> Line {
-        Line {
-            at: NaiveDate::from_ymd_opt(2026, 11, 27).and_then(|d| d.and_hms_opt(14, 30, 0)).expect("a moment"),
-            actor: Some("Ada".into()),
-            action: action.into(),
-            subject: subject.into(),
-            before: before.into(),
-            after: after.into(),
-        }
+    fn entry(event: Event) -> Entry {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 27).and_then(|d| d.and_hms_opt(14, 30, 0)).expect("a moment");
+        Entry { at, actor: Some("Ada".into()), event }
+    }
+
+    fn money(locale: Locale) -> MoneyStyle {
+        MoneyStyle { currency: "EUR".into(), locale }
     }
 
     #[test]
-    fn english_readers_read_the_words_as_stored() {
-        for (action, _) in ACTIONS {
-            let read = read(Locale::En, String::new(), line(action, "x", "", ""));
-            assert_eq!(read.action, action);
-        }
-        let role = read(Locale::En, String::new(), line("role changed", "a@b.example", "Rep", "Manager"));
-        assert_eq!((role.before.as_str(), role.after.as_str()), ("Rep", "Manager"));
-        let created = read(Locale::En, String::new(), line("objective created", "Calls", "", "activity"));
-        assert_eq!(created.after, "activity");
+    fn events_are_worded_in_the_readers_language() {
+        let role = Event::RoleChanged { email: "a@b.example".into(), before: Role::Rep, after: Role::Admin };
+        let english = read(&money(Locale::En), String::new(), entry(role.clone()));
+        assert_eq!(
+            (english.action.as_str(), english.before.as_str(), english.after.as_str()),
+            ("role changed", "Rep", "Admin")
+        );
+        let italian = read(&money(Locale::It), String::new(), entry(role));
+        assert_eq!(italian.action, lookup(Locale::It, "admin-audit-role-changed", &[]));
+        assert_eq!(italian.after, lookup(Locale::It, "role-admin", &[]));
     }
 
     #[test]
-    fn italian_readers_read_them_in_italian() {
-        let role = read(Locale::It, String::new(), line("role changed", "a@b.example", "Rep", "Admin"));
-        assert_eq!(role.action, lookup(Locale::It, "admin-audit-role-changed", &[]));
-        assert_eq!(role.after, lookup(Locale::It, "role-admin", &[]));
-        let off = read(Locale::It, String::new(), line("user deactivated", "a@b.example", "active", "inactive"));
-        assert_eq!(off.after, lookup(Locale::It, "admin-audit-value-inactive", &[]));
-        let unknown = read(Locale::It, String::new(), line("something new", "x", "a", "b"));
-        assert_eq!((unknown.action.as_str(), unknown.after.as_str()), ("something new", "b"));
+    fn a_revenue_target_is_written_the_readers_way() {
+        let event = Event::TargetSet {
+            objective: "Revenue".into(),
+            kind: ObjectiveKind::Sales,
+            metric: Some(SalesMetric::Revenue),
+            period: PeriodKind::Quarter,
+            from: NaiveDate::from_ymd_opt(2026, 10, 1),
+            before: Some(4_000_000),
+            after: 5_000_050,
+        };
+        let english = read(&money(Locale::En), String::new(), entry(event.clone()));
+        assert_eq!((english.before.as_str(), english.after.as_str()), ("€40,000.00", "€50,000.50"));
+        assert_eq!(english.subject, "Revenue (quarter, from Thu 1 Oct 2026)");
+        let italian = read(&money(Locale::It), String::new(), entry(event));
+        assert_eq!(italian.after, "50.000,50 €");
     }
 
     #[test]
-    fn a_targets_subject_names_its_period_and_date() {
-        let target = read(Locale::It, String::new(), line("target set", "Calls (day, from 2026-11-27)", "", "5"));
-        assert_eq!(target.subject, "Calls (giorno, dal ven 27 nov 2026)");
-        let english = read(Locale::En, String::new(), line("target set", "Calls (week, from 2026-11-23)", "", "5"));
-        assert_eq!(english.subject, "Calls (week, from Mon 23 Nov 2026)");
-        let odd = read(Locale::En, String::new(), line("target set", "Odd (name)", "", "5"));
-        assert_eq!(odd.subject, "Odd (name)");
+    fn a_legacy_target_keeps_its_words_and_names_its_period_and_date() {
+        let event = Event::Legacy {
+            legacy_action: "target set".into(),
+            subject: "Calls (day, from 2026-11-27)".into(),
+            before: String::new(),
+            after: "5".into(),
+        };
+        let italian = read(&money(Locale::It), String::new(), entry(event));
+        assert_eq!(italian.subject, "Calls (giorno, dal ven 27 nov 2026)");
+        assert_eq!(italian.after, "5");
     }
 }

@@ -4,19 +4,17 @@
 use actix_web::HttpResponse;
 use actix_web::web::{Data, Form};
 use askama::Template;
-use chrono::Utc;
 use serde::Deserialize;
 
-use crate::administration;
+use crate::app::admin::licences;
 use crate::domain::edition::Edition;
 use crate::domain::form::FieldErrors;
-use crate::store::users;
 use crate::web::current_user::{CurrentUser, RequireAdmin};
 use crate::web::error::{form_status, refusal};
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
-use crate::web::{AppError, AppState, with_conn};
+use crate::web::{AppError, AppState};
 
 #[derive(Template)]
 #[template(path = "admin/licences.html")]
@@ -40,8 +38,8 @@ pub struct LicencesForm {
 
 pub async fn get(state: Data<AppState>, RequireAdmin(current): RequireAdmin) -> Result<HttpResponse, AppError> {
     let form = LicencesForm {
-        edition: current.account.edition.as_str().to_owned(),
-        licences: current.account.licences.to_string(),
+        edition: current.account().edition.as_str().to_owned(),
+        licences: current.account().licences.to_string(),
     };
     render(&state, &current, form, FieldErrors::new()).await
 }
@@ -52,13 +50,9 @@ pub async fn post(
     form: Form<LicencesForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let (account, actor) = (current.account.clone(), current.user.clone());
-    let (edition, licences) = (form.edition.clone(), form.licences.clone());
-    let done = with_conn(&state.pool, move |conn| {
-        Ok(administration::change_licences(conn, &account, &actor, &edition, &licences, Utc::now()))
-    })
-    .await?;
-    match done {
+    let actor = current.actor.clone();
+    let (edition, count) = (form.edition.clone(), form.licences.clone());
+    match state.app.run(move |cx| licences::change(cx, &actor, &edition, &count)).await {
         Ok(()) => Ok(changed(&current, "/admin/licences", "admin-licences-saved")),
         Err(error) => render(&state, &current, form, refusal(error)?).await,
     }
@@ -70,17 +64,17 @@ async fn render(
     form: LicencesForm,
     errors: FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let account = current.account.id;
-    let in_use = with_conn(&state.pool, move |conn| Ok(users::count_active(conn, account)?)).await?;
+    let actor = current.actor.clone();
+    let (in_use, total) = state.app.run(move |cx| licences::in_use(cx, &actor)).await?;
     let status = form_status(&errors);
     let page = LicencesPage {
         layout: Layout::signed_in("admin-licences-title", current, "/admin/licences"),
-        edition: current.account.edition(),
+        edition: current.account().edition,
         editions: Edition::ALL,
         licences: form.licences,
         chosen_edition: form.edition,
         in_use,
-        total: current.account.licences,
+        total,
         errors,
     };
     html(current.locale, status, &page)

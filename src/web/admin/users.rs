@@ -4,19 +4,18 @@
 use actix_web::HttpResponse;
 use actix_web::web::{Data, Form, Path};
 use askama::Template;
-use chrono::Utc;
 use serde::Deserialize;
 
-use crate::administration::{self, NewUserForm};
+use crate::app::admin::licences;
+use crate::app::admin::users::{self, NewUserForm, TransferTo};
 use crate::domain::ids::UserId;
 use crate::domain::role::Role;
-use crate::store::{teams, users};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
 use crate::web::error::Refused;
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
-use crate::web::{AppError, AppState, with_conn};
+use crate::web::{AppError, AppState};
 
 const HERE: &str = "/admin/users";
 
@@ -82,14 +81,8 @@ pub async fn create(
     form: Form<NewUserForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let (account, actor, passwords, typed) =
-        (current.account.clone(), current.user.clone(), state.passwords.clone(), form.clone());
-    let done = with_conn(&state.pool, move |conn| {
-        Ok(administration::check_new_user(&passwords, &typed)
-            .and_then(|checked| administration::create_user(conn, &account, &actor, &checked, Utc::now())))
-    })
-    .await?;
-    match done {
+    let (actor, typed) = (current.actor.clone(), form.clone());
+    match state.app.run(move |cx| users::create(cx, &actor, &typed)).await {
         Ok(created) => match created.link_token {
             // The link is shown once, now; only its hash is kept.
             Some(token) => {
@@ -105,27 +98,33 @@ pub async fn create(
     }
 }
 
+/// A change to one user, as the users page's buttons ask for it.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UserOp {
+    Role,
+    Deactivate,
+    Activate,
+    EndSessions,
+}
+
 /// `POST /admin/users/{id}/{op}`: role, deactivate, activate, end-sessions.
 pub async fn change(
     state: Data<AppState>,
     RequireAdmin(current): RequireAdmin,
-    path: Path<(i64, String)>,
+    path: Path<(UserId, UserOp)>,
     form: Form<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, op) = path.into_inner();
-    let (id, account, actor, role) =
-        (UserId(id), current.account.clone(), current.user.clone(), form.into_inner().role);
-    let done = with_conn(&state.pool, move |conn| {
-        let now = Utc::now();
-        Ok(match op.as_str() {
-            "role" => administration::change_role(conn, &account, &actor, id, &role, now),
-            "deactivate" => administration::set_active(conn, &account, &actor, id, false, now),
-            "activate" => administration::set_active(conn, &account, &actor, id, true, now),
-            "end-sessions" => administration::end_sessions(conn, &account, &actor, id, now).map(drop),
-            _ => Err(crate::change::ChangeError::NotFound),
+    let ((id, op), actor, role) = (path.into_inner(), current.actor.clone(), form.into_inner().role);
+    let done = state
+        .app
+        .run(move |cx| match op {
+            UserOp::Role => users::change_role(cx, &actor, id, &role),
+            UserOp::Deactivate => users::set_active(cx, &actor, id, false),
+            UserOp::Activate => users::set_active(cx, &actor, id, true),
+            UserOp::EndSessions => users::end_sessions(cx, &actor, id).map(drop),
         })
-    })
-    .await?;
+        .await;
     match done {
         Ok(()) => Ok(changed(&current, HERE, "admin-users-saved")),
         Err(error) => {
@@ -142,32 +141,29 @@ pub async fn transfer(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let typed = form.clone();
-    let (account, actor, passwords) = (current.account.clone(), current.user.clone(), state.passwords.clone());
-    let done = with_conn(&state.pool, move |conn| {
-        let now = Utc::now();
-        let Ok(from) = form.from.trim().parse::<i64>() else {
-            return Ok(Err(crate::change::invalid("from", "admin-users-choose-from")));
-        };
-        Ok(match form.to.trim() {
-            "" => {
-                let new = NewUserForm {
-                    name: form.name,
-                    email: form.email,
-                    role: form.role,
-                    password: form.password,
-                    link: form.link,
-                };
-                administration::check_new_user(&passwords, &new).and_then(|checked| {
-                    administration::transfer_licence(conn, &account, &actor, UserId(from), Err(&checked), now)
-                })
-            }
-            to => match to.parse::<i64>() {
-                Ok(to) => administration::transfer_licence(conn, &account, &actor, UserId(from), Ok(UserId(to)), now),
-                Err(_) => Err(crate::change::invalid("to", "admin-users-choose-to")),
-            },
+    let actor = current.actor.clone();
+    let done = state
+        .app
+        .run(move |cx| {
+            let Ok(from) = form.from.trim().parse::<i64>() else {
+                return Err(crate::app::invalid("from", "admin-users-choose-from"));
+            };
+            let new = NewUserForm {
+                name: form.name,
+                email: form.email,
+                role: form.role,
+                password: form.password,
+                link: form.link,
+            };
+            let to = match form.to.trim() {
+                "" => TransferTo::New(&new),
+                to => TransferTo::Existing(UserId(
+                    to.parse::<i64>().map_err(|_| crate::app::invalid("to", "admin-users-choose-to"))?,
+                )),
+            };
+            users::transfer_licence(cx, &actor, UserId(from), to)
         })
-    })
-    .await?;
+        .await;
     match done {
         Ok(Some(created)) if created.link_token.is_some() => {
             let link = created.link_token.as_deref().map(link_url);
@@ -193,33 +189,25 @@ async fn render(
     error: Option<Refused>,
     link: Option<String>,
 ) -> Result<HttpResponse, AppError> {
-    let account = current.account.id;
-    let (rows, teams) =
-        with_conn(&state.pool, move |conn| Ok((users::list(conn, account)?, teams::list_with_members(conn, account)?)))
-            .await?;
-    let users: Vec<UserLine> = rows
+    let actor = current.actor.clone();
+    let (lines, (_, licences)) =
+        state.app.run(move |cx| Ok((users::list(cx, &actor)?, licences::in_use(cx, &actor)?))).await?;
+    let users: Vec<UserLine> = lines
         .into_iter()
-        .map(|user| {
-            let names: Vec<&str> = teams
-                .iter()
-                .filter(|(_, members)| members.iter().any(|m| m.user_id == user.id))
-                .map(|(team, _)| team.name.as_str())
-                .collect();
-            UserLine {
-                id: user.id,
-                role: user.role(),
-                teams: names.join(", "),
-                active: user.active,
-                name: user.name,
-                email: user.email,
-            }
+        .map(|line| UserLine {
+            id: line.user.id,
+            role: line.user.role,
+            teams: line.teams.join(", "),
+            active: line.user.active,
+            name: line.user.name,
+            email: line.user.email,
         })
         .collect();
     let status = Refused::status(error.as_ref());
     let page = UsersPage {
         layout: Layout::signed_in("admin-users-title", current, "/admin/licences"),
         in_use: users.iter().filter(|u| u.active).count(),
-        licences: current.account.licences,
+        licences,
         users,
         roles: Role::ALL,
         form,

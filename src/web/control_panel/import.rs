@@ -9,14 +9,14 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use futures_util::StreamExt;
 
+use crate::app::import::{self, ACTIVITY_HEADER, BadLine, ImportKind, ImportReport, LEAD_HEADER};
 use crate::domain::account::Locale;
 use crate::domain::message::Message;
 use crate::domain::number;
-use crate::import::{self, ACTIVITY_HEADER, BadLine, ImportError, ImportReport, LEAD_HEADER};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
 use crate::web::layout::Layout;
 use crate::web::respond::html;
-use crate::web::{AppError, AppState, with_conn};
+use crate::web::{AppError, AppState};
 
 /// Larger files belong to the command line.
 const MAX_UPLOAD_BYTES: usize = 64 * 1024 * 1024;
@@ -41,14 +41,11 @@ pub async fn post(
     req: HttpRequest,
     state: Data<AppState>,
     RequireAdmin(current): RequireAdmin,
-    path: Path<String>,
+    path: Path<ImportKind>,
     mut payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     crate::web::csrf::check_multipart(&req, &mut payload).await?;
-    let what = path.into_inner();
-    if what != "activities" && what != "leads" {
-        return Err(AppError::NotFound);
-    }
+    let kind = path.into_inner();
     let file = match read_file(payload).await {
         Ok(file) => file,
         Err(message) => {
@@ -56,24 +53,13 @@ pub async fn post(
             return render(&current, Some(Err(refused)), StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let account = current.account.clone();
-    let kind = what.clone();
-    let imported = with_conn(&state.pool, move |conn| {
-        Ok(if kind == "activities" {
-            import::import_activities(conn, &account, file.as_slice())
-        } else {
-            import::import_leads(conn, &account, file.as_slice())
-        })
-    })
-    .await?;
-    match imported {
-        Ok(report) => render(&current, Some(Ok(imported_text(current.locale, &what, &report))), StatusCode::OK),
-        Err(ImportError::Refused(lines)) => {
+    let actor = current.actor.clone();
+    match state.app.run(move |cx| import::import(cx, &actor, kind, &file)).await? {
+        Ok(report) => render(&current, Some(Ok(imported_text(current.locale, kind, &report))), StatusCode::OK),
+        Err(lines) => {
             let lines = lines.iter().map(|bad| bad_line_text(current.locale, bad)).collect();
             render(&current, Some(Err(lines)), StatusCode::UNPROCESSABLE_ENTITY)
         }
-        Err(ImportError::Busy(_)) => Err(AppError::Busy),
-        Err(ImportError::Database(e)) => Err(e.into()),
     }
 }
 
@@ -95,15 +81,15 @@ async fn read_file(mut payload: Multipart) -> Result<Vec<u8>, Message> {
 }
 
 /// What a clean import wrote, as one sentence.
-fn imported_text(locale: Locale, what: &str, report: &ImportReport) -> String {
+fn imported_text(locale: Locale, kind: ImportKind, report: &ImportReport) -> String {
     let count = |n: usize| number::integer(locale, i64::try_from(n).unwrap_or(i64::MAX));
     let (lines, leads, prospects) = (count(report.lines), count(report.leads_created), count(report.prospects_created));
     let created = report.leads_created + report.prospects_created > 0;
-    let key = match (what, created) {
-        ("activities", false) => "cp-import-done-activities",
-        ("activities", true) => "cp-import-done-activities-created",
-        (_, false) => "cp-import-done-leads",
-        (_, true) => "cp-import-done-leads-created",
+    let key = match (kind, created) {
+        (ImportKind::Activities, false) => "cp-import-done-activities",
+        (ImportKind::Activities, true) => "cp-import-done-activities-created",
+        (ImportKind::Leads, false) => "cp-import-done-leads",
+        (ImportKind::Leads, true) => "cp-import-done-leads-created",
     };
     crate::i18n::lookup(locale, key, &[("lines", &lines), ("leads", &leads), ("prospects", &prospects)])
 }

@@ -13,11 +13,11 @@ use actix_web::web::Data;
 use askama::Template;
 use chrono::Weekday;
 
-use crate::store::teams::{self, Member, TeamRow};
+use crate::app::admin::teams::{self, Member, Team};
 use crate::web::current_user::RequireManager;
 use crate::web::layout::Layout;
 use crate::web::respond::html;
-use crate::web::{AppError, AppState, with_conn};
+use crate::web::{AppError, AppState};
 
 #[derive(Template)]
 #[template(path = "control_panel/index.html")]
@@ -34,24 +34,24 @@ struct ControlPanelPage {
     /// The account's language, named in itself.
     locale: &'static str,
     locale_code: &'static str,
-    teams: Vec<(TeamRow, Vec<Member>)>,
+    teams: Vec<(Team, Vec<Member>)>,
 }
 
 pub async fn get(state: Data<AppState>, RequireManager(current): RequireManager) -> Result<HttpResponse, AppError> {
-    let account = current.account.id;
-    let teams = with_conn(&state.pool, move |conn| Ok(teams::list_with_members(conn, account)?)).await?;
-    let edition = current.account.edition();
+    let actor = current.actor.clone();
+    let teams = state.app.run(move |cx| teams::overview(cx, &actor)).await?;
+    let account = current.account();
     let page = ControlPanelPage {
         layout: Layout::signed_in("cp-title", &current, "/control-panel"),
-        account_name: current.account.name.clone(),
-        edition: edition.label(),
-        has_teams: edition.has_teams(),
+        account_name: account.name.clone(),
+        edition: account.edition.label(),
+        has_teams: account.edition.has_teams(),
         may_import: current.role().administers(),
-        time_zone: current.account.time_zone.clone(),
-        week_start: weekday_key(current.account.week_start().weekday()),
-        currency: current.account.currency.clone(),
-        locale: current.account.locale().label(),
-        locale_code: current.account.locale().as_str(),
+        time_zone: account.time_zone.to_string(),
+        week_start: weekday_key(account.week_start.weekday()),
+        currency: account.currency.clone(),
+        locale: account.locale.label(),
+        locale_code: account.locale.as_str(),
         teams,
     };
     html(current.locale, StatusCode::OK, &page)

@@ -5,20 +5,18 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
 use askama::Template;
-use chrono::Utc;
 use serde::Deserialize;
 
-use crate::change::ChangeError;
+use crate::app;
+use crate::app::sales_process::pipelines::{self, Pipeline};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::PipelineId;
 use crate::domain::message::Message;
-use crate::recording;
-use crate::store::pipelines::{self, PipelineRow};
 use crate::web::current_user::{CurrentUser, RequireManager};
 use crate::web::error::{form_status, refusal};
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
-use crate::web::{AppError, AppState, with_conn};
+use crate::web::{AppError, AppState};
 
 const HERE: &str = "/control-panel/pipelines";
 
@@ -26,7 +24,7 @@ const HERE: &str = "/control-panel/pipelines";
 #[template(path = "control_panel/pipelines.html")]
 struct PipelinesPage {
     layout: Layout,
-    pipelines: Vec<PipelineRow>,
+    pipelines: Vec<Pipeline>,
     /// The form that was refused: the pipeline being renamed (none: the new one), its
     /// typed name and the message.
     refused: Option<(Option<PipelineId>, String, FieldErrors)>,
@@ -58,33 +56,28 @@ pub async fn create(
     form: Form<NameForm>,
 ) -> Result<HttpResponse, AppError> {
     let name = form.into_inner().name;
-    let account = current.account.clone();
-    let typed = name.clone();
-    let done = with_conn(&state.pool, move |conn| {
-        Ok(recording::create_pipeline(conn, &account, &typed, Utc::now().naive_utc()))
-    })
-    .await?;
+    let (actor, typed) = (current.actor.clone(), name.clone());
+    let done = state.app.run(move |cx| pipelines::create(cx, &actor, &typed)).await;
     respond(&state, &current, done, None, name).await
 }
 
 pub async fn rename(
     state: Data<AppState>,
     RequireManager(current): RequireManager,
-    path: Path<i64>,
+    path: Path<PipelineId>,
     form: Form<NameForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = PipelineId(path.into_inner());
+    let id = path.into_inner();
     let name = form.into_inner().name;
-    let account = current.account.clone();
-    let typed = name.clone();
-    let done = with_conn(&state.pool, move |conn| Ok(recording::rename_pipeline(conn, &account, id, &typed))).await?;
+    let (actor, typed) = (current.actor.clone(), name.clone());
+    let done = state.app.run(move |cx| pipelines::rename(cx, &actor, id, &typed)).await;
     respond(&state, &current, done, Some(id), name).await
 }
 
 async fn respond(
     state: &Data<AppState>,
     current: &CurrentUser,
-    done: Result<(), ChangeError>,
+    done: Result<(), app::Error>,
     pipeline: Option<PipelineId>,
     name: String,
 ) -> Result<HttpResponse, AppError> {
@@ -99,8 +92,8 @@ async fn render(
     current: &CurrentUser,
     refused: Option<(Option<PipelineId>, String, FieldErrors)>,
 ) -> Result<HttpResponse, AppError> {
-    let account = current.account.id;
-    let pipelines = with_conn(&state.pool, move |conn| Ok(pipelines::list(conn, account)?)).await?;
+    let actor = current.actor.clone();
+    let pipelines = state.app.run(move |cx| pipelines::list(cx, &actor)).await?;
     let status = refused.as_ref().map_or(StatusCode::OK, |(_, _, errors)| form_status(errors));
     let layout = Layout::signed_in("cp-pipelines-title", current, "/control-panel");
     html(current.locale, status, &PipelinesPage { layout, pipelines, refused })

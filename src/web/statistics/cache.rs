@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use quick_cache::Weighter;
 use quick_cache::sync::Cache;
 
-use super::Filters;
+use crate::app::statistics::Filters;
 use crate::domain::account::Locale;
 use crate::domain::ids::{AccountId, UserId};
 

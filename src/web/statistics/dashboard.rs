@@ -6,9 +6,11 @@ use actix_web::http::{StatusCode, header};
 use actix_web::web::Data;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 
-use super::{Filters, Scope, cache, resolve};
+use super::cache;
+use crate::app::statistics::dashboard::{self, Dashboard, Table};
+use crate::app::statistics::{Filters, Scope};
 use crate::domain::account::Locale;
 use crate::domain::money::MoneyStyle;
 use crate::domain::number;
@@ -16,15 +18,13 @@ use crate::domain::objective::{Measure, ObjectiveKind};
 use crate::domain::period::Period;
 use crate::domain::progress::{Progress, Standing, percent_one_decimal};
 use crate::domain::spreadsheet::text_cell;
-use crate::statistics::{self, Figures};
-use crate::store::accounts::AccountRow;
 use crate::web::current_user::{CurrentUser, ObjectivesEditor, SalesObjectivesReader};
 use crate::web::error::wants_fragment;
 use crate::web::html_form::HtmlQuery;
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::{fragment_body, html};
-use crate::web::{AppError, AppState, with_conn};
+use crate::web::{AppError, AppState};
 
 pub const HERE: &str = "/statistics/sales-objectives";
 
@@ -126,30 +126,19 @@ struct Page {
     region: Arc<str>,
 }
 
-/// The tables of the objectives of the scope's kind that have a target for its period,
-/// with the pace reckoned at `now`.
-fn sections(
-    account: &AccountRow,
-    money: &MoneyStyle,
-    scope: &Scope,
-    figures: Vec<Figures>,
-    now: DateTime<Utc>,
-) -> Vec<Section> {
-    let calendar = account.calendar();
+/// The dashboard's tables, ready to print.
+fn sections(money: &MoneyStyle, tables: Vec<Table>) -> Vec<Section> {
     let total_name = crate::i18n::lookup(money.locale, "statistics-total", &[]);
-    figures
+    tables
         .into_iter()
-        .map(|Figures { objective, target, holders }| {
+        .map(|Table { objective, lines, total, .. }| {
             let measure = objective.row.measure();
-            let progress = |achieved, target| statistics::progress_at(&calendar, &scope.period, achieved, target, now);
-            let (sum_achieved, sum_target) = (holders.iter().map(|(_, a)| a).sum(), target * holders.len() as i64);
-            let total = (holders.len() > 1)
-                .then(|| Line::new(total_name.clone(), &progress(sum_achieved, sum_target), measure, money));
-            let lines = holders
+            let total = total.map(|progress| Line::new(total_name.clone(), &progress, measure, money));
+            let lines = lines
                 .into_iter()
-                .map(|(holder, achieved)| Line {
+                .map(|(holder, progress)| Line {
                     active: holder.active,
-                    ..Line::new(holder.name, &progress(achieved, target), measure, money)
+                    ..Line::new(holder.name, &progress, measure, money)
                 })
                 .collect();
             Section { id: objective.row.id, name: objective.row.name.clone(), lines, total }
@@ -164,9 +153,9 @@ pub async fn page(
     HtmlQuery(filters): HtmlQuery<Filters>,
 ) -> Result<HttpResponse, AppError> {
     let key = cache::Key {
-        account: current.account.id,
-        revision: current.account.revision,
-        reader: current.user.id,
+        account: current.account().id,
+        revision: current.account().revision,
+        reader: current.user_id(),
         locale: current.locale,
         filters,
         minute: cache::minute_of(Utc::now()),
@@ -188,23 +177,16 @@ pub async fn page(
 
 /// The filters and tables of `key`, computed from the buckets.
 async fn region(state: &AppState, current: &CurrentUser, key: &cache::Key) -> Result<Region, AppError> {
-    let (account, reader, money) = (current.account.clone(), current.user.clone(), current.money());
-    let (filters, now) = (key.filters.clone(), key.as_of());
-    let (scope, sections) = with_conn(&state.pool, move |conn| {
-        let objectives = statistics::active_objectives(conn, &account, None)?;
-        let scope = resolve(conn, &account, &reader, &filters, &objectives, None, now)?;
-        let figures = statistics::figures(conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?;
-        let sections = sections(&account, &money, &scope, figures, now);
-        Ok((scope, sections))
-    })
-    .await?;
-    let (calendar, locale) = (current.account.calendar(), current.locale);
+    let (actor, filters, as_of) = (current.actor.clone(), key.filters.clone(), key.as_of());
+    let Dashboard { scope, tables } =
+        state.app.run(move |cx| dashboard::dashboard(cx, &actor, &filters, as_of)).await?;
+    let (calendar, locale) = (current.account().calendar(), current.locale);
     Ok(Region {
         bounds: bounds(locale, &scope.period, calendar.tz().name()),
         label: crate::i18n::period(locale, &scope.period),
         kinds: ObjectiveKind::ALL,
+        sections: sections(&current.money(), tables),
         scope,
-        sections,
     })
 }
 
@@ -233,37 +215,34 @@ pub async fn csv(
     SalesObjectivesReader(current): SalesObjectivesReader,
     HtmlQuery(filters): HtmlQuery<Filters>,
 ) -> Result<HttpResponse, AppError> {
-    let (account, reader) = (current.account.clone(), current.user.clone());
-    let body = with_conn(&state.pool, move |conn| {
-        let objectives = statistics::active_objectives(conn, &account, None)?;
-        let scope = resolve(conn, &account, &reader, &filters, &objectives, None, Utc::now())?;
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        writer.write_record(CSV_HEADER).map_err(|e| AppError::Internal(e.into()))?;
-        let figures = statistics::figures(conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?;
-        for Figures { objective, target, holders } in figures {
-            let measure = objective.row.measure();
-            for (holder, achieved) in holders {
-                let Some(person) = scope.people.iter().find(|p| p.id == holder.user_id) else { continue };
-                let percent = achieved as f64 / target.max(1) as f64 * 100.0;
-                writer
-                    .write_record([
-                        &text_cell(&person.email),
-                        &text_cell(&person.name),
-                        &text_cell(&objective.row.name),
-                        objective.row.kind.as_str(),
-                        scope.period.kind().as_str(),
-                        &scope.period.start().to_string(),
-                        &scope.period.end().to_string(),
-                        &measure.to_input(achieved),
-                        &measure.to_input(target),
-                        &percent_one_decimal(percent),
-                    ])
-                    .map_err(|e| AppError::Internal(e.into()))?;
-            }
+    let actor = current.actor.clone();
+    let Dashboard { scope, tables } =
+        state.app.run(move |cx| dashboard::dashboard(cx, &actor, &filters, Utc::now())).await?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| AppError::Internal(e.into());
+    writer.write_record(CSV_HEADER).map_err(fail)?;
+    for Table { objective, target, lines, .. } in tables {
+        let measure = objective.row.measure();
+        for (holder, progress) in lines {
+            let Some(person) = scope.people.iter().find(|p| p.id == holder.user_id) else { continue };
+            let percent = progress.achieved as f64 / target.max(1) as f64 * 100.0;
+            writer
+                .write_record([
+                    &text_cell(&person.email),
+                    &text_cell(&person.name),
+                    &text_cell(&objective.row.name),
+                    objective.row.kind.as_str(),
+                    scope.period.kind().as_str(),
+                    &scope.period.start().to_string(),
+                    &scope.period.end().to_string(),
+                    &measure.to_input(progress.achieved),
+                    &measure.to_input(target),
+                    &percent_one_decimal(percent),
+                ])
+                .map_err(fail)?;
         }
-        writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))
-    })
-    .await?;
+    }
+    let body = writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"sales-objectives.csv\""))

@@ -8,22 +8,22 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::dashboard::HERE;
-use super::{Filters, Scope, resolve};
+use crate::app::statistics::detail::{self, Detail, Records};
+use crate::app::statistics::{Filters, Scope};
 use crate::domain::account::Locale;
 use crate::domain::chart::{self, BarChart, Column};
-use crate::domain::ids::{ObjectiveId, PipelineId, UserId};
+use crate::domain::ids::ObjectiveId;
 use crate::domain::message::Message;
 use crate::domain::money::MoneyStyle;
 use crate::domain::objective::{Measure, ObjectiveKind};
+use crate::domain::period::Calendar;
 use crate::domain::recording::SubjectKind;
-use crate::statistics::{self, Measured};
-use crate::store::{activities, leads, objectives};
 use crate::web::current_user::SalesObjectivesReader;
 use crate::web::html_form::HtmlQuery;
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::html;
-use crate::web::{AppError, AppState, with_conn};
+use crate::web::{AppError, AppState};
 
 const CHART_PERIODS: usize = 12;
 const PAGE_SIZE: i64 = 25;
@@ -81,74 +81,38 @@ impl Page {
 pub async fn page(
     state: Data<AppState>,
     SalesObjectivesReader(current): SalesObjectivesReader,
-    path: Path<i64>,
+    path: Path<ObjectiveId>,
     HtmlQuery(query): HtmlQuery<DetailQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let id = ObjectiveId(path.into_inner());
+    let id = path.into_inner();
     let page_number = crate::domain::range::page(query.page).map_err(AppError::bad_request)?;
-    let (account, reader, money) = (current.account.clone(), current.user.clone(), current.money());
-    let locale = current.locale;
-    let parts = with_conn(&state.pool, move |conn| {
-        // Archived objectives are out of the statistics.
-        let row =
-            objectives::find(conn, account.id, id)?.filter(|o| o.archived_at.is_none()).ok_or(AppError::NotFound)?;
-        let objective = statistics::measured(conn, &account, row)?;
-        let scope = resolve(
-            conn,
-            &account,
-            &reader,
-            &query.filters,
-            std::slice::from_ref(&objective),
-            Some(objective.row.kind()),
-            chrono::Utc::now(),
-        )?;
-        let holders: Vec<(UserId, String)> = objectives::holders(conn, id)?
-            .into_iter()
-            .filter(|h| scope.sees(h.user_id))
-            .map(|h| (h.user_id, h.name))
-            .collect();
-        // A rep reads only the objectives they hold: another one's page, even its name, is
-        // not theirs to know.
-        if !reader.role().manages() && holders.is_empty() {
-            return Err(AppError::NotFound);
-        }
-        let calendar = account.calendar();
-        let measure = objective.row.measure();
-        let periods = statistics::last_periods(&calendar, scope.period.kind(), scope.period.start(), CHART_PERIODS);
-        let users: Vec<UserId> = holders.iter().map(|(u, _)| *u).collect();
-        // One grouped read per period for every assignee at once.
-        let mut per_period = Vec::with_capacity(periods.len());
-        for period in &periods {
-            per_period.push(statistics::achieved_by_user(conn, &objective, &users, period.start(), period.end())?);
-        }
-        let charts = holders
-            .iter()
-            .map(|(user, name)| {
-                let columns: Vec<Column> = periods
-                    .iter()
-                    .zip(&per_period)
-                    .map(|(period, achieved)| {
-                        let achieved = achieved.get(user).copied().unwrap_or(0);
-                        Column {
-                            label: crate::i18n::period(locale, period),
-                            achieved,
-                            target: objective.target(period),
-                            shown: measure.display(achieved, &money),
-                        }
-                    })
-                    .collect();
-                PersonChart { name: name.clone(), chart: chart::bar_chart(&columns, 480.0, 120.0) }
-            })
-            .collect();
-        let breakdown = breakdown(conn, &money, &objective, &users, &scope)?;
-        let offset = (page_number - 1) * PAGE_SIZE;
-        let mut records = records(conn, &account, &money, &objective, &users, &scope, (PAGE_SIZE + 1, offset))?;
-        let has_next = records.len() as i64 > PAGE_SIZE;
-        records.truncate(PAGE_SIZE as usize);
-        Ok((objective, scope, charts, breakdown, records, has_next))
-    })
-    .await?;
-    let (objective, scope, charts, breakdown, records, has_next) = parts;
+    let actor = current.actor.clone();
+    let shown = (CHART_PERIODS, page_number, PAGE_SIZE);
+    let Detail { objective, scope, holders, periods, achieved, breakdown, records, has_next } =
+        state.app.run(move |cx| detail::detail(cx, &actor, id, &query.filters, shown)).await?;
+    let (locale, money) = (current.locale, current.money());
+    let measure = objective.row.measure();
+    let charts = holders
+        .iter()
+        .map(|(user, name)| {
+            let columns: Vec<Column> = periods
+                .iter()
+                .zip(&achieved)
+                .map(|(period, achieved)| {
+                    let achieved = achieved.get(user).copied().unwrap_or(0);
+                    Column {
+                        label: crate::i18n::period(locale, period),
+                        achieved,
+                        target: objective.target(period),
+                        shown: measure.display(achieved, &money),
+                    }
+                })
+                .collect();
+            PersonChart { name: name.clone(), chart: chart::bar_chart(&columns, 480.0, 120.0) }
+        })
+        .collect();
+    let breakdown = breakdown.into_iter().map(|(name, total)| (name, measure.display(total, &money))).collect();
+    let records = words_of(&current.account().calendar(), &money, records);
     let period_label = crate::i18n::period(locale, &scope.period);
     let page = Page {
         layout: Layout::signed_in(Message::verbatim(&objective.row.name), &current, HERE),
@@ -177,53 +141,26 @@ fn bounds(locale: Locale, period_label: &str, scope: &Scope) -> String {
     )
 }
 
-/// The chosen period's figure split by result (activity) or pipeline (sales).
-fn breakdown(
-    conn: &mut crate::db::AnyConnection,
-    money: &MoneyStyle,
-    objective: &Measured,
-    users: &[UserId],
-    scope: &Scope,
-) -> Result<Vec<(String, String)>, AppError> {
-    let measure = objective.row.measure();
-    let parts = statistics::breakdown(conn, objective, users, scope.period.start(), scope.period.end())?;
-    Ok(parts.into_iter().map(|(name, total)| (name, measure.display(total, money))).collect())
-}
-
-/// The records counted in the chosen period: the only read of raw rows, one page at a time.
-fn records(
-    conn: &mut crate::db::AnyConnection,
-    account: &crate::store::accounts::AccountRow,
-    money: &MoneyStyle,
-    objective: &Measured,
-    users: &[UserId],
-    scope: &Scope,
-    page: (i64, i64),
-) -> Result<Vec<Record>, AppError> {
-    let calendar = account.calendar();
-    let range = (scope.period.start(), scope.period.end());
-    let pipeline: Option<PipelineId> = objective.row.pipeline_id;
+/// The records counted in the chosen period, worded.
+fn words_of(calendar: &Calendar, money: &MoneyStyle, records: Records) -> Vec<Record> {
     let moment = |at: chrono::NaiveDateTime| calendar.local_datetime(at.and_utc()).format("%Y-%m-%d %H:%M").to_string();
-    Ok(match objective.row.kind() {
-        ObjectiveKind::Activity => {
-            let subjects = objective.row.context().map_or(&[][..], |c| c.subjects());
-            activities::counted(conn, account.id, users, &objective.outcomes, subjects, pipeline, range, page)?
-                .into_iter()
-                .map(|line| Record {
-                    when: moment(line.activity.occurred_at),
-                    user: line.user,
-                    what: format!("{} · {}", line.action, line.outcome),
-                    // `Lead · Acme renewal`: the kind of subject, then the name someone gave it.
-                    subject: match (line.lead_title, line.prospect_name) {
-                        (Some(title), _) => format!("{} · {title}", subject_word(money.locale, SubjectKind::Lead)),
-                        (None, Some(name)) => format!("{} · {name}", subject_word(money.locale, SubjectKind::Prospect)),
-                        (None, None) => String::new(),
-                    },
-                    amount: String::new(),
-                })
-                .collect()
-        }
-        ObjectiveKind::Sales => leads::won_between(conn, account.id, users, pipeline, range, page)?
+    match records {
+        Records::Activities(lines) => lines
+            .into_iter()
+            .map(|line| Record {
+                when: moment(line.activity.occurred_at),
+                user: line.user,
+                what: format!("{} · {}", line.action, line.outcome),
+                // `Lead · Acme renewal`: the kind of subject, then the name someone gave it.
+                subject: match (line.lead_title, line.prospect_name) {
+                    (Some(title), _) => format!("{} · {title}", subject_word(money.locale, SubjectKind::Lead)),
+                    (None, Some(name)) => format!("{} · {name}", subject_word(money.locale, SubjectKind::Prospect)),
+                    (None, None) => String::new(),
+                },
+                amount: String::new(),
+            })
+            .collect(),
+        Records::Wins(lines) => lines
             .into_iter()
             .map(|line| Record {
                 when: line.lead.closed_at.map(moment).unwrap_or_default(),
@@ -233,7 +170,7 @@ fn records(
                 amount: line.lead.amount_cents.map(|c| Measure::Money.display(c, money)).unwrap_or_default(),
             })
             .collect(),
-    })
+    }
 }
 
 fn subject_word(locale: Locale, kind: SubjectKind) -> String {

@@ -7,20 +7,23 @@
 
 use std::net::IpAddr;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::Duration;
 
-use crate::change::ChangeError;
-use crate::db::{self, AnyConnection};
+use std::sync::Arc;
+
+use crate::app::{self, Actor, Cx};
+use crate::db;
 use crate::domain::account::Locale;
 use crate::domain::ids::UserId;
 use crate::domain::language;
 use crate::domain::session::SessionPolicy;
 use crate::domain::throttle::{self, Scope};
 use crate::domain::user::Email;
-use crate::password::{self, Passwords};
+use crate::domain::user::NewPassword;
+use crate::password;
 use crate::store::sessions::{self, SessionRow};
 use crate::store::users::{self, UserRow};
-use crate::store::{accounts, sign_in_throttle};
+use crate::store::{accounts, password_links, sign_in_throttle};
 
 /// What was typed on the sign-in form, and from where.
 pub struct Credentials<'a> {
@@ -52,12 +55,8 @@ fn keys(credentials: &Credentials) -> [(Scope, String); 2] {
 
 /// Checks an attempt: it is counted as a failure before its password is verified (so that
 /// parallel guesses are counted exactly) and given back if it was right.
-pub fn attempt(
-    conn: &mut AnyConnection,
-    passwords: &Passwords,
-    credentials: &Credentials,
-    now: NaiveDateTime,
-) -> Result<Attempt, ChangeError> {
+pub fn attempt(cx: &mut Cx, credentials: &Credentials) -> Result<Attempt, app::Error> {
+    let (conn, passwords, now) = (&mut *cx.conn, cx.passwords, cx.now.naive_utc());
     let keys = keys(credentials);
     let waited = db::write_transaction(conn, |conn| {
         let mut counters = Vec::new();
@@ -71,7 +70,7 @@ pub fn attempt(
             sign_in_throttle::save(conn, key, &counter.failed(scope, now))?;
         }
         sign_in_throttle::forget_old(conn, now - throttle::window(), now)?;
-        Ok::<_, ChangeError>(None)
+        Ok::<_, app::Error>(None)
     })?;
     if let Some(wait) = waited {
         return Ok(Attempt::Throttled(wait));
@@ -99,7 +98,7 @@ pub fn attempt(
             let counter = sign_in_throttle::lock(conn, key, now)?;
             sign_in_throttle::save(conn, key, &counter.succeeded(*scope, now))?;
         }
-        Ok::<_, ChangeError>(())
+        Ok::<_, app::Error>(())
     })?;
     Ok(Attempt::Verified(verified))
 }
@@ -113,13 +112,9 @@ pub struct Started {
 }
 
 /// Begins a session for `user` (who must still be active), forgetting expired ones.
-pub fn start_session(
-    conn: &mut AnyConnection,
-    user: UserId,
-    policy: &SessionPolicy,
-    now: NaiveDateTime,
-) -> Result<Started, ChangeError> {
-    let user = users::find(conn, user)?.filter(|u| u.active).ok_or(ChangeError::NotFound)?;
+pub fn start_session(cx: &mut Cx, user: UserId, policy: &SessionPolicy) -> Result<Started, app::Error> {
+    let (conn, now) = (&mut *cx.conn, cx.now.naive_utc());
+    let user = users::find(conn, user)?.filter(|u| u.active).ok_or(app::Error::NotFound)?;
     let token = password::random_token();
     let row = SessionRow {
         id: password::token_hash(&token),
@@ -131,49 +126,119 @@ pub fn start_session(
     };
     db::write_transaction(conn, |conn| {
         sessions::delete_expired(conn, now - policy.idle, now - policy.lifetime)?;
-        sessions::insert(conn, &row).map_err(ChangeError::from)
+        sessions::insert(conn, &row).map_err(app::Error::from)
     })?;
     let account = accounts::find(conn, user.account_id)?.map(|account| account.locale());
     let locale = language::choose(user.preferred_locale(), account, &[]);
     Ok(Started { token, user, locale })
 }
 
+/// Who a live session is: the actor, and their name and language as pages show them.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub actor: Actor,
+    pub name: String,
+    pub email: String,
+    /// The language the user chose in My account, if any.
+    pub preferred_locale: Option<Locale>,
+    /// The id of the server-side session (kept when the user ends their other ones).
+    pub session_id: String,
+}
+
 /// The session a cookie's `token` names, with its user, if it is still alive at `now`:
 /// its row exists, it is neither idle too long nor too old, its user is active and has not
 /// ended older sessions since. Its use is written down about once a minute.
-pub fn resume_session(
-    conn: &mut AnyConnection,
-    token: &str,
-    policy: &SessionPolicy,
-    now: NaiveDateTime,
-) -> Result<Option<UserRow>, ChangeError> {
+pub fn resume_session(cx: &mut Cx, token: &str, policy: &SessionPolicy) -> Result<Option<SignedIn>, app::Error> {
+    let (conn, now) = (&mut *cx.conn, cx.now.naive_utc());
     let id = password::token_hash(token);
     let Some((session, user)) = sessions::find(conn, &id)? else { return Ok(None) };
     let alive = policy.is_alive(session.created_at, session.last_seen_at, now)
         && user.active
         && user.session_version == session.user_version;
     if !alive {
-        db::write_transaction(conn, |conn| sessions::delete(conn, &id).map_err(ChangeError::from))?;
+        db::write_transaction(conn, |conn| sessions::delete(conn, &id).map_err(app::Error::from))?;
         return Ok(None);
     }
     if policy.needs_touch(session.last_seen_at, now) {
         // Losing one touch only shortens the idle time counted: never worth failing the request.
         if let Err(error) =
-            db::write_transaction(conn, |conn| sessions::touch(conn, &id, now).map_err(ChangeError::from))
+            db::write_transaction(conn, |conn| sessions::touch(conn, &id, now).map_err(app::Error::from))
         {
             tracing::warn!(%error, "a session's last use could not be written down");
         }
     }
-    Ok(Some(user))
+    let Some(account) = accounts::find(conn, user.account_id)? else { return Ok(None) };
+    Ok(Some(SignedIn {
+        actor: Actor { user: user.id, role: user.role, account: Arc::new(account) },
+        name: user.name,
+        email: user.email,
+        preferred_locale: user.locale,
+        session_id: id,
+    }))
 }
 
 /// Ends the session a cookie's `token` names.
-pub fn end_session(conn: &mut AnyConnection, token: &str) -> Result<(), ChangeError> {
+pub fn end_session(cx: &mut Cx, token: &str) -> Result<(), app::Error> {
+    let conn = &mut *cx.conn;
     let id = password::token_hash(token);
-    db::write_transaction(conn, |conn| sessions::delete(conn, &id).map(drop).map_err(ChangeError::from))
+    db::write_transaction(conn, |conn| sessions::delete(conn, &id).map(drop).map_err(app::Error::from))
 }
 
 /// The id a cookie's session token is stored under.
 pub fn session_id(token: &str) -> String {
     password::token_hash(token)
+}
+
+/// Whether a set-password link is still good (to show its form, or say it expired).
+pub fn link_is_valid(cx: &mut Cx, token: &str) -> Result<bool, app::Error> {
+    Ok(password_links::find(cx.conn, &password::token_hash(token), cx.now.naive_utc())?.is_some())
+}
+
+/// Sets a password through a one-time link, which then stops working. The link is
+/// checked before the password is hashed: a forged token costs no hashing.
+pub fn use_link(cx: &mut Cx, token: &str, password: &NewPassword) -> Result<(), app::Error> {
+    let token_hash = password::token_hash(token);
+    let now = cx.now.naive_utc();
+    let (account, _) = password_links::find(cx.conn, &token_hash, now)?.ok_or(app::Error::NotFound)?;
+    let hash = cx.passwords.hash(password)?;
+    cx.change(account, |cx| {
+        // Read again under the lock: the same link used twice at once sets one password.
+        let (_, user) = password_links::find(cx.conn, &token_hash, now)?.ok_or(app::Error::NotFound)?;
+        users::set_password(cx.conn, user, &hash)?;
+        password_links::delete_for(cx.conn, user)?;
+        Ok(())
+    })
+}
+
+/// What a sign-in comes to.
+#[derive(Debug)]
+pub enum SignIn {
+    /// One account: its session has begun.
+    Started(Started),
+    /// The password is right in several accounts: the person chooses among these users.
+    Choose(Vec<UserId>),
+    Refused,
+    Throttled(Duration),
+}
+
+/// Checks `credentials` and, when they open one account, begins its session.
+pub fn sign_in(cx: &mut Cx, credentials: &Credentials, policy: &SessionPolicy) -> Result<SignIn, app::Error> {
+    Ok(match attempt(cx, credentials)? {
+        Attempt::Verified(users) if users.len() == 1 => SignIn::Started(start_session(cx, users[0].id, policy)?),
+        Attempt::Verified(users) => SignIn::Choose(users.iter().map(|u| u.id).collect()),
+        Attempt::Refused => SignIn::Refused,
+        Attempt::Throttled(wait) => SignIn::Throttled(wait),
+    })
+}
+
+/// The accounts of the users offered to choose from: (user, account name), active users only.
+pub fn choices(cx: &mut Cx, offered: &[UserId]) -> Result<Vec<(UserId, String)>, app::Error> {
+    let mut choices = Vec::new();
+    for id in offered {
+        if let Some(user) = users::find(cx.conn, *id)?.filter(|u| u.active) {
+            let account = accounts::find(cx.conn, user.account_id)?.map(|a| a.name).unwrap_or_default();
+            choices.push((user.id, account));
+        }
+    }
+    Ok(choices)
 }

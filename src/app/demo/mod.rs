@@ -2,13 +2,14 @@
 //! sign in to.
 
 use crate::db::{self, AnyConnection};
-use crate::demo_history;
+mod history;
+use crate::app::provision::{self, AccountSpec, ProvisionError, UserSpec};
+use crate::app::{Actor, Cx};
 use crate::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use crate::domain::edition::Edition;
 use crate::domain::role::Role;
 use crate::domain::user::{Email, NewPassword, PersonName};
 use crate::password::Passwords;
-use crate::provision::{self, AccountSpec, ProvisionError, UserSpec};
 use crate::store::accounts;
 use crate::store::teams::{self, NewMembership, NewTeam};
 
@@ -82,7 +83,7 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
         admin: spec(PEOPLE[0].name, PEOPLE[0].role)?,
     };
     db::write_transaction(conn, |conn| {
-        let (account, _) = provision::create_account(conn, passwords, &account_spec)?;
+        let (account, admin) = provision::create_account(conn, passwords, &account_spec)?;
         let now = chrono::Utc::now().naive_utc();
         let mut team_ids = Vec::new();
         for name in TEAMS {
@@ -103,8 +104,10 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
                 )?;
             }
         }
-        demo_history::load(conn, &account, &reps)?;
-        demo_history::objectives(conn, &account, &reps)?;
+        history::load(conn, &account, &reps)?;
+        // The demo's objectives are set by its admin, as they would be through the editor.
+        let admin = Actor { user: admin.id, role: admin.role, account: std::sync::Arc::new(account) };
+        history::objectives(&mut Cx::new(conn, passwords, chrono::Utc::now()), &admin, &reps)?;
         Ok(())
     })
 }

@@ -446,3 +446,32 @@ pub fn import_leads(
     tracing::info!(lines = report.lines, locked_ms = report.locked.as_millis(), "leads imported");
     Ok(report)
 }
+
+/// What a file holds, as the import page's forms name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportKind {
+    Activities,
+    Leads,
+}
+
+/// Imports a file into the actor's account (admins only): its report, or every bad line
+/// (nothing written).
+pub fn import(
+    cx: &mut crate::app::Cx,
+    actor: &crate::app::Actor,
+    kind: ImportKind,
+    input: &[u8],
+) -> Result<Result<ImportReport, Vec<BadLine>>, crate::app::Error> {
+    actor.require_admin()?;
+    let imported = match kind {
+        ImportKind::Activities => import_activities(cx.conn, &actor.account, input),
+        ImportKind::Leads => import_leads(cx.conn, &actor.account, input),
+    };
+    match imported {
+        Ok(report) => Ok(Ok(report)),
+        Err(ImportError::Refused(lines)) => Ok(Err(lines)),
+        Err(ImportError::Busy(busy)) => Err(busy.into()),
+        Err(ImportError::Database(error)) => Err(error.into()),
+    }
+}

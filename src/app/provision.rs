@@ -33,7 +33,7 @@ pub enum ProvisionError {
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
     #[error("{0}")]
-    Change(#[from] crate::change::ChangeError),
+    Change(#[from] crate::app::Error),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }

@@ -1,18 +1,13 @@
 use actix_web::cookie::Key;
-use diesel::RunQueryDsl;
 use reqwest::{Response, StatusCode, header};
 use scraper::{Html, Selector};
 
 use sales_objectives::config::Config;
 use sales_objectives::db::{self, DatabaseUrl, Pool, PoolSettings, Scratch};
-use sales_objectives::domain::account::{AccountName, Currency, Locale, TimeZone, WeekStart};
 use sales_objectives::domain::client::parse_trusted_proxies;
-use sales_objectives::domain::edition::Edition;
-use sales_objectives::domain::role::Role;
 use sales_objectives::domain::session::SessionPolicy;
-use sales_objectives::domain::user::{Email, NewPassword, PersonName};
 use sales_objectives::password::{PasswordCost, Passwords};
-use sales_objectives::provision::{self, AccountSpec, UserSpec};
+
 use sales_objectives::startup::Application;
 use sales_objectives::store::users::UserRow;
 
@@ -136,47 +131,12 @@ impl TestApp {
         self.post_form("/logout", &[("csrf_token", &token)]).await
     }
 
-    /// A Dream Team account and its admin, in English.
-    pub fn create_account(&self, name: &str, admin_email: &str) -> UserRow {
-        self.create_account_in(name, admin_email, Locale::En)
-    }
-
-    /// A Dream Team account in `locale`, and its admin.
-    pub fn create_account_in(&self, name: &str, admin_email: &str, locale: Locale) -> UserRow {
-        let spec = AccountSpec {
-            name: AccountName::parse(name).expect("valid name"),
-            edition: Edition::DreamTeam,
-            licences: 10,
-            time_zone: TimeZone::parse("Europe/Rome").expect("valid zone"),
-            week_start: WeekStart::default(),
-            currency: Currency::parse("EUR").expect("valid currency"),
-            locale,
-            admin: user_spec(admin_email, "Admin Person", Role::Admin),
-        };
-        provision::create_account(&mut self.conn(), &self.passwords, &spec).expect("account created").1
-    }
-
-    pub fn create_user(&self, account: &str, email: &str, name: &str, role: Role) -> UserRow {
-        provision::create_user(&mut self.conn(), &self.passwords, account, &user_spec(email, name, role))
-            .expect("user created")
-    }
-
-    /// Whether the database refuses the statement.
-    pub fn execute_fails(&self, sql: &str) -> bool {
-        diesel::sql_query(sql).execute(&mut *self.conn()).is_err()
-    }
-
-    pub fn execute(&self, sql: &str) {
-        diesel::sql_query(sql).execute(&mut *self.conn()).expect("statement ran");
-    }
-}
-
-fn user_spec(email: &str, name: &str, role: Role) -> UserSpec {
-    UserSpec {
-        email: Email::parse(email).expect("valid e-mail"),
-        name: PersonName::parse(name).expect("valid name"),
-        role,
-        password: NewPassword::parse(PASSWORD).expect("valid password"),
+    /// Posts a form with this browser's CSRF token, as the page's own form would.
+    pub async fn submit(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let token = self.csrf_token("/").await;
+        let mut fields = fields.to_vec();
+        fields.push(("csrf_token", &token));
+        self.post_form(path, &fields).await
     }
 }
 
@@ -231,102 +191,11 @@ pub fn session_cookie(response: &Response) -> Option<String> {
         .map(str::to_owned)
 }
 
-impl TestApp {
-    /// Posts a form with this browser's CSRF token, as the page's own form would.
-    pub async fn submit(&self, path: &str, fields: &[(&str, &str)]) -> Response {
-        let token = self.csrf_token("/").await;
-        let mut fields = fields.to_vec();
-        fields.push(("csrf_token", &token));
-        self.post_form(path, &fields).await
-    }
+mod accounts;
+mod database;
+mod objectives;
+mod recording;
+mod use_cases;
 
-    pub fn account_of(&self, user: &UserRow) -> sales_objectives::store::accounts::AccountRow {
-        sales_objectives::store::accounts::find(&mut self.conn(), user.account_id)
-            .expect("query")
-            .expect("the user's account")
-    }
-
-    /// The id of the account's action `action` and of its result `outcome`.
-    pub fn outcome_id(&self, user: &UserRow, action: &str, outcome: &str) -> (String, String) {
-        let actions = sales_objectives::store::actions::list(&mut self.conn(), user.account_id).expect("actions");
-        let item = actions.iter().find(|a| a.action.name == action).expect("the action exists");
-        let found = item.outcomes.iter().find(|o| o.name == outcome).expect("the result exists");
-        (item.action.id.to_string(), found.id.to_string())
-    }
-
-    pub fn pipeline_id(&self, user: &UserRow, name: &str) -> String {
-        sales_objectives::store::pipelines::find_by_name(&mut self.conn(), user.account_id, name)
-            .expect("query")
-            .expect("the pipeline exists")
-            .id
-            .to_string()
-    }
-
-    /// Recomputes every bucket; returns the number of differences.
-    pub fn differences(&self) -> usize {
-        sales_objectives::store::buckets::verify(&mut self.conn(), None).expect("verify").differences.len()
-    }
-
-    pub fn count(&self, sql_table: &str) -> i64 {
-        #[derive(diesel::QueryableByName)]
-        struct Count {
-            #[diesel(sql_type = diesel::sql_types::BigInt)]
-            n: i64,
-        }
-        diesel::sql_query(format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {sql_table}"))
-            .get_result::<Count>(&mut *self.conn())
-            .expect("count")
-            .n
-    }
-}
-
-impl TestApp {
-    pub fn lead_id(&self, owner: &UserRow, title: &str) -> String {
-        sales_objectives::store::leads::find_by_title(&mut self.conn(), owner.account_id, owner.id, title)
-            .expect("query")
-            .expect("the lead exists")
-            .id
-            .to_string()
-    }
-
-    pub fn prospect_id(&self, owner: &UserRow, name: &str) -> String {
-        sales_objectives::store::prospects::find_by_name(&mut self.conn(), owner.account_id, owner.id, name)
-            .expect("query")
-            .expect("the prospect exists")
-            .id
-            .to_string()
-    }
-
-    /// Creates a prospect through the page, as `owner` (signed in).
-    pub async fn new_prospect(&self, owner: &UserRow, name: &str) -> String {
-        let response = self.submit("/prospects", &[("name", name)]).await;
-        assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER, "prospect created");
-        self.prospect_id(owner, name)
-    }
-
-    /// Creates a lead through the page, as `owner` (signed in).
-    pub async fn new_lead(&self, owner: &UserRow, title: &str, pipeline: &str, extra: &[(&str, &str)]) -> String {
-        let pipeline_id = self.pipeline_id(owner, pipeline);
-        let mut fields = vec![("title", title), ("pipeline_id", pipeline_id.as_str())];
-        fields.extend_from_slice(extra);
-        let response = self.submit("/leads", &fields).await;
-        assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER, "lead created: {:?}", response.text().await);
-        self.lead_id(owner, title)
-    }
-}
-
-impl TestApp {
-    /// Logs an activity through its form: the subject (`lead:ID` or `prospect:ID`), the
-    /// action's and result's ids, and any other fields.
-    pub async fn log_activity(
-        &self,
-        subject: &str,
-        action_id: &str,
-        outcome_id: &str,
-        more: &[(&str, &str)],
-    ) -> Response {
-        let mut fields = vec![("subject", subject), ("action_id", action_id), ("outcome_id", outcome_id)];
-        fields.extend_from_slice(more);
-        self.submit("/activities", &fields).await
-    }
-}
+#[allow(unused_imports)] // the browser tests share these helpers and use fewer of them
+pub use objectives::ObjectiveBuilder;

@@ -4,12 +4,13 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
-use crate::change::ChangeError;
+use crate::app::objectives::ObjectiveForm;
+use crate::app::objectives::{assignments, editor};
+use crate::app::{self, Actor, Cx};
 use crate::db::AnyConnection;
 use crate::domain::ids::{ActionId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
 use crate::domain::period::Calendar;
 use crate::domain::recording::LeadStatus;
-use crate::objectives::ObjectiveForm;
 use crate::store::accounts::AccountRow;
 use crate::store::actions::{self, ActionWithOutcomes};
 use crate::store::activities::{self, NewActivity, Subject};
@@ -191,14 +192,15 @@ fn pick_action(catalogue: &[ActionWithOutcomes], dice: &mut Dice) -> Option<(Act
 }
 
 /// The demo's objectives, each assigned to every rep.
-pub fn objectives(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> Result<(), ChangeError> {
-    let catalogue = actions::list(conn, account.id)?;
+pub fn objectives(cx: &mut Cx, admin: &Actor, reps: &[UserId]) -> Result<(), app::Error> {
+    let account = admin.account.clone();
+    let catalogue = actions::list(cx.conn, account.id)?;
     let outcome = |action: &str, outcome: &str| -> Option<(String, String)> {
         let item = catalogue.iter().find(|a| a.action.name == action)?;
         let found = item.outcomes.iter().find(|o| o.name == outcome)?;
         Some((item.action.id.to_string(), found.id.to_string()))
     };
-    let sales = pipelines::find_by_name(conn, account.id, pipelines::DEFAULT_NAME)?.map(|p| p.id.to_string());
+    let sales = pipelines::find_by_name(cx.conn, account.id, pipelines::DEFAULT_NAME)?.map(|p| p.id.to_string());
     let activity =
         |name: &str, (action_id, outcome_id): (String, String), context: &str, pipeline: Option<String>, targets| {
             ObjectiveForm {
@@ -220,11 +222,10 @@ pub fn objectives(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId
     if let Some(qualified) = outcome("Qualification", "Qualified") {
         forms.push(activity("Prospects qualified", qualified, "prospects", None, [("month", "3"), ("", "")]));
     }
-    let now = Utc::now();
     let rep_ids: Vec<String> = reps.iter().map(ToString::to_string).collect();
     for form in forms {
-        let id = crate::objectives::create(conn, account, None, &form, now)?;
-        crate::objectives::assign_users(conn, account, id, &rep_ids, now)?;
+        let id = editor::create(cx, admin, &form)?;
+        assignments::assign_users(cx, admin, id, &rep_ids)?;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The figures of objectives: what each user achieved in a period and the target then in
 //! force, read from the period buckets only, so a figure costs the same whatever the
-//! size of the history.
+//! size of the history. The statistics use cases build on these.
 
 use std::collections::BTreeMap;
 

@@ -1,0 +1,10 @@
+//! Control Panel › Sales Process › Sales Objectives (managers and admins of a Dream Team
+//! account): the editor's form and its checks, creating, changing, archiving, assigning,
+//! and what the editor's pages read.
+
+pub mod assignments;
+pub mod editor;
+pub mod form;
+pub mod pages;
+
+pub use form::ObjectiveForm;

@@ -1,0 +1,118 @@
+//! What the objectives editor's pages read: the list, an objective's page with its target
+//! history and holders, and the choices its form offers.
+
+use super::editor::current_targets;
+use super::form::ObjectiveForm;
+use crate::app::sales_process::actions::ActionWithOutcomes;
+use crate::app::sales_process::pipelines::Pipeline;
+use crate::app::{Actor, Cx, Error, User};
+use crate::domain::account::Locale;
+use crate::domain::ids::{ObjectiveId, OutcomeId, UserId};
+use crate::domain::period::PeriodKind;
+use crate::store::{actions, objectives, pipelines, teams, users};
+
+pub use crate::store::objectives::{ObjectiveRow as Objective, TargetRow as Target};
+pub use crate::store::teams::TeamRow as Team;
+
+/// An objective as the list shows it: what it counts, its targets in force now, and how
+/// many hold it.
+pub struct Summary {
+    pub objective: Objective,
+    /// The results it counts (none listed: the whole action).
+    pub outcomes: Vec<OutcomeId>,
+    pub targets: Vec<(PeriodKind, i64)>,
+    pub assignees: i64,
+}
+
+/// The list, with what its lines name: the account's actions and pipelines.
+pub struct Listing {
+    pub objectives: Vec<Summary>,
+    pub catalogue: Vec<ActionWithOutcomes>,
+    pub pipelines: Vec<Pipeline>,
+}
+
+fn editor(actor: &Actor) -> Result<(), Error> {
+    actor.require_manager()?;
+    actor.require_dream_team()
+}
+
+/// The account's objectives, active or archived, by name.
+pub fn list(cx: &mut Cx, actor: &Actor, archived: bool) -> Result<Listing, Error> {
+    editor(actor)?;
+    let account = actor.account_id();
+    let catalogue = actions::list(cx.conn, account)?;
+    let pipelines = pipelines::list(cx.conn, account)?;
+    let mut summaries = Vec::new();
+    for line in objectives::list(cx.conn, account, archived)? {
+        let objective = line.objective;
+        let outcomes = objectives::outcomes(cx.conn, objective.id)?;
+        let targets = current_targets(cx, &actor.account, &objective)?;
+        summaries.push(Summary { objective, outcomes, targets, assignees: line.assignees });
+    }
+    Ok(Listing { objectives: summaries, catalogue, pipelines })
+}
+
+/// Someone holding the objective, with how many active objectives they hold in all.
+pub struct Holder {
+    pub user_id: UserId,
+    pub name: String,
+    pub active: bool,
+    pub objectives: i64,
+}
+
+/// An objective's page.
+pub struct ObjectivePage {
+    pub objective: Objective,
+    pub outcomes: Vec<OutcomeId>,
+    pub catalogue: Vec<ActionWithOutcomes>,
+    pub pipelines: Vec<Pipeline>,
+    /// Every target ever set, by period then date.
+    pub history: Vec<Target>,
+    pub holders: Vec<Holder>,
+    /// Who it can be given to: the account's active users, and its teams.
+    pub users: Vec<User>,
+    pub teams: Vec<Team>,
+}
+
+pub fn page(cx: &mut Cx, actor: &Actor, id: ObjectiveId) -> Result<ObjectivePage, Error> {
+    editor(actor)?;
+    let account = actor.account_id();
+    let objective = objectives::find(cx.conn, account, id)?.ok_or(Error::NotFound)?;
+    let counts = objectives::active_counts(cx.conn, account)?;
+    let holders = objectives::holders(cx.conn, id)?
+        .into_iter()
+        .map(|h| Holder {
+            objectives: counts.iter().find(|(u, _)| *u == h.user_id).map_or(0, |(_, n)| *n),
+            user_id: h.user_id,
+            name: h.name,
+            active: h.active,
+        })
+        .collect();
+    Ok(ObjectivePage {
+        outcomes: objectives::outcomes(cx.conn, id)?,
+        catalogue: actions::list(cx.conn, account)?,
+        pipelines: pipelines::list(cx.conn, account)?,
+        history: objectives::targets(cx.conn, id)?,
+        holders,
+        users: users::list_active(cx.conn, account)?,
+        teams: teams::list(cx.conn, account)?,
+        objective,
+    })
+}
+
+/// What the editor's form offers: the active actions with their results, the pipelines.
+pub fn form_choices(cx: &mut Cx, actor: &Actor) -> Result<(Vec<ActionWithOutcomes>, Vec<Pipeline>), Error> {
+    editor(actor)?;
+    let account = actor.account_id();
+    let actions = actions::list(cx.conn, account)?.into_iter().filter(|a| a.action.active).collect();
+    Ok((actions, pipelines::list(cx.conn, account)?))
+}
+
+/// The form filled with an objective as stored and the targets in force now.
+pub fn stored_form(cx: &mut Cx, actor: &Actor, id: ObjectiveId, locale: Locale) -> Result<ObjectiveForm, Error> {
+    editor(actor)?;
+    let row = objectives::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;
+    let outcomes = objectives::outcomes(cx.conn, id)?;
+    let current = current_targets(cx, &actor.account, &row)?;
+    Ok(ObjectiveForm::from_objective(&row, &outcomes, &current, locale))
+}

@@ -1,0 +1,81 @@
+//! Running a use case: on a blocking thread (diesel and argon2 block), with a pooled
+//! connection, so that request threads never wait on SQLite, PostgreSQL or hashing.
+
+use chrono::{DateTime, Utc};
+
+use super::Error;
+use crate::db::{AnyConnection, Pool};
+use crate::domain::ids::AccountId;
+use crate::password::Passwords;
+use crate::store::accounts;
+
+/// What a use case runs with.
+pub struct Cx<'a> {
+    pub(crate) conn: &'a mut AnyConnection,
+    pub(crate) passwords: &'a Passwords,
+    /// The moment the use case acts at.
+    pub now: DateTime<Utc>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(conn: &'a mut AnyConnection, passwords: &'a Passwords, now: DateTime<Utc>) -> Self {
+        Self { conn, passwords, now }
+    }
+
+    /// Runs `f` as a change to `account`'s data: see `store::accounts::change`, the
+    /// discipline every write follows.
+    pub(crate) fn change<T>(
+        &mut self,
+        account: AccountId,
+        mut f: impl FnMut(&mut Cx) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let (passwords, now) = (self.passwords, self.now);
+        accounts::change(self.conn, account, |conn| f(&mut Cx { conn, passwords, now }))
+    }
+
+    /// Runs `f` as a write that only adds records: see `store::accounts::append`.
+    pub(crate) fn append<T>(
+        &mut self,
+        account: AccountId,
+        mut f: impl FnMut(&mut Cx) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let (passwords, now) = (self.passwords, self.now);
+        accounts::append(self.conn, account, |conn| f(&mut Cx { conn, passwords, now }))
+    }
+}
+
+/// The use cases' door for a front: the pool and the hasher they run with.
+#[derive(Clone)]
+pub struct App {
+    pool: Pool,
+    passwords: Passwords,
+}
+
+impl App {
+    pub fn new(pool: Pool, passwords: Passwords) -> Self {
+        Self { pool, passwords }
+    }
+
+    pub fn passwords(&self) -> &Passwords {
+        &self.passwords
+    }
+
+    /// Runs `use_case` now, on a blocking thread with a connection of the pool. No free
+    /// connection within the pool's timeout is `Busy`: worth a retry, not an error.
+    pub async fn run<T, F>(&self, use_case: F) -> Result<T, Error>
+    where
+        F: FnOnce(&mut Cx<'_>) -> Result<T, Error> + Send + 'static,
+        T: Send + 'static,
+    {
+        let (pool, passwords) = (self.pool.clone(), self.passwords.clone());
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|error| {
+                tracing::warn!(%error, "no database connection free in time");
+                Error::Busy(crate::db::Busy)
+            })?;
+            use_case(&mut Cx::new(&mut conn, &passwords, Utc::now()))
+        })
+        .await
+        .map_err(|error| Error::Internal(anyhow::anyhow!("a use case failed to finish: {error}")))?
+    }
+}

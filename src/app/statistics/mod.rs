@@ -1,0 +1,13 @@
+//! Statistics › Sales Objectives and My objectives: every figure read from the period
+//! buckets, so a page costs the same whatever the size of the history.
+
+pub mod dashboard;
+pub mod detail;
+pub(crate) mod figures;
+pub mod mine;
+pub mod scope;
+
+pub use figures::Measured;
+pub use scope::{Filters, Scope};
+
+pub use crate::store::objectives::Holder;

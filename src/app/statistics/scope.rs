@@ -1,0 +1,138 @@
+//! The filters every statistics page shares (type, period, date, team, user), resolved
+//! against the account and what the reader may see: a rep sees only themselves.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
+
+use super::figures::Measured;
+use crate::app::{Actor, Error, User, bad_request};
+use crate::db::AnyConnection;
+use crate::domain::ids::{TeamId, UserId};
+use crate::domain::objective::ObjectiveKind;
+use crate::domain::period::{Period, PeriodKind};
+use crate::domain::range;
+use crate::store::teams::{self, TeamRow};
+use crate::store::users;
+
+/// The filters every statistics URL shares.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub period: String,
+    pub date: String,
+    pub team: String,
+    pub user: String,
+}
+
+/// The filters resolved against the account and what the reader may see.
+pub struct Scope {
+    pub kind: ObjectiveKind,
+    pub period: Period,
+    /// Periods the filter offers: those the active objectives of this kind use.
+    pub periods: Vec<PeriodKind>,
+    pub date: NaiveDate,
+    pub team: Option<TeamId>,
+    pub user: Option<UserId>,
+    /// Who the figures are about, by name.
+    pub people: Vec<User>,
+    /// For the filters (managers only).
+    pub teams: Vec<TeamRow>,
+    pub everyone: Vec<User>,
+}
+
+impl Scope {
+    /// The query string of these filters, with another `date` (for previous and next).
+    pub fn query_with_date(&self, date: NaiveDate) -> String {
+        let mut pairs =
+            vec![("type", self.kind.as_str().to_owned()), ("period", self.period.kind().as_str().to_owned())];
+        pairs.push(("date", date.to_string()));
+        if let Some(team) = self.team {
+            pairs.push(("team", team.to_string()));
+        }
+        if let Some(user) = self.user {
+            pairs.push(("user", user.to_string()));
+        }
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+
+    pub fn query(&self) -> String {
+        self.query_with_date(self.date)
+    }
+
+    pub fn sees(&self, user: UserId) -> bool {
+        self.people.iter().any(|p| p.id == user)
+    }
+}
+
+/// Resolves the filters (no date is today at `now`). A rep sees only themselves: anyone else's id, or a team, answers
+/// 404 for them, as does an id outside the account for anyone.
+pub(crate) fn resolve(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    filters: &Filters,
+    objectives: &[Measured],
+    fixed_kind: Option<ObjectiveKind>,
+    now: DateTime<Utc>,
+) -> Result<Scope, Error> {
+    let account = &*actor.account;
+    let calendar = account.calendar();
+    let kind = fixed_kind.or_else(|| filters.kind.parse().ok()).unwrap_or(ObjectiveKind::Activity);
+    let mut periods: Vec<PeriodKind> = PeriodKind::ALL
+        .iter()
+        .copied()
+        .filter(|p| objectives.iter().any(|o| o.row.kind() == kind && o.has_period(*p)))
+        .collect();
+    // A period no objective of this type uses (after switching type, say) falls back to
+    // the shortest one they use.
+    let asked = filters.period.parse::<PeriodKind>().ok();
+    let period_kind = match (asked, periods.first()) {
+        (Some(asked), _) if periods.contains(&asked) => asked,
+        (_, Some(shortest)) => *shortest,
+        (asked, None) => asked.unwrap_or(PeriodKind::Month),
+    };
+    if !periods.contains(&period_kind) {
+        periods.push(period_kind);
+    }
+    let date = range::parse_date(&filters.date).map_err(bad_request)?.unwrap_or_else(|| calendar.local_date(now));
+    let period = calendar.period_of_date(period_kind, date);
+    let id_of = |raw: &str| -> Result<Option<i64>, Error> {
+        match raw.trim() {
+            "" => Ok(None),
+            text => text.parse::<i64>().map(Some).map_err(|_| Error::NotFound),
+        }
+    };
+    let (team, user) = (id_of(&filters.team)?.map(TeamId), id_of(&filters.user)?.map(UserId));
+    if !actor.manages() {
+        if team.is_some() || user.is_some_and(|u| u != actor.user) {
+            return Err(Error::NotFound);
+        }
+        return Ok(Scope {
+            kind,
+            period,
+            periods,
+            date,
+            team: None,
+            user: None,
+            people: users::find(conn, actor.user)?.into_iter().collect(),
+            teams: Vec::new(),
+            everyone: Vec::new(),
+        });
+    }
+    let everyone = users::list(conn, account.id)?;
+    let all_teams = teams::list_with_members(conn, account.id)?;
+    let mut people = everyone.clone();
+    if let Some(team) = team {
+        let (_, members) = all_teams.iter().find(|(t, _)| t.id == team).ok_or(Error::NotFound)?;
+        people.retain(|p| members.iter().any(|m| m.user_id == p.id));
+    }
+    if let Some(user) = user {
+        if !everyone.iter().any(|p| p.id == user) {
+            return Err(Error::NotFound);
+        }
+        people.retain(|p| p.id == user);
+    }
+    let teams = all_teams.into_iter().map(|(team, _)| team).collect();
+    Ok(Scope { kind, period, periods, date, team, user, people, teams, everyone })
+}

@@ -1,0 +1,296 @@
+//! Control Panel > Sales Process > Sales Objectives: the list, the editor, the objective's
+//! page with its target history and assignments, archive and restore.
+
+mod view;
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Path, Query};
+use serde::Deserialize;
+
+use self::view::{FormPage, HolderItem, ListPage, ObjectiveItem, ShowPage, describe, history_lines, pipeline_name};
+use crate::app::objectives::{ObjectiveForm, assignments, editor, pages};
+use crate::domain::form::FieldErrors;
+use crate::domain::ids::{ObjectiveId, UserId};
+use crate::domain::message::Message;
+use crate::domain::number;
+use crate::domain::objective::{Context, ObjectiveKind, SalesMetric, TOO_MANY_OBJECTIVES};
+use crate::domain::period::PeriodKind;
+use crate::web::current_user::{CurrentUser, ObjectivesEditor};
+use crate::web::error::{Refused, form_status, refusal};
+use crate::web::html_form::{HtmlForm, HtmlQuery};
+use crate::web::layout::Layout;
+use crate::web::respond::{changed, html};
+use crate::web::{AppError, AppState};
+
+const HERE: &str = "/control-panel/sales-objectives";
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    archived: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AssignForm {
+    user_ids: Vec<String>,
+    team_id: String,
+}
+
+/// Archiving's two directions, as the objective page's buttons ask for them.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArchiveOp {
+    Archive,
+    Restore,
+}
+
+pub async fn list(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    query: Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let archived = query.archived.as_deref().is_some_and(|a| !a.is_empty() && a != "0");
+    let actor = current.actor.clone();
+    let listing = state.app.run(move |cx| pages::list(cx, &actor, archived)).await?;
+    let (locale, money) = (current.locale, current.money());
+    let objectives = listing
+        .objectives
+        .into_iter()
+        .map(|summary| {
+            let objective = summary.objective;
+            let measure = objective.measure();
+            ObjectiveItem {
+                id: objective.id,
+                kind: objective.kind,
+                counts: describe(locale, &objective, &summary.outcomes, &listing.catalogue),
+                pipeline: pipeline_name(locale, &objective, &listing.pipelines),
+                targets: summary
+                    .targets
+                    .iter()
+                    .map(|(period, value)| {
+                        let period = crate::i18n::lookup(locale, period.label_key(), &[]);
+                        let target = measure.display(*value, &money);
+                        crate::i18n::lookup(locale, "cp-period-target", &[("period", &period), ("target", &target)])
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+                assignees: number::integer(locale, summary.assignees),
+                name: objective.name,
+            }
+        })
+        .collect();
+    let layout = Layout::signed_in("cp-objectives-title", &current, "/control-panel");
+    html(current.locale, StatusCode::OK, &ListPage { layout, objectives, archived })
+}
+
+pub async fn new(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    HtmlQuery(form): HtmlQuery<ObjectiveForm>,
+) -> Result<HttpResponse, AppError> {
+    new_form(state, current, form).await
+}
+
+/// The new-objective form posted back to itself without JavaScript (a kind or an action
+/// chosen): drawn again with what was typed, nothing saved. Posted, not sent as a query,
+/// so that its CSRF token stays out of URLs.
+pub async fn reload_new(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    HtmlForm(form): HtmlForm<ObjectiveForm>,
+) -> Result<HttpResponse, AppError> {
+    new_form(state, current, form).await
+}
+
+async fn new_form(
+    state: Data<AppState>,
+    current: CurrentUser,
+    mut form: ObjectiveForm,
+) -> Result<HttpResponse, AppError> {
+    form.locale = current.locale;
+    if form.kind.is_empty() {
+        form.kind = ObjectiveKind::Activity.as_str().to_owned();
+    }
+    render_form(&state, &current, None, form, FieldErrors::new()).await
+}
+
+pub async fn create(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    HtmlForm(mut form): HtmlForm<ObjectiveForm>,
+) -> Result<HttpResponse, AppError> {
+    form.locale = current.locale;
+    let (actor, typed) = (current.actor.clone(), form.clone());
+    match state.app.run(move |cx| editor::create(cx, &actor, &typed)).await {
+        Ok(id) => Ok(changed(&current, &format!("{HERE}/{id}"), "cp-objective-created")),
+        Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
+    }
+}
+
+/// The editor for an existing objective; a query (the form reloaded without JavaScript)
+/// wins over the stored values.
+pub async fn edit(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    path: Path<ObjectiveId>,
+    HtmlQuery(typed): HtmlQuery<ObjectiveForm>,
+) -> Result<HttpResponse, AppError> {
+    edit_form(state, current, path.into_inner(), typed).await
+}
+
+/// The editor posted back to itself without JavaScript: see `reload_new`.
+pub async fn reload_edit(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    path: Path<ObjectiveId>,
+    HtmlForm(typed): HtmlForm<ObjectiveForm>,
+) -> Result<HttpResponse, AppError> {
+    edit_form(state, current, path.into_inner(), typed).await
+}
+
+async fn edit_form(
+    state: Data<AppState>,
+    current: CurrentUser,
+    id: ObjectiveId,
+    mut typed: ObjectiveForm,
+) -> Result<HttpResponse, AppError> {
+    typed.locale = current.locale;
+    let (actor, locale) = (current.actor.clone(), current.locale);
+    let stored = state.app.run(move |cx| pages::stored_form(cx, &actor, id, locale)).await?;
+    let form = if typed.kind.is_empty() { stored } else { typed };
+    render_form(&state, &current, Some(id), form, FieldErrors::new()).await
+}
+
+pub async fn update(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    path: Path<ObjectiveId>,
+    HtmlForm(mut form): HtmlForm<ObjectiveForm>,
+) -> Result<HttpResponse, AppError> {
+    form.locale = current.locale;
+    let id = path.into_inner();
+    let (actor, typed) = (current.actor.clone(), form.clone());
+    match state.app.run(move |cx| editor::update(cx, &actor, id, &typed)).await {
+        Ok(()) => Ok(changed(&current, &format!("{HERE}/{id}"), "cp-objective-saved")),
+        Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
+    }
+}
+
+async fn render_form(
+    state: &Data<AppState>,
+    current: &CurrentUser,
+    objective: Option<ObjectiveId>,
+    form: ObjectiveForm,
+    errors: FieldErrors,
+) -> Result<HttpResponse, AppError> {
+    let actor = current.actor.clone();
+    let (actions, pipelines) = state.app.run(move |cx| pages::form_choices(cx, &actor)).await?;
+    let status = form_status(&errors);
+    let title = if objective.is_some() { "cp-edit-objective" } else { "cp-new-objective" };
+    let page = FormPage {
+        layout: Layout::signed_in(title, current, "/control-panel"),
+        objective,
+        form,
+        errors,
+        actions,
+        pipelines,
+        periods: PeriodKind::ALL,
+        kinds: ObjectiveKind::ALL,
+        metrics: SalesMetric::ALL,
+        contexts: Context::ALL,
+        currency: current.account().currency.clone(),
+    };
+    html(current.locale, status, &page)
+}
+
+pub async fn show(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    path: Path<ObjectiveId>,
+) -> Result<HttpResponse, AppError> {
+    render_show(&state, &current, path.into_inner(), None).await
+}
+
+async fn render_show(
+    state: &Data<AppState>,
+    current: &CurrentUser,
+    id: ObjectiveId,
+    assign_error: Option<Refused>,
+) -> Result<HttpResponse, AppError> {
+    let actor = current.actor.clone();
+    let page = state.app.run(move |cx| pages::page(cx, &actor, id)).await?;
+    let locale = current.locale;
+    let objective = page.objective;
+    let history =
+        history_lines(locale, &current.account().calendar(), &page.history, objective.measure(), &current.money());
+    let holders = page
+        .holders
+        .into_iter()
+        .map(|h| HolderItem { user_id: h.user_id, name: h.name, active: h.active, objectives: h.objectives })
+        .collect();
+    let status = Refused::status(assign_error.as_ref());
+    let page = ShowPage {
+        layout: Layout::signed_in(Message::verbatim(&objective.name), current, "/control-panel"),
+        counts: describe(locale, &objective, &page.outcomes, &page.catalogue),
+        pipeline: pipeline_name(locale, &objective, &page.pipelines),
+        objective,
+        history,
+        holders,
+        users: page.users,
+        teams: page.teams,
+        assign_error,
+        too_many: TOO_MANY_OBJECTIVES,
+    };
+    html(current.locale, status, &page)
+}
+
+pub async fn archive(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    path: Path<(ObjectiveId, ArchiveOp)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, op) = path.into_inner();
+    let archived = matches!(op, ArchiveOp::Archive);
+    let actor = current.actor.clone();
+    state.app.run(move |cx| editor::set_archived(cx, &actor, id, archived)).await?;
+    let message = if archived { "cp-objective-archived" } else { "cp-objective-restored" };
+    Ok(changed(&current, &format!("{HERE}/{id}"), message))
+}
+
+pub async fn assign(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    path: Path<ObjectiveId>,
+    HtmlForm(form): HtmlForm<AssignForm>,
+) -> Result<HttpResponse, AppError> {
+    let (id, actor) = (path.into_inner(), current.actor.clone());
+    let done = state
+        .app
+        .run(move |cx| {
+            if form.team_id.trim().is_empty() {
+                assignments::assign_users(cx, &actor, id, &form.user_ids)
+            } else {
+                assignments::assign_team(cx, &actor, id, &form.team_id)
+            }
+        })
+        .await;
+    match done {
+        Ok(count) => {
+            let message = Message::new("cp-assigned-to-users").arg("count", count);
+            Ok(changed(&current, &format!("{HERE}/{id}"), message))
+        }
+        Err(error) => render_show(&state, &current, id, Some(Refused::of(current.locale, error)?)).await,
+    }
+}
+
+pub async fn unassign(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    path: Path<(ObjectiveId, UserId)>,
+) -> Result<HttpResponse, AppError> {
+    let ((id, user), actor) = (path.into_inner(), current.actor.clone());
+    state.app.run(move |cx| assignments::unassign(cx, &actor, id, user)).await?;
+    Ok(changed(&current, &format!("{HERE}/{id}"), "cp-assignment-removed"))
+}
