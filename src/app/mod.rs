@@ -3,7 +3,8 @@
 //! the password hasher, the time now) and an `Actor` (who acts, in which account, with
 //! which role), checks that the actor may, reads or writes in one transaction, and returns
 //! a model for the page (or the JSON) to show, or an `Error`. Fronts (`web/`) never touch
-//! the database themselves: they parse, call one use case through `App::run`, and render.
+//! the database themselves: they parse, call one use case through `App::run_as`, and render. `ARCHITECTURE.md`
+//! follows one request through the layers.
 
 mod actor;
 pub mod admin;

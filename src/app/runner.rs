@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::Error;
+use super::{Actor, Error};
 use crate::db::{AnyConnection, Pool};
 use crate::domain::ids::AccountId;
 use crate::password::Passwords;
@@ -77,5 +77,15 @@ impl App {
         })
         .await
         .map_err(|error| Error::Internal(anyhow::anyhow!("a use case failed to finish: {error}")))?
+    }
+
+    /// Runs `use_case` as `actor`: what every page and request of a signed-in user does.
+    pub async fn run_as<T, F>(&self, actor: &Actor, use_case: F) -> Result<T, Error>
+    where
+        F: FnOnce(&mut Cx<'_>, &Actor) -> Result<T, Error> + Send + 'static,
+        T: Send + 'static,
+    {
+        let actor = actor.clone();
+        self.run(move |cx| use_case(cx, &actor)).await
     }
 }

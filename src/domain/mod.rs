@@ -1,10 +1,12 @@
-//! Pure rules of the product: parsing and validating what people type, editions, roles,
-//! the sign-in throttle. No I/O here; everything is unit-tested.
+//! Pure rules of the product: parsing and validating what people type, periods and
+//! targets, progress, which activities an objective counts, editions, roles, the
+//! throttles. No I/O here; everything is unit-tested.
 
 pub mod account;
 pub mod bucket_plan;
 pub mod chart;
 pub mod client;
+pub mod counting;
 pub mod edition;
 pub mod form;
 pub mod ids;

@@ -122,30 +122,15 @@ pub fn list(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<Act
 }
 
 pub fn find_action(conn: &mut AnyConnection, account: AccountId, id: ActionId) -> QueryResult<Option<ActionRow>> {
-    actions::table
-        .filter(actions::account_id.eq(account))
-        .filter(actions::id.eq(id))
-        .select(ActionRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, actions as ActionRow, account, id = id)
 }
 
 pub fn find_action_by_name(conn: &mut AnyConnection, account: AccountId, name: &str) -> QueryResult<Option<ActionRow>> {
-    actions::table
-        .filter(actions::account_id.eq(account))
-        .filter(actions::name.eq(name))
-        .select(ActionRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, actions as ActionRow, account, name = name)
 }
 
 pub fn find_outcome(conn: &mut AnyConnection, account: AccountId, id: OutcomeId) -> QueryResult<Option<OutcomeRow>> {
-    outcomes::table
-        .filter(outcomes::account_id.eq(account))
-        .filter(outcomes::id.eq(id))
-        .select(OutcomeRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, outcomes as OutcomeRow, account, id = id)
 }
 
 pub fn find_outcome_by_name(conn: &mut AnyConnection, action: ActionId, name: &str) -> QueryResult<Option<OutcomeRow>> {

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::buckets::{self, ActivityKey};
 use crate::db::schema::{actions, activities, leads, outcomes, prospects, users};
 use crate::db::{self, AnyConnection};
+use crate::domain::counting::CountingRule;
 use crate::domain::ids::{AccountId, ActionId, ActivityId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};
 use crate::domain::recording::SubjectKind;
 
@@ -113,12 +114,7 @@ pub fn insert(conn: &mut AnyConnection, new: &NewActivity) -> QueryResult<Activi
 }
 
 pub fn find(conn: &mut AnyConnection, account: AccountId, id: ActivityId) -> QueryResult<Option<ActivityRow>> {
-    activities::table
-        .filter(activities::account_id.eq(account))
-        .filter(activities::id.eq(id))
-        .select(ActivityRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, activities as ActivityRow, account, id = id)
 }
 
 /// Deletes one activity and takes it out of the buckets.
@@ -171,9 +167,7 @@ pub fn list(
 #[derive(Default)]
 struct LineFilter<'a> {
     users: Option<Vec<UserId>>,
-    outcomes: Option<&'a [OutcomeId]>,
-    subjects: Option<Vec<&'static str>>,
-    pipeline: Option<PipelineId>,
+    counted_by: Option<&'a CountingRule>,
     days: Option<(NaiveDate, NaiveDate)>,
 }
 
@@ -205,14 +199,14 @@ fn lines(
     if let Some(users_in) = &filter.users {
         query = query.filter(activities::user_id.eq_any(users_in.clone()));
     }
-    if let Some(outcomes_in) = filter.outcomes {
-        query = query.filter(activities::outcome_id.eq_any(outcomes_in.to_vec()));
-    }
-    if let Some(kinds) = &filter.subjects {
-        query = query.filter(activities::subject_kind.eq_any(kinds.clone()));
-    }
-    if let Some(pipeline) = filter.pipeline {
-        query = query.filter(activities::pipeline_id.eq(pipeline));
+    if let Some(rule) = filter.counted_by {
+        let subjects: Vec<&str> = rule.subjects().iter().map(|s| s.as_str()).collect();
+        query = query
+            .filter(activities::outcome_id.eq_any(rule.outcomes().to_vec()))
+            .filter(activities::subject_kind.eq_any(subjects));
+        if let Some(pipeline) = rule.pipeline() {
+            query = query.filter(activities::pipeline_id.eq(pipeline));
+        }
     }
     if let Some((start, end)) = filter.days {
         query = query.filter(activities::occurred_on.ge(start)).filter(activities::occurred_on.lt(end));
@@ -294,25 +288,16 @@ fn insertable(activity: &NewActivity) -> ActivityInsert<'_> {
     }
 }
 
-/// The activities an objective counted for `users` over local dates [start, end), latest
-/// first, one page at a time: the records behind a figure.
-#[allow(clippy::too_many_arguments)]
+/// The activities `rule` counted for `users` over local dates [start, end), latest first,
+/// one page at a time: the records behind a figure.
 pub fn counted(
     conn: &mut AnyConnection,
     account: AccountId,
     users_in: &[UserId],
-    outcomes_in: &[OutcomeId],
-    subjects: &[SubjectKind],
-    pipeline: Option<PipelineId>,
+    rule: &CountingRule,
     days: (NaiveDate, NaiveDate),
     page: (i64, i64),
 ) -> QueryResult<Vec<ActivityLine>> {
-    let filter = LineFilter {
-        users: Some(users_in.to_vec()),
-        outcomes: Some(outcomes_in),
-        subjects: Some(subjects.iter().map(|s| s.as_str()).collect()),
-        pipeline,
-        days: Some(days),
-    };
+    let filter = LineFilter { users: Some(users_in.to_vec()), counted_by: Some(rule), days: Some(days) };
     lines(conn, account, &filter, page)
 }

@@ -125,12 +125,7 @@ pub fn delete(conn: &mut AnyConnection, account: AccountId, id: LeadId) -> Query
 }
 
 pub fn find(conn: &mut AnyConnection, account: AccountId, id: LeadId) -> QueryResult<Option<LeadRow>> {
-    leads::table
-        .filter(leads::account_id.eq(account))
-        .filter(leads::id.eq(id))
-        .select(LeadRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, leads as LeadRow, account, id = id)
 }
 
 pub fn find_by_title(

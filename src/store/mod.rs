@@ -6,13 +6,26 @@
 //! value is bound, even from diesel's statement cache (a fifth of the cost of logging an
 //! activity went to that). `clippy.toml` refuses `first`.
 
+/// The one row of an account's table whose `column` equals `value`, if any: scoped by the
+/// account, read with `get_result`.
+macro_rules! one_in_account {
+    ($conn:expr, $table:ident as $row:ty, $account:expr, $column:ident = $value:expr) => {
+        $table::table
+            .filter($table::account_id.eq($account))
+            .filter($table::$column.eq($value))
+            .select(<$row>::as_select())
+            .get_result($conn)
+            .optional()
+    };
+}
+
 pub mod accounts;
 pub mod actions;
 pub mod activities;
 pub mod audit;
 pub mod buckets;
+pub mod counting_rules;
 pub mod leads;
-pub mod objective_buckets;
 pub mod objectives;
 pub mod password_links;
 pub mod pipelines;

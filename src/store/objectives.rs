@@ -127,21 +127,11 @@ pub fn set_archived(
 }
 
 pub fn find(conn: &mut AnyConnection, account: AccountId, id: ObjectiveId) -> QueryResult<Option<ObjectiveRow>> {
-    objectives::table
-        .filter(objectives::account_id.eq(account))
-        .filter(objectives::id.eq(id))
-        .select(ObjectiveRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, objectives as ObjectiveRow, account, id = id)
 }
 
 pub fn find_by_name(conn: &mut AnyConnection, account: AccountId, name: &str) -> QueryResult<Option<ObjectiveRow>> {
-    objectives::table
-        .filter(objectives::account_id.eq(account))
-        .filter(objectives::name.eq(name))
-        .select(ObjectiveRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, objectives as ObjectiveRow, account, name = name)
 }
 
 /// The account's objectives, active or archived, by name, with their assignee counts.

@@ -37,21 +37,11 @@ pub fn list(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<Pip
 }
 
 pub fn find(conn: &mut AnyConnection, account: AccountId, id: PipelineId) -> QueryResult<Option<PipelineRow>> {
-    pipelines::table
-        .filter(pipelines::account_id.eq(account))
-        .filter(pipelines::id.eq(id))
-        .select(PipelineRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, pipelines as PipelineRow, account, id = id)
 }
 
 pub fn find_by_name(conn: &mut AnyConnection, account: AccountId, name: &str) -> QueryResult<Option<PipelineRow>> {
-    pipelines::table
-        .filter(pipelines::account_id.eq(account))
-        .filter(pipelines::name.eq(name))
-        .select(PipelineRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, pipelines as PipelineRow, account, name = name)
 }
 
 pub fn rename(conn: &mut AnyConnection, account: AccountId, id: PipelineId, name: &str) -> QueryResult<usize> {

@@ -75,12 +75,7 @@ pub fn delete(conn: &mut AnyConnection, account: AccountId, id: ProspectId) -> Q
 }
 
 pub fn find(conn: &mut AnyConnection, account: AccountId, id: ProspectId) -> QueryResult<Option<ProspectRow>> {
-    prospects::table
-        .filter(prospects::account_id.eq(account))
-        .filter(prospects::id.eq(id))
-        .select(ProspectRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, prospects as ProspectRow, account, id = id)
 }
 
 pub fn find_by_name(

@@ -94,21 +94,11 @@ pub fn list_with_members(conn: &mut AnyConnection, account: AccountId) -> QueryR
 }
 
 pub fn find(conn: &mut AnyConnection, account: AccountId, id: TeamId) -> QueryResult<Option<TeamRow>> {
-    teams::table
-        .filter(teams::account_id.eq(account))
-        .filter(teams::id.eq(id))
-        .select(TeamRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, teams as TeamRow, account, id = id)
 }
 
 pub fn find_by_name(conn: &mut AnyConnection, account: AccountId, name: &str) -> QueryResult<Option<TeamRow>> {
-    teams::table
-        .filter(teams::account_id.eq(account))
-        .filter(teams::name.eq(name))
-        .select(TeamRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, teams as TeamRow, account, name = name)
 }
 
 pub fn rename(conn: &mut AnyConnection, account: AccountId, id: TeamId, name: &str) -> QueryResult<usize> {

@@ -59,12 +59,7 @@ pub fn with_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Vec<User
 
 /// The user of `account` with `email`.
 pub fn find_by_email(conn: &mut AnyConnection, account: AccountId, email: &str) -> QueryResult<Option<UserRow>> {
-    users::table
-        .filter(users::account_id.eq(account))
-        .filter(users::email.eq(email))
-        .select(UserRow::as_select())
-        .get_result(conn)
-        .optional()
+    one_in_account!(conn, users as UserRow, account, email = email)
 }
 
 /// A user by id; used for the signed-in user, whose id comes from the session.

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::current_user::CurrentUser;
 use super::error::{form_status, is_htmx, refusal};
+use super::html_form::HtmlInput;
 use super::layout::Layout;
 use super::respond::{changed, html, page_or_fragment};
 use super::{AppError, AppState};
@@ -117,9 +118,8 @@ pub async fn list(
         Some(raw) => Some(UserId(raw.parse().map_err(|_| AppError::NotFound)?)),
         None => None,
     };
-    let actor = current.actor.clone();
     let Listing { lines, has_next, user, users } =
-        state.app.run(move |cx| activities::list(cx, &actor, asked, page, PAGE_SIZE)).await?;
+        state.app.run_as(&current.actor, move |cx, actor| activities::list(cx, actor, asked, page, PAGE_SIZE)).await?;
     let calendar = current.account().calendar();
     let activities = lines
         .into_iter()
@@ -152,32 +152,13 @@ pub async fn list(
     html(current.locale, StatusCode::OK, &page)
 }
 
-/// The form; its query keeps what was chosen so far (choosing an action reloads it).
+/// The form, keeping what was chosen so far: choosing an action draws it again with its
+/// results (by htmx, or posted back without JavaScript), nothing saved.
 pub async fn new(
     req: HttpRequest,
     state: Data<AppState>,
     current: CurrentUser,
-    query: Query<ActivityForm>,
-) -> Result<HttpResponse, AppError> {
-    new_form(req, state, current, query.into_inner()).await
-}
-
-/// The form posted back to itself without JavaScript (an action chosen): drawn again with
-/// its results, nothing saved. Posted, so that its CSRF token stays out of URLs.
-pub async fn reload(
-    req: HttpRequest,
-    state: Data<AppState>,
-    current: CurrentUser,
-    form: Form<ActivityForm>,
-) -> Result<HttpResponse, AppError> {
-    new_form(req, state, current, form.into_inner()).await
-}
-
-async fn new_form(
-    req: HttpRequest,
-    state: Data<AppState>,
-    current: CurrentUser,
-    mut form: ActivityForm,
+    HtmlInput(mut form): HtmlInput<ActivityForm>,
 ) -> Result<HttpResponse, AppError> {
     if form.occurred_at.trim().is_empty() {
         let now = current.account().calendar().local_datetime(Utc::now());
@@ -199,8 +180,8 @@ pub async fn create(
     form: Form<ActivityForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let (actor, typed) = (current.actor.clone(), form.clone());
-    let done = state.app.run(move |cx| activities::log(cx, &actor, &typed)).await;
+    let typed = form.clone();
+    let done = state.app.run_as(&current.actor, move |cx, actor| activities::log(cx, actor, &typed)).await;
     match done {
         Ok(_) => Ok(changed(&current, HERE, "recording-activity-logged")),
         Err(error) => {
@@ -217,8 +198,8 @@ pub async fn delete(
     current: CurrentUser,
     path: Path<ActivityId>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, actor) = (path.into_inner(), current.actor.clone());
-    state.app.run(move |cx| activities::delete(cx, &actor, id)).await?;
+    let id = path.into_inner();
+    state.app.run_as(&current.actor, move |cx, actor| activities::delete(cx, actor, id)).await?;
     Ok(changed(&current, HERE, "recording-activity-deleted"))
 }
 
@@ -228,8 +209,7 @@ async fn form_page(
     form: ActivityForm,
     errors: FieldErrors,
 ) -> Result<ActivityFormPage, AppError> {
-    let actor = current.actor.clone();
-    let choices = state.app.run(move |cx| activities::choices(cx, &actor)).await?;
+    let choices = state.app.run_as(&current.actor, activities::choices).await?;
     Ok(ActivityFormPage {
         layout: Layout::signed_in("recording-activity-log-title", current, HERE),
         form,

@@ -28,8 +28,7 @@ struct HomePage {
 }
 
 pub async fn get(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let teams = state.app.run(move |cx| teams::names_of(cx, &actor)).await?;
+    let teams = state.app.run_as(&current.actor, teams::names_of).await?;
     let account = current.account();
     let page = HomePage {
         layout: Layout::signed_in("menu-home", &current, "/"),

@@ -12,7 +12,7 @@ use super::layout::Layout;
 use super::respond::{changed, html};
 use super::{AppError, AppState};
 use crate::app::User;
-use crate::app::recording::leads::{self, LeadForm, LeadLine, Pipeline};
+use crate::app::recording::leads::{self, FormPage, LeadForm, LeadLine, Pipeline};
 use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::LeadId;
@@ -60,8 +60,7 @@ struct LeadFormPage {
 }
 
 pub async fn list(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let lines = state.app.run(move |cx| leads::list(cx, &actor)).await?;
+    let lines = state.app.run_as(&current.actor, leads::list).await?;
     let money = current.money();
     let leads = lines.into_iter().map(|line| item(line, &money, current.locale)).collect();
     let everyone = current.actor.visible_owner().is_none();
@@ -83,8 +82,19 @@ fn item(line: LeadLine, currency: &MoneyStyle, locale: Locale) -> LeadItem {
 }
 
 pub async fn new(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
+    let page = form_page(&state, &current, None).await?;
     let form = LeadForm { locale: current.locale, ..LeadForm::default() };
-    render_form(&state, &current, None, form, FieldErrors::new()).await
+    render_form(&current, None, form, FieldErrors::new(), page)
+}
+
+async fn form_page(state: &AppState, current: &CurrentUser, id: Option<LeadId>) -> Result<FormPage, AppError> {
+    Ok(state.app.run_as(&current.actor, move |cx, actor| leads::form_page(cx, actor, id)).await?)
+}
+
+/// The form filled with the lead as it is now.
+fn stored_form(current: &CurrentUser, page: &FormPage) -> Result<LeadForm, AppError> {
+    let lead = page.stored.as_ref().ok_or(AppError::NotFound)?;
+    Ok(LeadForm::from_lead(lead, &current.account().calendar(), current.locale))
 }
 
 pub async fn create(
@@ -94,24 +104,20 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let mut form = form.into_inner();
     form.locale = current.locale;
-    let (actor, typed) = (current.actor.clone(), form.clone());
-    match state.app.run(move |cx| leads::create(cx, &actor, &typed)).await {
+    let typed = form.clone();
+    match state.app.run_as(&current.actor, move |cx, actor| leads::create(cx, actor, &typed)).await {
         Ok(_) => Ok(changed(&current, HERE, "recording-lead-created")),
-        Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
+        Err(error) => {
+            let errors = refusal(error)?;
+            render_form(&current, None, form, errors, form_page(&state, &current, None).await?)
+        }
     }
 }
 
 pub async fn edit(state: Data<AppState>, current: CurrentUser, path: Path<LeadId>) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let form = stored_form(&state, &current, id).await?;
-    render_form(&state, &current, Some(id), form, FieldErrors::new()).await
-}
-
-/// The form filled with the lead as it is now.
-async fn stored_form(state: &AppState, current: &CurrentUser, id: LeadId) -> Result<LeadForm, AppError> {
-    let actor = current.actor.clone();
-    let lead = state.app.run(move |cx| leads::find(cx, &actor, id)).await?;
-    Ok(LeadForm::from_lead(&lead, &current.account().calendar(), current.locale))
+    let page = form_page(&state, &current, Some(id)).await?;
+    render_form(&current, Some(id), stored_form(&current, &page)?, FieldErrors::new(), page)
 }
 
 pub async fn update(
@@ -123,36 +129,32 @@ pub async fn update(
     let id = path.into_inner();
     let mut form = form.into_inner();
     form.locale = current.locale;
-    let (actor, typed) = (current.actor.clone(), form.clone());
-    match state.app.run(move |cx| leads::update(cx, &actor, id, &typed)).await {
+    let typed = form.clone();
+    match state.app.run_as(&current.actor, move |cx, actor| leads::update(cx, actor, id, &typed)).await {
         Ok(_) => Ok(changed(&current, HERE, "recording-lead-saved")),
         Err(error) => {
             let errors = refusal(error)?;
-            if form_status(&errors) != StatusCode::CONFLICT {
-                return render_form(&state, &current, Some(id), form, errors).await;
-            }
+            let page = form_page(&state, &current, Some(id)).await?;
             // Saved by someone else meanwhile: the form shows the lead as it is now.
-            let now = stored_form(&state, &current, id).await?;
-            render_form(&state, &current, Some(id), now, errors).await
+            let form = if form_status(&errors) == StatusCode::CONFLICT { stored_form(&current, &page)? } else { form };
+            render_form(&current, Some(id), form, errors, page)
         }
     }
 }
 
 pub async fn delete(state: Data<AppState>, current: CurrentUser, path: Path<LeadId>) -> Result<HttpResponse, AppError> {
-    let (id, actor) = (path.into_inner(), current.actor.clone());
-    state.app.run(move |cx| leads::delete(cx, &actor, id)).await?;
+    let id = path.into_inner();
+    state.app.run_as(&current.actor, move |cx, actor| leads::delete(cx, actor, id)).await?;
     Ok(changed(&current, HERE, "recording-lead-deleted"))
 }
 
-async fn render_form(
-    state: &Data<AppState>,
+fn render_form(
     current: &CurrentUser,
     lead: Option<LeadId>,
     form: LeadForm,
     errors: FieldErrors,
+    FormPage { pipelines, owners, .. }: FormPage,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let (pipelines, owners) = state.app.run(move |cx| leads::choices(cx, &actor)).await?;
     let status = form_status(&errors);
     let page = LeadFormPage {
         layout: Layout::signed_in(

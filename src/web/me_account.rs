@@ -39,8 +39,8 @@ pub async fn post(
     form: Form<MyAccountForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let (actor, session, typed) = (current.actor.clone(), current.session_id.clone(), form.clone());
-    match state.app.run(move |cx| me::update(cx, &actor, &session, &typed)).await {
+    let (session, typed) = (current.session_id.clone(), form.clone());
+    match state.app.run_as(&current.actor, move |cx, actor| me::update(cx, actor, &session, &typed)).await {
         Ok(()) => {
             // The word on what was done is in the language just chosen, like the pages after it.
             let locale = form.locale.parse::<Locale>().unwrap_or_else(|_| current.account().locale);

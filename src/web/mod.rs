@@ -9,6 +9,7 @@ mod control_panel;
 mod csrf;
 mod current_user;
 mod error;
+mod error_page;
 mod headers;
 mod health;
 mod home;
@@ -28,7 +29,8 @@ mod statistics;
 use actix_web::web;
 
 pub use csrf::require_csrf_token;
-pub use error::{AppError, render_errors};
+pub use error::AppError;
+pub use error_page::render_errors;
 pub use headers::security_headers;
 pub use input::refuse_nul_bytes;
 
@@ -65,7 +67,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/activities", web::get().to(activities::list))
         .route("/activities", web::post().to(activities::create))
         .route("/activities/new", web::get().to(activities::new))
-        .route("/activities/new", web::post().to(activities::reload))
+        .route("/activities/new", web::post().to(activities::new))
         .route("/activities/{id}/delete", web::post().to(activities::delete))
         .route("/leads", web::get().to(leads::list))
         .route("/leads", web::post().to(leads::create))
@@ -94,11 +96,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/control-panel/sales-objectives", web::get().to(control_panel::objectives::list))
         .route("/control-panel/sales-objectives", web::post().to(control_panel::objectives::create))
         .route("/control-panel/sales-objectives/new", web::get().to(control_panel::objectives::new))
-        .route("/control-panel/sales-objectives/new", web::post().to(control_panel::objectives::reload_new))
+        .route("/control-panel/sales-objectives/new", web::post().to(control_panel::objectives::new))
         .route("/control-panel/sales-objectives/{id}", web::get().to(control_panel::objectives::show))
         .route("/control-panel/sales-objectives/{id}", web::post().to(control_panel::objectives::update))
         .route("/control-panel/sales-objectives/{id}/edit", web::get().to(control_panel::objectives::edit))
-        .route("/control-panel/sales-objectives/{id}/edit", web::post().to(control_panel::objectives::reload_edit))
+        .route("/control-panel/sales-objectives/{id}/edit", web::post().to(control_panel::objectives::edit))
         .route("/control-panel/sales-objectives/{id}/assignments", web::post().to(control_panel::objectives::assign))
         .route(
             "/control-panel/sales-objectives/{id}/assignments/{user_id}/delete",

@@ -14,7 +14,7 @@ use super::respond::{changed, html};
 use super::{AppError, AppState};
 use crate::app::User;
 use crate::app::recording::leads::Pipeline;
-use crate::app::recording::prospects::{self, ProspectForm, ProspectLine};
+use crate::app::recording::prospects::{self, FormPage, ProspectForm, ProspectLine};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::ProspectId;
 
@@ -56,8 +56,7 @@ async fn render_list(
     current: &CurrentUser,
     convert_error: Option<(ProspectId, FieldErrors)>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let (prospects, pipelines) = state.app.run(move |cx| prospects::list(cx, &actor)).await?;
+    let (prospects, pipelines) = state.app.run_as(&current.actor, prospects::list).await?;
     let status = convert_error.as_ref().map_or(StatusCode::OK, |(_, errors)| form_status(errors));
     let page = ProspectsPage {
         layout: Layout::signed_in("recording-prospects", current, HERE),
@@ -70,7 +69,7 @@ async fn render_list(
 }
 
 pub async fn new(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
-    render_form(&state, &current, None, ProspectForm::default(), FieldErrors::new()).await
+    render_form(&state, &current, None, Some(ProspectForm::default()), FieldErrors::new()).await
 }
 
 pub async fn create(
@@ -79,10 +78,10 @@ pub async fn create(
     form: Form<ProspectForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let (actor, typed) = (current.actor.clone(), form.clone());
-    match state.app.run(move |cx| prospects::create(cx, &actor, &typed)).await {
+    let typed = form.clone();
+    match state.app.run_as(&current.actor, move |cx, actor| prospects::create(cx, actor, &typed)).await {
         Ok(_) => Ok(changed(&current, HERE, "recording-prospect-created")),
-        Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
+        Err(error) => render_form(&state, &current, None, Some(form), refusal(error)?).await,
     }
 }
 
@@ -91,9 +90,7 @@ pub async fn edit(
     current: CurrentUser,
     path: Path<ProspectId>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, actor) = (path.into_inner(), current.actor.clone());
-    let prospect = state.app.run(move |cx| prospects::find(cx, &actor, id)).await?;
-    render_form(&state, &current, Some(id), ProspectForm::from_prospect(&prospect), FieldErrors::new()).await
+    render_form(&state, &current, Some(path.into_inner()), None, FieldErrors::new()).await
 }
 
 pub async fn update(
@@ -104,10 +101,10 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let form = form.into_inner();
-    let (actor, typed) = (current.actor.clone(), form.clone());
-    match state.app.run(move |cx| prospects::update(cx, &actor, id, &typed)).await {
+    let typed = form.clone();
+    match state.app.run_as(&current.actor, move |cx, actor| prospects::update(cx, actor, id, &typed)).await {
         Ok(()) => Ok(changed(&current, HERE, "recording-prospect-saved")),
-        Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
+        Err(error) => render_form(&state, &current, Some(id), Some(form), refusal(error)?).await,
     }
 }
 
@@ -116,8 +113,8 @@ pub async fn delete(
     current: CurrentUser,
     path: Path<ProspectId>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, actor) = (path.into_inner(), current.actor.clone());
-    state.app.run(move |cx| prospects::delete(cx, &actor, id)).await?;
+    let id = path.into_inner();
+    state.app.run_as(&current.actor, move |cx, actor| prospects::delete(cx, actor, id)).await?;
     Ok(changed(&current, HERE, "recording-prospect-deleted"))
 }
 
@@ -127,8 +124,8 @@ pub async fn convert(
     path: Path<ProspectId>,
     form: Form<ConvertForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, actor, pipeline) = (path.into_inner(), current.actor.clone(), form.into_inner().pipeline_id);
-    match state.app.run(move |cx| prospects::convert(cx, &actor, id, &pipeline)).await {
+    let (id, pipeline) = (path.into_inner(), form.into_inner().pipeline_id);
+    match state.app.run_as(&current.actor, move |cx, actor| prospects::convert(cx, actor, id, &pipeline)).await {
         Ok(lead) => {
             Ok(changed(&current, &format!("/leads/{}/edit", lead.id), "recording-prospect-converted-into-lead"))
         }
@@ -136,15 +133,18 @@ pub async fn convert(
     }
 }
 
+/// The form of a new prospect or of `prospect`, filled with `form` or else with the
+/// prospect as stored.
 async fn render_form(
     state: &Data<AppState>,
     current: &CurrentUser,
     prospect: Option<ProspectId>,
-    form: ProspectForm,
+    form: Option<ProspectForm>,
     errors: FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let owners = state.app.run(move |cx| prospects::owners(cx, &actor)).await?;
+    let FormPage { stored, owners } =
+        state.app.run_as(&current.actor, move |cx, actor| prospects::form_page(cx, actor, prospect)).await?;
+    let form = form.or_else(|| stored.as_ref().map(ProspectForm::from_prospect)).unwrap_or_default();
     let status = form_status(&errors);
     let layout = Layout::signed_in(
         if prospect.is_some() { "recording-prospect-edit" } else { "recording-prospect-new" },

@@ -1,9 +1,10 @@
 use chrono::NaiveDate;
 use reqwest::StatusCode;
+use sales_objectives::domain::counting::CountingRule;
 use sales_objectives::domain::ids::{OutcomeId, PipelineId};
-use sales_objectives::domain::recording::SubjectKind;
+use sales_objectives::domain::objective::Context;
 use sales_objectives::domain::role::Role;
-use sales_objectives::store::buckets::{self, ActivityScope};
+use sales_objectives::store::buckets;
 use sales_objectives::store::users::UserRow;
 
 use crate::helpers::{TestApp, input_value, texts};
@@ -21,22 +22,17 @@ fn counted(
     from: NaiveDate,
     to: NaiveDate,
 ) -> i64 {
-    let outcomes = [OutcomeId(outcome.parse().expect("id"))];
-    let scope = ActivityScope {
-        account: user.account_id,
-        users: &[user.id],
-        outcomes: &outcomes,
-        subjects: &[SubjectKind::Lead, SubjectKind::Prospect],
-        pipeline: pipeline.map(|p| PipelineId(p.parse().expect("id"))),
-    };
-    buckets::count_activities(&mut app.conn(), &scope, from, to).expect("count")
+    let pipeline = pipeline.map(|p| PipelineId(p.parse().expect("id")));
+    let rule = CountingRule::new([OutcomeId(outcome.parse().expect("id"))], Context::Both, pipeline);
+    buckets::count_activities(&mut app.conn(), user.account_id, &[user.id], &rule, (from, to)).expect("count")
 }
 
+/// Acme with Rita Rep, signed in.
 async fn acme_with_rep(app: &TestApp) -> (UserRow, UserRow) {
-    let admin = app.create_account("Acme", "admin@acme.example");
-    let rep = app.create_user("Acme", "rep@acme.example", "Rita Rep", Role::Rep);
-    app.login_as(&rep).await;
-    (admin, rep)
+    let acme = app.acme().with_reps(2).build();
+    let [rita, _] = <[UserRow; 2]>::try_from(acme.reps).expect("two reps");
+    app.login_as(&rita).await;
+    (acme.admin, rita)
 }
 
 #[tokio::test]

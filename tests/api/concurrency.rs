@@ -10,10 +10,11 @@ use chrono::NaiveDate;
 use diesel::connection::SimpleConnection;
 use diesel::{QueryableByName, RunQueryDsl};
 use reqwest::{RequestBuilder, StatusCode, header};
+use sales_objectives::domain::counting::CountingRule;
 use sales_objectives::domain::ids::OutcomeId;
-use sales_objectives::domain::recording::SubjectKind;
+use sales_objectives::domain::objective::Context;
 use sales_objectives::domain::role::Role;
-use sales_objectives::store::buckets::{self, ActivityScope};
+use sales_objectives::store::buckets;
 use sales_objectives::store::users::UserRow;
 use tokio::sync::Barrier;
 
@@ -534,17 +535,11 @@ async fn concurrent_logging_over_http_loses_no_count() {
     let mut logged = 0;
     for task in tasks {
         let (rep, reached) = task.await.expect("client finished");
-        let outcomes = [OutcomeId(reached.parse().expect("id"))];
-        let scope = ActivityScope {
-            account: rep.account_id,
-            users: &[rep.id],
-            outcomes: &outcomes,
-            subjects: &[SubjectKind::Prospect],
-            pipeline: None,
-        };
+        let rule = CountingRule::new([OutcomeId(reached.parse().expect("id"))], Context::Prospects, None);
         let from = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date");
         let to = NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid date");
-        logged += buckets::count_activities(&mut app.conn(), &scope, from, to).expect("count");
+        logged +=
+            buckets::count_activities(&mut app.conn(), rep.account_id, &[rep.id], &rule, (from, to)).expect("count");
     }
 
     assert_eq!(logged, (CLIENTS * EACH) as i64);

@@ -18,11 +18,12 @@ fn november(app: &TestApp, user: &UserRow, pipeline: Option<&str>) -> (i64, i64)
         .expect("totals")
 }
 
+/// Acme with Rita Rep, signed in.
 async fn acme_with_rep(app: &TestApp) -> (UserRow, UserRow) {
-    let admin = app.create_account("Acme", "admin@acme.example");
-    let rep = app.create_user("Acme", "rep@acme.example", "Rita Rep", Role::Rep);
-    app.login_as(&rep).await;
-    (admin, rep)
+    let acme = app.acme().with_reps(2).build();
+    let [rita, _] = <[UserRow; 2]>::try_from(acme.reps).expect("two reps");
+    app.login_as(&rita).await;
+    (acme.admin, rita)
 }
 
 const WON: [(&str, &str); 3] = [("status", "won"), ("amount", "1250.50"), ("closed_at", "2026-11-10T15:00")];

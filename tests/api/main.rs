@@ -7,6 +7,7 @@ mod administration;
 mod assets;
 mod cli;
 mod concurrency;
+mod counting;
 mod csrf;
 mod errors;
 mod helpers;

@@ -3,17 +3,17 @@ use sales_objectives::domain::account::Locale;
 use sales_objectives::domain::role::Role;
 use sales_objectives::store::users::UserRow;
 
-use crate::helpers::{TestApp, location, texts};
+use crate::helpers::{Acme, TestApp, location, texts};
 
 const EDITOR: &str = "/control-panel/sales-objectives";
 
 type Fields = Vec<(String, String)>;
 
-async fn manager_of_acme(app: &TestApp) -> (UserRow, UserRow) {
-    let admin = app.create_account("Acme", "admin@acme.example");
-    let manager = app.create_user("Acme", "manager@acme.example", "Mara Manager", Role::Manager);
-    app.login_as(&manager).await;
-    (admin, manager)
+/// Acme with Mara Manager, signed in, and two reps: Rita and Remo.
+async fn manager_of_acme(app: &TestApp) -> Acme {
+    let acme = app.acme().with_manager().with_reps(2).build();
+    app.login_as(acme.manager()).await;
+    acme
 }
 
 /// A valid activity objective: calls reached, 10 a day.
@@ -47,9 +47,10 @@ async fn create(app: &TestApp, fields: &[(String, String)]) -> String {
 #[tokio::test]
 async fn a_manager_creates_an_activity_objective_and_lands_on_its_page() {
     let app = TestApp::spawn().await;
-    let (_, manager) = manager_of_acme(&app).await;
+    let acme = manager_of_acme(&app).await;
+    let manager = acme.manager();
 
-    let id = create(&app, &calls(&app, &manager, "Calls reached")).await;
+    let id = create(&app, &calls(&app, manager, "Calls reached")).await;
 
     let page = app.get(&format!("{EDITOR}/{id}")).await.text().await.expect("body");
     assert!(page.contains("Call: Reached — Prospects and leads"));
@@ -61,8 +62,9 @@ async fn a_manager_creates_an_activity_objective_and_lands_on_its_page() {
 #[tokio::test]
 async fn the_form_shows_the_chosen_actions_results_as_checkboxes() {
     let app = TestApp::spawn().await;
-    let (_, manager) = manager_of_acme(&app).await;
-    let (meeting, held) = app.outcome_id(&manager, "Meeting", "Held");
+    let acme = manager_of_acme(&app).await;
+    let manager = acme.manager();
+    let (meeting, held) = app.outcome_id(manager, "Meeting", "Held");
 
     let page = app.get(&format!("{EDITOR}/new?kind=activity&action_id={meeting}")).await.text().await.expect("body");
 
@@ -75,7 +77,7 @@ async fn the_form_shows_the_chosen_actions_results_as_checkboxes() {
 #[tokio::test]
 async fn a_sales_objective_with_two_period_targets_is_saved() {
     let app = TestApp::spawn().await;
-    let (_, _) = manager_of_acme(&app).await;
+    manager_of_acme(&app).await;
     let fields: Vec<(String, String)> = [
         ("name", "Revenue"),
         ("kind", "sales"),
@@ -96,7 +98,8 @@ async fn a_sales_objective_with_two_period_targets_is_saved() {
 #[tokio::test]
 async fn an_italian_reader_types_and_reads_targets_the_italian_way() {
     let app = TestApp::spawn().await;
-    let (admin, _) = manager_of_acme(&app).await;
+    let acme = manager_of_acme(&app).await;
+    let admin = &acme.admin;
     app.execute(&format!("UPDATE accounts SET locale = 'it' WHERE id = {}", admin.account_id));
     let fields: Vec<(String, String)> = [
         ("name", "Fatturato"),
@@ -122,7 +125,7 @@ async fn an_italian_reader_types_and_reads_targets_the_italian_way() {
     assert!(form.contains(r#"value="15000,50""#), "the form gives back the Italian way: {form}");
     let page = app.get(&format!("{EDITOR}/{id}")).await.text().await.expect("body");
     assert_eq!(texts(&page, "h2")[1], "Storico dei target");
-    let today = app.account_of(&admin).calendar().local_date(chrono::Utc::now());
+    let today = app.account_of(admin).calendar().local_date(chrono::Utc::now());
     let rows = texts(&page, "table tbody tr");
     assert!(rows[0].contains(&sales_objectives::i18n::date(Locale::It, today)), "{rows:?}");
 
@@ -139,10 +142,11 @@ async fn every_invalid_form_comes_back_with_its_message_and_writes_nothing() {
     let (their_call, their_reached) = app.outcome_id(&other, "Call", "Reached");
     let their_pipeline = app.pipeline_id(&other, "Sales");
     app.new_browser();
-    let (_, manager) = manager_of_acme(&app).await;
-    create(&app, &calls(&app, &manager, "Taken")).await;
-    let valid = calls(&app, &manager, "Calls");
-    let (_, email_sent) = app.outcome_id(&manager, "Email", "Sent");
+    let acme = manager_of_acme(&app).await;
+    let manager = acme.manager();
+    create(&app, &calls(&app, manager, "Taken")).await;
+    let valid = calls(&app, manager, "Calls");
+    let (_, email_sent) = app.outcome_id(manager, "Email", "Sent");
     let cases: Vec<(Fields, &str, &str)> = vec![
         (with(&valid, "name", " "), "#name-error", "Enter a name."),
         (with(&valid, "name", "Taken"), "#name-error", "An objective named Taken already exists."),
@@ -214,10 +218,11 @@ async fn revenue_targets_take_at_most_two_decimals() {
 #[tokio::test]
 async fn ticking_every_result_or_select_all_means_the_whole_action() {
     let app = TestApp::spawn().await;
-    let (_, manager) = manager_of_acme(&app).await;
-    let (email, sent) = app.outcome_id(&manager, "Email", "Sent");
-    let (_, replied) = app.outcome_id(&manager, "Email", "Replied");
-    let mut fields = calls(&app, &manager, "E-mails");
+    let acme = manager_of_acme(&app).await;
+    let manager = acme.manager();
+    let (email, sent) = app.outcome_id(manager, "Email", "Sent");
+    let (_, replied) = app.outcome_id(manager, "Email", "Replied");
+    let mut fields = calls(&app, manager, "E-mails");
     fields.retain(|(k, _)| k != "action_id" && k != "outcome_ids");
     fields.extend([("action_id".into(), email.clone()), ("outcome_ids".into(), sent), ("outcome_ids".into(), replied)]);
     let id = create(&app, &fields).await;
@@ -228,16 +233,16 @@ async fn ticking_every_result_or_select_all_means_the_whole_action() {
 #[tokio::test]
 async fn a_changed_target_applies_from_the_current_period_and_earlier_periods_keep_theirs() {
     let app = TestApp::spawn().await;
-    let (_, manager) = manager_of_acme(&app).await;
-    let id = create(&app, &calls(&app, &manager, "Calls")).await;
+    let acme = manager_of_acme(&app).await;
+    let manager = acme.manager();
+    let id = create(&app, &calls(&app, manager, "Calls")).await;
     // The objective has existed since 2026-01-01 with its first target.
     app.execute(&format!("UPDATE objective_targets SET effective_from = '2026-01-01' WHERE objective_id = {id}"));
 
-    let response =
-        post(&app, &format!("{EDITOR}/{id}"), &with(&calls(&app, &manager, "Calls"), "target_1", "12")).await;
+    let response = post(&app, &format!("{EDITOR}/{id}"), &with(&calls(&app, manager, "Calls"), "target_1", "12")).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
-    let today = app.account_of(&manager).calendar().local_date(chrono::Utc::now());
+    let today = app.account_of(manager).calendar().local_date(chrono::Utc::now());
     let today = sales_objectives::i18n::date(Locale::En, today);
     let page = app.get(&format!("{EDITOR}/{id}")).await.text().await.expect("body");
     let rows = texts(&page, "table tbody tr");
@@ -245,17 +250,16 @@ async fn a_changed_target_applies_from_the_current_period_and_earlier_periods_ke
     assert!(rows[0].contains("Thu 1 Jan 2026") && rows[0].contains("10"), "{rows:?}");
     assert!(rows[1].contains(&today) && rows[1].contains("12"));
     // Saving again without a change records nothing new.
-    post(&app, &format!("{EDITOR}/{id}"), &with(&calls(&app, &manager, "Calls"), "target_1", "12")).await;
+    post(&app, &format!("{EDITOR}/{id}"), &with(&calls(&app, manager, "Calls"), "target_1", "12")).await;
     assert_eq!(app.count("objective_targets"), 2);
 }
 
 #[tokio::test]
 async fn assigning_twice_is_refused_and_nothing_is_written() {
     let app = TestApp::spawn().await;
-    let (_, manager) = manager_of_acme(&app).await;
-    let rita = app.create_user("Acme", "rita@acme.example", "Rita Rep", Role::Rep);
-    let remo = app.create_user("Acme", "remo@acme.example", "Remo Rep", Role::Rep);
-    let id = create(&app, &calls(&app, &manager, "Calls")).await;
+    let acme = manager_of_acme(&app).await;
+    let (manager, rita, remo) = (acme.manager(), &acme.reps[0], &acme.reps[1]);
+    let id = create(&app, &calls(&app, manager, "Calls")).await;
     let assign = |users: Vec<String>| {
         let fields: Vec<(String, String)> = users.into_iter().map(|u| ("user_ids".to_owned(), u)).collect();
         let path = format!("{EDITOR}/{id}/assignments");
@@ -282,11 +286,11 @@ async fn assigning_twice_is_refused_and_nothing_is_written() {
 #[tokio::test]
 async fn more_than_five_objectives_warn_but_are_allowed() {
     let app = TestApp::spawn().await;
-    let (_, manager) = manager_of_acme(&app).await;
-    let rita = app.create_user("Acme", "rita@acme.example", "Rita Rep", Role::Rep);
+    let acme = manager_of_acme(&app).await;
+    let (manager, rita) = (acme.manager(), &acme.reps[0]);
     let mut last = String::new();
     for n in 0..6 {
-        last = create(&app, &calls(&app, &manager, &format!("Calls {n}"))).await;
+        last = create(&app, &calls(&app, manager, &format!("Calls {n}"))).await;
         let response =
             post(&app, &format!("{EDITOR}/{last}/assignments"), &[("user_ids".into(), rita.id.to_string())]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -303,11 +307,12 @@ async fn more_than_five_objectives_warn_but_are_allowed() {
 #[tokio::test]
 async fn only_active_users_of_the_account_can_be_assigned() {
     let app = TestApp::spawn().await;
-    let (_, manager) = manager_of_acme(&app).await;
+    let acme = manager_of_acme(&app).await;
+    let manager = acme.manager();
     let gone = app.create_user("Acme", "gone@acme.example", "Gone Rep", Role::Rep);
     app.execute(&format!("UPDATE users SET active = FALSE WHERE id = {}", gone.id));
     let stranger = app.create_account("Globex", "admin@globex.example");
-    let id = create(&app, &calls(&app, &manager, "Calls")).await;
+    let id = create(&app, &calls(&app, manager, "Calls")).await;
     for user in [gone.id, stranger.id] {
         let response =
             post(&app, &format!("{EDITOR}/{id}/assignments"), &[("user_ids".into(), user.to_string())]).await;
@@ -319,9 +324,8 @@ async fn only_active_users_of_the_account_can_be_assigned() {
 #[tokio::test]
 async fn a_whole_team_is_assigned_at_once_and_one_assignment_removed() {
     let app = TestApp::spawn().await;
-    let (admin, manager) = manager_of_acme(&app).await;
-    let rita = app.create_user("Acme", "rita@acme.example", "Rita Rep", Role::Rep);
-    let remo = app.create_user("Acme", "remo@acme.example", "Remo Rep", Role::Rep);
+    let acme = manager_of_acme(&app).await;
+    let (admin, manager, rita, remo) = (&acme.admin, acme.manager(), &acme.reps[0], &acme.reps[1]);
     let team = {
         use sales_objectives::store::teams::{self, NewMembership, NewTeam};
         let mut conn = app.conn();
@@ -339,7 +343,7 @@ async fn a_whole_team_is_assigned_at_once_and_one_assignment_removed() {
         }
         team.id
     };
-    let id = create(&app, &calls(&app, &manager, "Calls")).await;
+    let id = create(&app, &calls(&app, manager, "Calls")).await;
 
     let response = post(&app, &format!("{EDITOR}/{id}/assignments"), &[("team_id".into(), team.to_string())]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -354,9 +358,9 @@ async fn a_whole_team_is_assigned_at_once_and_one_assignment_removed() {
 #[tokio::test]
 async fn an_archived_objective_leaves_the_list_keeps_its_history_and_comes_back() {
     let app = TestApp::spawn().await;
-    let (_, manager) = manager_of_acme(&app).await;
-    let rita = app.create_user("Acme", "rita@acme.example", "Rita Rep", Role::Rep);
-    let id = create(&app, &calls(&app, &manager, "Calls")).await;
+    let acme = manager_of_acme(&app).await;
+    let (manager, rita) = (acme.manager(), &acme.reps[0]);
+    let id = create(&app, &calls(&app, manager, "Calls")).await;
     post(&app, &format!("{EDITOR}/{id}/assignments"), &[("user_ids".into(), rita.id.to_string())]).await;
 
     assert_eq!(app.submit(&format!("{EDITOR}/{id}/archive"), &[]).await.status(), StatusCode::SEE_OTHER);
@@ -378,8 +382,9 @@ async fn an_archived_objective_leaves_the_list_keeps_its_history_and_comes_back(
 #[tokio::test]
 async fn outside_dream_team_every_editor_page_explains_the_edition_needed_and_nothing_is_lost() {
     let app = TestApp::spawn().await;
-    let (admin, manager) = manager_of_acme(&app).await;
-    let id = create(&app, &calls(&app, &manager, "Calls")).await;
+    let acme = manager_of_acme(&app).await;
+    let (admin, manager) = (&acme.admin, acme.manager());
+    let id = create(&app, &calls(&app, manager, "Calls")).await;
     app.execute(&format!("UPDATE accounts SET edition = 'sales_essentials' WHERE id = {}", admin.account_id));
 
     for path in [EDITOR.to_owned(), format!("{EDITOR}/new"), format!("{EDITOR}/{id}"), format!("{EDITOR}/{id}/edit")] {
@@ -388,7 +393,7 @@ async fn outside_dream_team_every_editor_page_explains_the_edition_needed_and_no
         let html = response.text().await.expect("body");
         assert_eq!(texts(&html, "h1"), ["Sales Objectives need the Dream Team edition"]);
     }
-    assert_eq!(post(&app, EDITOR, &calls(&app, &manager, "More")).await.status(), StatusCode::PAYMENT_REQUIRED);
+    assert_eq!(post(&app, EDITOR, &calls(&app, manager, "More")).await.status(), StatusCode::PAYMENT_REQUIRED);
     assert_eq!(app.count("objectives"), 1);
 
     app.execute(&format!("UPDATE accounts SET edition = 'dream_team' WHERE id = {}", admin.account_id));
@@ -398,9 +403,10 @@ async fn outside_dream_team_every_editor_page_explains_the_edition_needed_and_no
 #[tokio::test]
 async fn a_rep_gets_403_on_every_editor_route() {
     let mut app = TestApp::spawn().await;
-    let (_, manager) = manager_of_acme(&app).await;
-    let id = create(&app, &calls(&app, &manager, "Calls")).await;
-    let rep = app.create_user("Acme", "rep@acme.example", "Rita Rep", Role::Rep);
+    let acme = manager_of_acme(&app).await;
+    let manager = acme.manager();
+    let id = create(&app, &calls(&app, manager, "Calls")).await;
+    let rep = acme.reps[0].clone();
     app.new_browser();
     app.login_as(&rep).await;
     for path in [EDITOR.to_owned(), format!("{EDITOR}/new"), format!("{EDITOR}/{id}"), format!("{EDITOR}/{id}/edit")] {
@@ -426,14 +432,15 @@ async fn another_accounts_objective_answers_404() {
     app.login_as(&other).await;
     let theirs = create(&app, &calls(&app, &other, "Their calls")).await;
     app.new_browser();
-    let (_, manager) = manager_of_acme(&app).await;
+    let acme = manager_of_acme(&app).await;
+    let manager = acme.manager();
     for path in [format!("{EDITOR}/{theirs}"), format!("{EDITOR}/{theirs}/edit")] {
         assert_eq!(app.get(&path).await.status(), StatusCode::NOT_FOUND, "GET {path}");
     }
     for path in
         [format!("{EDITOR}/{theirs}"), format!("{EDITOR}/{theirs}/archive"), format!("{EDITOR}/{theirs}/assignments")]
     {
-        let fields = with(&calls(&app, &manager, "Hijack"), "user_ids", &manager.id.to_string());
+        let fields = with(&calls(&app, manager, "Hijack"), "user_ids", &manager.id.to_string());
         assert_eq!(post(&app, &path, &fields).await.status(), StatusCode::NOT_FOUND, "POST {path}");
     }
     assert_eq!(app.count("assignments"), 0);

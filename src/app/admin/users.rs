@@ -29,12 +29,18 @@ pub struct UserLine {
     pub teams: Vec<String>,
 }
 
-/// The account's users (admins only), by name.
-pub fn list(cx: &mut Cx, actor: &Actor) -> Result<Vec<UserLine>, Error> {
-    actor.require_admin()?;
+/// The users page: every user of the account, by name, and the licences paid for.
+pub struct Roster {
+    pub users: Vec<UserLine>,
+    pub licences: i32,
+}
+
+/// The account's users (admins only), by name, and its licences.
+pub fn roster(cx: &mut Cx, actor: &Actor) -> Result<Roster, Error> {
+    let (_, licences) = super::licences::in_use(cx, actor)?;
     let account = actor.account_id();
     let teams = teams::list_with_members(cx.conn, account)?;
-    Ok(users::list(cx.conn, account)?
+    let users = users::list(cx.conn, account)?
         .into_iter()
         .map(|user| {
             let names = teams
@@ -44,7 +50,8 @@ pub fn list(cx: &mut Cx, actor: &Actor) -> Result<Vec<UserLine>, Error> {
                 .collect();
             UserLine { user, teams: names }
         })
-        .collect())
+        .collect();
+    Ok(Roster { users, licences })
 }
 
 /// The new-user form. An empty password with `link` set creates the user with a one-time

@@ -9,6 +9,21 @@ use crate::domain::recording as words;
 use crate::store::objectives::{self, ObjectiveRow};
 use crate::store::{is_unique_violation, teams, users};
 
+/// Who an assignment is for, as the objective page's form asks.
+pub enum AssignTo<'a> {
+    /// The ids of the users ticked.
+    Users(&'a [String]),
+    /// The id of a team, whose active members are assigned.
+    Team(&'a str),
+}
+
+pub fn assign(cx: &mut Cx, actor: &Actor, id: ObjectiveId, to: AssignTo) -> Result<usize, Error> {
+    match to {
+        AssignTo::Users(ids) => assign_users(cx, actor, id, ids),
+        AssignTo::Team(team) => assign_team(cx, actor, id, team),
+    }
+}
+
 /// Assigns the objective to the users whose ids were ticked. A user who already holds it
 /// refuses the whole change; only active users of the account can be chosen.
 pub fn assign_users(cx: &mut Cx, actor: &Actor, id: ObjectiveId, user_ids: &[String]) -> Result<usize, Error> {

@@ -2,17 +2,17 @@
 //! runs in one transaction: nothing is ever half-saved, and changing what an objective
 //! counts recounts its totals in the same breath.
 
-use std::collections::BTreeSet;
-
 use super::form::{Checked, ObjectiveForm, check};
 use crate::app::audit::{self, Event};
 use crate::app::{Account, Actor, Cx, Error, invalid};
+use crate::domain::counting::CountingRule;
 use crate::domain::ids::ObjectiveId;
 use crate::domain::message::Message;
 use crate::domain::objective;
 use crate::domain::period::PeriodKind;
+use crate::store::counting_rules::{self, RulesOf};
 use crate::store::objectives::{self, ObjectiveRow};
-use crate::store::{is_unique_violation, objective_buckets};
+use crate::store::{buckets, is_unique_violation};
 
 pub fn create(cx: &mut Cx, actor: &Actor, form: &ObjectiveForm) -> Result<ObjectiveId, Error> {
     actor.require_manager()?;
@@ -25,7 +25,7 @@ pub fn create(cx: &mut Cx, actor: &Actor, form: &ObjectiveForm) -> Result<Object
         let event = Event::ObjectiveCreated { name: checked.data.name.clone(), kind: checked.data.kind };
         audit::record(cx.conn, account, Some(actor.user), &event, cx.now)?;
         write_parts(cx, actor, id, &checked)?;
-        objective_buckets::rebuild(cx.conn, id)?;
+        buckets::rebuild_objective(cx.conn, account, id)?;
         Ok(id)
     })
 }
@@ -36,22 +36,23 @@ pub fn update(cx: &mut Cx, actor: &Actor, id: ObjectiveId, form: &ObjectiveForm)
     let account = actor.account_id();
     cx.change(account, |cx| {
         let before = objectives::find(cx.conn, account, id)?.ok_or(Error::NotFound)?;
-        let outcomes_before = objectives::outcomes(cx.conn, id)?;
+        let counted_before = counting_rule(cx, id)?;
         let checked = check(cx.conn, &actor.account, Some(id), form)?;
         objectives::update(cx.conn, account, id, &checked.data).map_err(|e| duplicate_name(e, &checked.data.name))?;
         let event = Event::ObjectiveChanged { name: checked.data.name.clone(), before_name: before.name.clone() };
         audit::record(cx.conn, account, Some(actor.user), &event, cx.now)?;
         write_parts(cx, actor, id, &checked)?;
         // Renaming or retargeting keeps the counts; counting other activities recounts them.
-        let data = &checked.data;
-        let counts_otherwise = (before.kind, before.action_id, before.whole_action, before.context, before.pipeline_id)
-            != (data.kind, data.action_id, data.whole_action, data.context, data.pipeline_id)
-            || outcomes_before.iter().collect::<BTreeSet<_>>() != checked.outcomes.iter().collect::<BTreeSet<_>>();
-        if counts_otherwise {
-            objective_buckets::rebuild(cx.conn, id)?;
+        if counting_rule(cx, id)? != counted_before {
+            buckets::rebuild_objective(cx.conn, account, id)?;
         }
         Ok(())
     })
+}
+
+/// Which activities the objective counts as stored; none for a sales objective.
+fn counting_rule(cx: &mut Cx, id: ObjectiveId) -> Result<Option<CountingRule>, Error> {
+    Ok(counting_rules::load(cx.conn, RulesOf::Objective(id))?.remove(&id).map(|counted| counted.rule))
 }
 
 fn duplicate_name(error: diesel::result::Error, name: &str) -> Error {

@@ -100,17 +100,23 @@ pub fn page(cx: &mut Cx, actor: &Actor, id: ObjectiveId) -> Result<ObjectivePage
     })
 }
 
-/// What the editor's form offers: the active actions with their results, the pipelines.
-pub fn form_choices(cx: &mut Cx, actor: &Actor) -> Result<(Vec<ActionWithOutcomes>, Vec<Pipeline>), Error> {
-    editor(actor)?;
-    let account = actor.account_id();
-    let actions = actions::list(cx.conn, account)?.into_iter().filter(|a| a.action.active).collect();
-    Ok((actions, pipelines::list(cx.conn, account)?))
+/// What the editor's form shows: the objective as stored with the targets in force now
+/// (when editing one), the active actions with their results, the pipelines.
+pub struct EditorPage {
+    pub stored: Option<ObjectiveForm>,
+    pub actions: Vec<ActionWithOutcomes>,
+    pub pipelines: Vec<Pipeline>,
 }
 
-/// The form filled with an objective as stored and the targets in force now.
-pub fn stored_form(cx: &mut Cx, actor: &Actor, id: ObjectiveId, locale: Locale) -> Result<ObjectiveForm, Error> {
+pub fn editor_page(cx: &mut Cx, actor: &Actor, id: Option<ObjectiveId>, locale: Locale) -> Result<EditorPage, Error> {
     editor(actor)?;
+    let stored = id.map(|id| stored_form(cx, actor, id, locale)).transpose()?;
+    let account = actor.account_id();
+    let actions = actions::list(cx.conn, account)?.into_iter().filter(|a| a.action.active).collect();
+    Ok(EditorPage { stored, actions, pipelines: pipelines::list(cx.conn, account)? })
+}
+
+fn stored_form(cx: &mut Cx, actor: &Actor, id: ObjectiveId, locale: Locale) -> Result<ObjectiveForm, Error> {
     let row = objectives::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;
     let outcomes = objectives::outcomes(cx.conn, id)?;
     let current = current_targets(cx, &actor.account, &row)?;

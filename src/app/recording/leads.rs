@@ -64,14 +64,21 @@ pub fn list(cx: &mut Cx, actor: &Actor) -> Result<Vec<LeadLine>, Error> {
     Ok(leads::list(cx.conn, actor.account_id(), actor.visible_owner())?)
 }
 
-/// What the lead form offers: the account's pipelines, and the people a manager may give
-/// the lead to.
-pub fn choices(cx: &mut Cx, actor: &Actor) -> Result<(Vec<Pipeline>, Vec<User>), Error> {
-    Ok((pipelines::list(cx.conn, actor.account_id())?, super::owners(cx, actor)?))
+/// What the lead form shows: the lead as stored (when editing one), the account's
+/// pipelines, and the people a manager may give the lead to.
+pub struct FormPage {
+    pub stored: Option<Lead>,
+    pub pipelines: Vec<Pipeline>,
+    pub owners: Vec<User>,
+}
+
+pub fn form_page(cx: &mut Cx, actor: &Actor, id: Option<LeadId>) -> Result<FormPage, Error> {
+    let stored = id.map(|id| find(cx, actor, id)).transpose()?;
+    Ok(FormPage { stored, pipelines: pipelines::list(cx.conn, actor.account_id())?, owners: super::owners(cx, actor)? })
 }
 
 /// The lead, if it is in the account and the actor may see it.
-pub fn find(cx: &mut Cx, actor: &Actor, id: LeadId) -> Result<Lead, Error> {
+fn find(cx: &mut Cx, actor: &Actor, id: LeadId) -> Result<Lead, Error> {
     leads::find(cx.conn, actor.account_id(), id)?.filter(|lead| actor.may_touch(lead.owner_id)).ok_or(Error::NotFound)
 }
 

@@ -39,13 +39,20 @@ pub fn list(cx: &mut Cx, actor: &Actor) -> Result<(Vec<ProspectLine>, Vec<Pipeli
     Ok((prospects::list(cx.conn, account, actor.visible_owner())?, pipelines::list(cx.conn, account)?))
 }
 
-/// The people a manager may give a prospect to.
-pub fn owners(cx: &mut Cx, actor: &Actor) -> Result<Vec<User>, Error> {
-    super::owners(cx, actor)
+/// What the prospect form shows: the prospect as stored (when editing one), and the people
+/// a manager may give it to.
+pub struct FormPage {
+    pub stored: Option<Prospect>,
+    pub owners: Vec<User>,
+}
+
+pub fn form_page(cx: &mut Cx, actor: &Actor, id: Option<ProspectId>) -> Result<FormPage, Error> {
+    let stored = id.map(|id| find(cx, actor, id)).transpose()?;
+    Ok(FormPage { stored, owners: super::owners(cx, actor)? })
 }
 
 /// The prospect, if it is in the account and the actor may see it.
-pub fn find(cx: &mut Cx, actor: &Actor, id: ProspectId) -> Result<Prospect, Error> {
+fn find(cx: &mut Cx, actor: &Actor, id: ProspectId) -> Result<Prospect, Error> {
     prospects::find(cx.conn, actor.account_id(), id)?
         .filter(|prospect| actor.may_touch(prospect.owner_id))
         .ok_or(Error::NotFound)

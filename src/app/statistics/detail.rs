@@ -48,7 +48,7 @@ pub fn detail(
     let account = &*actor.account;
     // Archived objectives are out of the statistics.
     let row = objectives::find(cx.conn, account.id, id)?.filter(|o| o.archived_at.is_none()).ok_or(Error::NotFound)?;
-    let objective = figures::measured(cx.conn, account, row)?;
+    let objective = figures::measured(cx.conn, row)?;
     let scope = resolve(cx.conn, actor, filters, std::slice::from_ref(&objective), Some(objective.row.kind()), cx.now)?;
     let holders: Vec<(UserId, String)> = objectives::holders(cx.conn, id)?
         .into_iter()
@@ -72,17 +72,7 @@ pub fn detail(
     let pipeline = objective.row.pipeline_id;
     let (records, has_next) = match objective.row.kind() {
         ObjectiveKind::Activity => {
-            let subjects = objective.row.context().map_or(&[][..], |c| c.subjects());
-            let mut lines = activities::counted(
-                cx.conn,
-                account.id,
-                &users,
-                &objective.outcomes,
-                subjects,
-                pipeline,
-                (start, end),
-                limit,
-            )?;
+            let mut lines = activities::counted(cx.conn, account.id, &users, &objective.rule, (start, end), limit)?;
             let has_next = lines.len() as i64 > page_size;
             lines.truncate(usize::try_from(page_size).unwrap_or(usize::MAX));
             (Records::Activities(lines), has_next)

@@ -8,22 +8,24 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::QueryResult;
 
 use crate::db::AnyConnection;
-use crate::domain::ids::{OutcomeId, UserId};
+use crate::domain::counting::CountingRule;
+use crate::domain::ids::{ObjectiveId, UserId};
 use crate::domain::objective::{self, ObjectiveKind, SalesMetric};
 use crate::domain::period::{Calendar, Period, PeriodKind};
 use crate::domain::progress::{self, Progress};
 use crate::store::accounts::AccountRow;
 use crate::store::actions;
-use crate::store::buckets::{self, ActivityScope};
+use crate::store::buckets;
+use crate::store::counting_rules::{self, ObjectiveRule, RulesOf};
 use crate::store::objectives::{self, Holder, ObjectiveRow};
-use crate::store::{objective_buckets, pipelines};
+use crate::store::pipelines;
 
 /// An objective with what it needs to be measured.
 #[derive(Debug, Clone)]
 pub struct Measured {
     pub row: ObjectiveRow,
-    /// The outcomes counted (every outcome of the action for a whole-action objective).
-    pub outcomes: Vec<OutcomeId>,
+    /// Which activities it counts (nothing, for a sales objective).
+    pub rule: CountingRule,
     /// Target history per period: (effective_from, value), ascending.
     pub history: Vec<(PeriodKind, Vec<(NaiveDate, i64)>)>,
 }
@@ -46,37 +48,29 @@ pub fn active_objectives(
     account: &AccountRow,
     kind: Option<ObjectiveKind>,
 ) -> QueryResult<Vec<Measured>> {
-    let catalogue = actions::list(conn, account.id)?;
+    let mut rules = counting_rules::load(conn, RulesOf::Account(account.id))?;
     let mut measured = Vec::new();
     for line in objectives::list(conn, account.id, false)? {
         if kind.is_some_and(|k| k != line.objective.kind()) {
             continue;
         }
-        measured.push(measure(conn, line.objective, &catalogue)?);
+        let rule = rule_of(&mut rules, line.objective.id);
+        measured.push(measure(conn, line.objective, rule)?);
     }
     Ok(measured)
 }
 
 /// One objective (archived or not) ready to be measured.
-pub fn measured(conn: &mut AnyConnection, account: &AccountRow, row: ObjectiveRow) -> QueryResult<Measured> {
-    let catalogue = actions::list(conn, account.id)?;
-    measure(conn, row, &catalogue)
+pub fn measured(conn: &mut AnyConnection, row: ObjectiveRow) -> QueryResult<Measured> {
+    let rule = rule_of(&mut counting_rules::load(conn, RulesOf::Objective(row.id))?, row.id);
+    measure(conn, row, rule)
 }
 
-fn measure(
-    conn: &mut AnyConnection,
-    row: ObjectiveRow,
-    catalogue: &[actions::ActionWithOutcomes],
-) -> QueryResult<Measured> {
-    let outcomes = if row.whole_action {
-        catalogue
-            .iter()
-            .find(|a| Some(a.action.id) == row.action_id)
-            .map(|a| a.outcomes.iter().map(|o| o.id).collect())
-            .unwrap_or_default()
-    } else {
-        objectives::outcomes(conn, row.id)?
-    };
+fn rule_of(rules: &mut BTreeMap<ObjectiveId, ObjectiveRule>, objective: ObjectiveId) -> CountingRule {
+    rules.remove(&objective).map_or_else(CountingRule::nothing, |counted| counted.rule)
+}
+
+fn measure(conn: &mut AnyConnection, row: ObjectiveRow, rule: CountingRule) -> QueryResult<Measured> {
     let targets = objectives::targets(conn, row.id)?;
     let history = row
         .periods()
@@ -86,7 +80,7 @@ fn measure(
             (kind, entries)
         })
         .collect();
-    Ok(Measured { row, outcomes, history })
+    Ok(Measured { row, rule, history })
 }
 
 /// What each of `users` achieved for the objective over local dates [start, end): a
@@ -100,7 +94,7 @@ pub fn achieved_by_user(
 ) -> QueryResult<BTreeMap<UserId, i64>> {
     let row = &objective.row;
     match row.kind() {
-        ObjectiveKind::Activity => objective_buckets::count_by_user(conn, row.id, users, start, end),
+        ObjectiveKind::Activity => buckets::count_for_objective(conn, row.id, users, start, end),
         ObjectiveKind::Sales => {
             let revenue = row.metric() == Some(SalesMetric::Revenue);
             let totals = buckets::won_totals_by_user(conn, row.account_id, users, row.pipeline_id, start, end)?;
@@ -139,22 +133,14 @@ pub fn breakdown(
     match row.kind() {
         ObjectiveKind::Activity => {
             let catalogue = actions::list(conn, row.account_id)?;
-            let subjects = row.context().map_or(&[][..], |c| c.subjects());
-            for outcome in &objective.outcomes {
+            for outcome in objective.rule.outcomes() {
                 let name = catalogue
                     .iter()
                     .flat_map(|a| a.outcomes.iter())
                     .find(|o| o.id == *outcome)
                     .map_or_else(String::new, |o| o.name.clone());
-                let outcomes = [*outcome];
-                let scope = ActivityScope {
-                    account: row.account_id,
-                    users,
-                    outcomes: &outcomes,
-                    subjects,
-                    pipeline: row.pipeline_id,
-                };
-                parts.push((name, buckets::count_activities(conn, &scope, start, end)?));
+                let only = objective.rule.only(*outcome);
+                parts.push((name, buckets::count_activities(conn, row.account_id, users, &only, (start, end))?));
             }
         }
         ObjectiveKind::Sales => {

@@ -24,7 +24,7 @@ pub fn mine(cx: &mut Cx, actor: &Actor, history: usize) -> Result<Vec<Card>, Err
     let today = calendar.local_date(cx.now);
     let mut cards = Vec::new();
     for row in objectives::held_by(cx.conn, account.id, actor.user)? {
-        let objective = figures::measured(cx.conn, account, row)?;
+        let objective = figures::measured(cx.conn, row)?;
         for kind in objective.row.periods() {
             let mut past = Vec::new();
             for period in figures::last_periods(&calendar, kind, today, history) {

@@ -52,8 +52,8 @@ pub async fn get(
     query: Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let page = crate::domain::range::page(query.page).map_err(AppError::bad_request)?;
-    let actor = current.actor.clone();
-    let (entries, has_next) = state.app.run(move |cx| audit::page(cx, &actor, page, PAGE_SIZE)).await?;
+    let (entries, has_next) =
+        state.app.run_as(&current.actor, move |cx, actor| audit::page(cx, actor, page, PAGE_SIZE)).await?;
     let calendar = current.account().calendar();
     let money = current.money();
     let lines = entries

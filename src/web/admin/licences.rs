@@ -50,9 +50,8 @@ pub async fn post(
     form: Form<LicencesForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let actor = current.actor.clone();
     let (edition, count) = (form.edition.clone(), form.licences.clone());
-    match state.app.run(move |cx| licences::change(cx, &actor, &edition, &count)).await {
+    match state.app.run_as(&current.actor, move |cx, actor| licences::change(cx, actor, &edition, &count)).await {
         Ok(()) => Ok(changed(&current, "/admin/licences", "admin-licences-saved")),
         Err(error) => render(&state, &current, form, refusal(error)?).await,
     }
@@ -64,8 +63,7 @@ async fn render(
     form: LicencesForm,
     errors: FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let (in_use, total) = state.app.run(move |cx| licences::in_use(cx, &actor)).await?;
+    let (in_use, total) = state.app.run_as(&current.actor, licences::in_use).await?;
     let status = form_status(&errors);
     let page = LicencesPage {
         layout: Layout::signed_in("admin-licences-title", current, "/admin/licences"),

@@ -42,8 +42,8 @@ pub async fn create(
     RequireAdmin(current): RequireAdmin,
     form: Form<TeamForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (actor, name) = (current.actor.clone(), form.into_inner().name);
-    let done = state.app.run(move |cx| teams::create(cx, &actor, &name)).await;
+    let name = form.into_inner().name;
+    let done = state.app.run_as(&current.actor, move |cx, actor| teams::create(cx, actor, &name)).await;
     respond(&state, &current, done).await
 }
 
@@ -54,16 +54,16 @@ pub async fn change(
     path: Path<(TeamId, TeamOp)>,
     form: Form<TeamForm>,
 ) -> Result<HttpResponse, AppError> {
-    let ((team, op), actor, form) = (path.into_inner(), current.actor.clone(), form.into_inner());
+    let ((team, op), form) = (path.into_inner(), form.into_inner());
     let done = state
         .app
-        .run(move |cx| {
+        .run_as(&current.actor, move |cx, actor| {
             let change = match op {
                 TeamOp::Rename => TeamChange::Rename(&form.name),
                 TeamOp::Delete => TeamChange::Delete,
                 TeamOp::AddMember => TeamChange::AddMember(&form.user_id),
             };
-            teams::change(cx, &actor, team, change)
+            teams::change(cx, actor, team, change)
         })
         .await;
     respond(&state, &current, done).await
@@ -75,13 +75,13 @@ pub async fn change_member(
     RequireAdmin(current): RequireAdmin,
     path: Path<(TeamId, UserId, MemberOp)>,
 ) -> Result<HttpResponse, AppError> {
-    let ((team, user, op), actor) = (path.into_inner(), current.actor.clone());
+    let (team, user, op) = path.into_inner();
     let change = match op {
         MemberOp::Remove => TeamChange::RemoveMember(user),
         MemberOp::Manager => TeamChange::SetManager(user, true),
         MemberOp::Member => TeamChange::SetManager(user, false),
     };
-    let done = state.app.run(move |cx| teams::change(cx, &actor, team, change)).await;
+    let done = state.app.run_as(&current.actor, move |cx, actor| teams::change(cx, actor, team, change)).await;
     respond(&state, &current, done).await
 }
 
@@ -101,8 +101,7 @@ async fn render(
     current: &CurrentUser,
     error: Option<Refused>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let (teams, users) = state.app.run(move |cx| teams::list(cx, &actor)).await?;
+    let (teams, users) = state.app.run_as(&current.actor, teams::list).await?;
     let status = Refused::status(error.as_ref());
     let layout = Layout::signed_in("admin-teams-title", current, "/admin/licences");
     html(current.locale, status, &TeamsPage { layout, teams, users, error })

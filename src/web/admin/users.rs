@@ -6,8 +6,7 @@ use actix_web::web::{Data, Form, Path};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::app::admin::licences;
-use crate::app::admin::users::{self, NewUserForm, TransferTo};
+use crate::app::admin::users::{self, NewUserForm, Roster, TransferTo};
 use crate::domain::ids::UserId;
 use crate::domain::role::Role;
 use crate::web::current_user::{CurrentUser, RequireAdmin};
@@ -81,8 +80,8 @@ pub async fn create(
     form: Form<NewUserForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let (actor, typed) = (current.actor.clone(), form.clone());
-    match state.app.run(move |cx| users::create(cx, &actor, &typed)).await {
+    let typed = form.clone();
+    match state.app.run_as(&current.actor, move |cx, actor| users::create(cx, actor, &typed)).await {
         Ok(created) => match created.link_token {
             // The link is shown once, now; only its hash is kept.
             Some(token) => {
@@ -115,14 +114,14 @@ pub async fn change(
     path: Path<(UserId, UserOp)>,
     form: Form<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
-    let ((id, op), actor, role) = (path.into_inner(), current.actor.clone(), form.into_inner().role);
+    let ((id, op), role) = (path.into_inner(), form.into_inner().role);
     let done = state
         .app
-        .run(move |cx| match op {
-            UserOp::Role => users::change_role(cx, &actor, id, &role),
-            UserOp::Deactivate => users::set_active(cx, &actor, id, false),
-            UserOp::Activate => users::set_active(cx, &actor, id, true),
-            UserOp::EndSessions => users::end_sessions(cx, &actor, id).map(drop),
+        .run_as(&current.actor, move |cx, actor| match op {
+            UserOp::Role => users::change_role(cx, actor, id, &role),
+            UserOp::Deactivate => users::set_active(cx, actor, id, false),
+            UserOp::Activate => users::set_active(cx, actor, id, true),
+            UserOp::EndSessions => users::end_sessions(cx, actor, id).map(drop),
         })
         .await;
     match done {
@@ -141,10 +140,9 @@ pub async fn transfer(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let typed = form.clone();
-    let actor = current.actor.clone();
     let done = state
         .app
-        .run(move |cx| {
+        .run_as(&current.actor, move |cx, actor| {
             let Ok(from) = form.from.trim().parse::<i64>() else {
                 return Err(crate::app::invalid("from", "admin-users-choose-from"));
             };
@@ -161,7 +159,7 @@ pub async fn transfer(
                     to.parse::<i64>().map_err(|_| crate::app::invalid("to", "admin-users-choose-to"))?,
                 )),
             };
-            users::transfer_licence(cx, &actor, UserId(from), to)
+            users::transfer_licence(cx, actor, UserId(from), to)
         })
         .await;
     match done {
@@ -189,10 +187,8 @@ async fn render(
     error: Option<Refused>,
     link: Option<String>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let (lines, (_, licences)) =
-        state.app.run(move |cx| Ok((users::list(cx, &actor)?, licences::in_use(cx, &actor)?))).await?;
-    let users: Vec<UserLine> = lines
+    let Roster { users, licences } = state.app.run_as(&current.actor, users::roster).await?;
+    let users: Vec<UserLine> = users
         .into_iter()
         .map(|line| UserLine {
             id: line.user.id,

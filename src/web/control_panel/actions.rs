@@ -1,10 +1,10 @@
 //! Control Panel > Sales Process > Actions: the account's actions and their results.
 
+use crate::web::html_form::NameForm;
 use crate::web::i18n::filters;
 use actix_web::HttpResponse;
 use actix_web::web::{Data, Form, Path};
 use askama::Template;
-use serde::Deserialize;
 
 use crate::app::sales_process::actions::{self, ActionOp, ActionWithOutcomes, OutcomeOp};
 use crate::app::{self, Cx};
@@ -24,12 +24,6 @@ struct ActionsPage {
     actions: Vec<ActionWithOutcomes>,
     /// Why the last change was refused, in the reader's language.
     error: Option<Refused>,
-}
-
-#[derive(Deserialize)]
-pub struct NameForm {
-    #[serde(default)]
-    name: String,
 }
 
 pub async fn get(state: Data<AppState>, RequireManager(current): RequireManager) -> Result<HttpResponse, AppError> {
@@ -73,8 +67,7 @@ async fn apply(
     current: &CurrentUser,
     change: impl FnOnce(&mut Cx, &app::Actor) -> Result<(), app::Error> + Send + 'static,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    match state.app.run(move |cx| change(cx, &actor)).await {
+    match state.app.run_as(&current.actor, change).await {
         Ok(()) => Ok(changed(current, HERE, "cp-actions-saved")),
         Err(error) => render(state, current, Some(Refused::of(current.locale, error)?)).await,
     }
@@ -85,8 +78,7 @@ async fn render(
     current: &CurrentUser,
     error: Option<Refused>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let actions = state.app.run(move |cx| actions::list(cx, &actor)).await?;
+    let actions = state.app.run_as(&current.actor, actions::list).await?;
     let status = Refused::status(error.as_ref());
     let layout = Layout::signed_in("cp-actions-title", current, "/control-panel");
     html(current.locale, status, &ActionsPage { layout, actions, error })

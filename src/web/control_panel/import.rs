@@ -53,8 +53,7 @@ pub async fn post(
             return render(&current, Some(Err(refused)), StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let actor = current.actor.clone();
-    match state.app.run(move |cx| import::import(cx, &actor, kind, &file)).await? {
+    match state.app.run_as(&current.actor, move |cx, actor| import::import(cx, actor, kind, &file)).await? {
         Ok(report) => render(&current, Some(Ok(imported_text(current.locale, kind, &report))), StatusCode::OK),
         Err(lines) => {
             let lines = lines.iter().map(|bad| bad_line_text(current.locale, bad)).collect();

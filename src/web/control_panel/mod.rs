@@ -38,8 +38,7 @@ struct ControlPanelPage {
 }
 
 pub async fn get(state: Data<AppState>, RequireManager(current): RequireManager) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let teams = state.app.run(move |cx| teams::overview(cx, &actor)).await?;
+    let teams = state.app.run_as(&current.actor, teams::overview).await?;
     let account = current.account();
     let page = ControlPanelPage {
         layout: Layout::signed_in("cp-title", &current, "/control-panel"),

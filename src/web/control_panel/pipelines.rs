@@ -1,11 +1,11 @@
 //! Control Panel > Sales Process > Pipelines.
 
+use crate::web::html_form::NameForm;
 use crate::web::i18n::filters;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
 use askama::Template;
-use serde::Deserialize;
 
 use crate::app;
 use crate::app::sales_process::pipelines::{self, Pipeline};
@@ -40,12 +40,6 @@ impl PipelinesPage {
     }
 }
 
-#[derive(Deserialize)]
-pub struct NameForm {
-    #[serde(default)]
-    name: String,
-}
-
 pub async fn get(state: Data<AppState>, RequireManager(current): RequireManager) -> Result<HttpResponse, AppError> {
     render(&state, &current, None).await
 }
@@ -56,8 +50,8 @@ pub async fn create(
     form: Form<NameForm>,
 ) -> Result<HttpResponse, AppError> {
     let name = form.into_inner().name;
-    let (actor, typed) = (current.actor.clone(), name.clone());
-    let done = state.app.run(move |cx| pipelines::create(cx, &actor, &typed)).await;
+    let typed = name.clone();
+    let done = state.app.run_as(&current.actor, move |cx, actor| pipelines::create(cx, actor, &typed)).await;
     respond(&state, &current, done, None, name).await
 }
 
@@ -69,8 +63,8 @@ pub async fn rename(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let name = form.into_inner().name;
-    let (actor, typed) = (current.actor.clone(), name.clone());
-    let done = state.app.run(move |cx| pipelines::rename(cx, &actor, id, &typed)).await;
+    let typed = name.clone();
+    let done = state.app.run_as(&current.actor, move |cx, actor| pipelines::rename(cx, actor, id, &typed)).await;
     respond(&state, &current, done, Some(id), name).await
 }
 
@@ -92,8 +86,7 @@ async fn render(
     current: &CurrentUser,
     refused: Option<(Option<PipelineId>, String, FieldErrors)>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let pipelines = state.app.run(move |cx| pipelines::list(cx, &actor)).await?;
+    let pipelines = state.app.run_as(&current.actor, pipelines::list).await?;
     let status = refused.as_ref().map_or(StatusCode::OK, |(_, _, errors)| form_status(errors));
     let layout = Layout::signed_in("cp-pipelines-title", current, "/control-panel");
     html(current.locale, status, &PipelinesPage { layout, pipelines, refused })

@@ -177,9 +177,9 @@ pub async fn page(
 
 /// The filters and tables of `key`, computed from the buckets.
 async fn region(state: &AppState, current: &CurrentUser, key: &cache::Key) -> Result<Region, AppError> {
-    let (actor, filters, as_of) = (current.actor.clone(), key.filters.clone(), key.as_of());
+    let (filters, as_of) = (key.filters.clone(), key.as_of());
     let Dashboard { scope, tables } =
-        state.app.run(move |cx| dashboard::dashboard(cx, &actor, &filters, as_of)).await?;
+        state.app.run_as(&current.actor, move |cx, actor| dashboard::dashboard(cx, actor, &filters, as_of)).await?;
     let (calendar, locale) = (current.account().calendar(), current.locale);
     Ok(Region {
         bounds: bounds(locale, &scope.period, calendar.tz().name()),
@@ -215,9 +215,10 @@ pub async fn csv(
     SalesObjectivesReader(current): SalesObjectivesReader,
     HtmlQuery(filters): HtmlQuery<Filters>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let Dashboard { scope, tables } =
-        state.app.run(move |cx| dashboard::dashboard(cx, &actor, &filters, Utc::now())).await?;
+    let Dashboard { scope, tables } = state
+        .app
+        .run_as(&current.actor, move |cx, actor| dashboard::dashboard(cx, actor, &filters, Utc::now()))
+        .await?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| AppError::Internal(e.into());
     writer.write_record(CSV_HEADER).map_err(fail)?;

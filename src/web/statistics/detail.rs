@@ -86,10 +86,9 @@ pub async fn page(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let page_number = crate::domain::range::page(query.page).map_err(AppError::bad_request)?;
-    let actor = current.actor.clone();
     let shown = (CHART_PERIODS, page_number, PAGE_SIZE);
     let Detail { objective, scope, holders, periods, achieved, breakdown, records, has_next } =
-        state.app.run(move |cx| detail::detail(cx, &actor, id, &query.filters, shown)).await?;
+        state.app.run_as(&current.actor, move |cx, actor| detail::detail(cx, actor, id, &query.filters, shown)).await?;
     let (locale, money) = (current.locale, current.money());
     let measure = objective.row.measure();
     let charts = holders

@@ -40,8 +40,7 @@ pub async fn page(
     state: Data<AppState>,
     SalesObjectivesReader(current): SalesObjectivesReader,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let found = state.app.run(move |cx| mine::mine(cx, &actor, HISTORY)).await?;
+    let found = state.app.run_as(&current.actor, move |cx, actor| mine::mine(cx, actor, HISTORY)).await?;
     let (money, locale) = (current.money(), current.locale);
     let cards = found
         .into_iter()

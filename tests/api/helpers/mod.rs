@@ -197,5 +197,8 @@ mod objectives;
 mod recording;
 mod use_cases;
 
-#[allow(unused_imports)] // the browser tests share these helpers and use fewer of them
+// The browser tests share these helpers and use fewer of them.
+#[allow(unused_imports)]
+pub use accounts::Acme;
+#[allow(unused_imports)]
 pub use objectives::ObjectiveBuilder;

@@ -22,9 +22,7 @@ impl TestApp {
             .id
             .to_string()
     }
-}
 
-impl TestApp {
     pub fn lead_id(&self, owner: &UserRow, title: &str) -> String {
         sales_objectives::store::leads::find_by_title(&mut self.conn(), owner.account_id, owner.id, title)
             .expect("query")
@@ -57,9 +55,7 @@ impl TestApp {
         assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER, "lead created: {:?}", response.text().await);
         self.lead_id(owner, title)
     }
-}
 
-impl TestApp {
     /// Logs an activity through its form: the subject (`lead:ID` or `prospect:ID`), the
     /// action's and result's ids, and any other fields.
     pub async fn log_activity(

@@ -9,7 +9,9 @@ use actix_web::web::{Data, Path, Query};
 use serde::Deserialize;
 
 use self::view::{FormPage, HolderItem, ListPage, ObjectiveItem, ShowPage, describe, history_lines, pipeline_name};
-use crate::app::objectives::{ObjectiveForm, assignments, editor, pages};
+use crate::app::objectives::assignments::{self, AssignTo};
+use crate::app::objectives::pages::{self, EditorPage};
+use crate::app::objectives::{ObjectiveForm, editor};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::{ObjectiveId, UserId};
 use crate::domain::message::Message;
@@ -18,7 +20,7 @@ use crate::domain::objective::{Context, ObjectiveKind, SalesMetric, TOO_MANY_OBJ
 use crate::domain::period::PeriodKind;
 use crate::web::current_user::{CurrentUser, ObjectivesEditor};
 use crate::web::error::{Refused, form_status, refusal};
-use crate::web::html_form::{HtmlForm, HtmlQuery};
+use crate::web::html_form::{HtmlForm, HtmlInput};
 use crate::web::layout::Layout;
 use crate::web::respond::{changed, html};
 use crate::web::{AppError, AppState};
@@ -52,8 +54,7 @@ pub async fn list(
     query: Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let archived = query.archived.as_deref().is_some_and(|a| !a.is_empty() && a != "0");
-    let actor = current.actor.clone();
-    let listing = state.app.run(move |cx| pages::list(cx, &actor, archived)).await?;
+    let listing = state.app.run_as(&current.actor, move |cx, actor| pages::list(cx, actor, archived)).await?;
     let (locale, money) = (current.locale, current.money());
     let objectives = listing
         .objectives
@@ -85,35 +86,18 @@ pub async fn list(
     html(current.locale, StatusCode::OK, &ListPage { layout, objectives, archived })
 }
 
+/// The new-objective form; choosing a kind or an action draws it again with what was typed
+/// (by htmx, or posted back without JavaScript), nothing saved.
 pub async fn new(
     state: Data<AppState>,
     ObjectivesEditor(current): ObjectivesEditor,
-    HtmlQuery(form): HtmlQuery<ObjectiveForm>,
-) -> Result<HttpResponse, AppError> {
-    new_form(state, current, form).await
-}
-
-/// The new-objective form posted back to itself without JavaScript (a kind or an action
-/// chosen): drawn again with what was typed, nothing saved. Posted, not sent as a query,
-/// so that its CSRF token stays out of URLs.
-pub async fn reload_new(
-    state: Data<AppState>,
-    ObjectivesEditor(current): ObjectivesEditor,
-    HtmlForm(form): HtmlForm<ObjectiveForm>,
-) -> Result<HttpResponse, AppError> {
-    new_form(state, current, form).await
-}
-
-async fn new_form(
-    state: Data<AppState>,
-    current: CurrentUser,
-    mut form: ObjectiveForm,
+    HtmlInput(mut form): HtmlInput<ObjectiveForm>,
 ) -> Result<HttpResponse, AppError> {
     form.locale = current.locale;
     if form.kind.is_empty() {
         form.kind = ObjectiveKind::Activity.as_str().to_owned();
     }
-    render_form(&state, &current, None, form, FieldErrors::new()).await
+    render_form(&state, &current, None, Some(form), FieldErrors::new()).await
 }
 
 pub async fn create(
@@ -122,45 +106,24 @@ pub async fn create(
     HtmlForm(mut form): HtmlForm<ObjectiveForm>,
 ) -> Result<HttpResponse, AppError> {
     form.locale = current.locale;
-    let (actor, typed) = (current.actor.clone(), form.clone());
-    match state.app.run(move |cx| editor::create(cx, &actor, &typed)).await {
+    let typed = form.clone();
+    match state.app.run_as(&current.actor, move |cx, actor| editor::create(cx, actor, &typed)).await {
         Ok(id) => Ok(changed(&current, &format!("{HERE}/{id}"), "cp-objective-created")),
-        Err(error) => render_form(&state, &current, None, form, refusal(error)?).await,
+        Err(error) => render_form(&state, &current, None, Some(form), refusal(error)?).await,
     }
 }
 
-/// The editor for an existing objective; a query (the form reloaded without JavaScript)
+/// The editor of an existing objective; what was typed (the form drawn again, see `new`)
 /// wins over the stored values.
 pub async fn edit(
     state: Data<AppState>,
     ObjectivesEditor(current): ObjectivesEditor,
     path: Path<ObjectiveId>,
-    HtmlQuery(typed): HtmlQuery<ObjectiveForm>,
-) -> Result<HttpResponse, AppError> {
-    edit_form(state, current, path.into_inner(), typed).await
-}
-
-/// The editor posted back to itself without JavaScript: see `reload_new`.
-pub async fn reload_edit(
-    state: Data<AppState>,
-    ObjectivesEditor(current): ObjectivesEditor,
-    path: Path<ObjectiveId>,
-    HtmlForm(typed): HtmlForm<ObjectiveForm>,
-) -> Result<HttpResponse, AppError> {
-    edit_form(state, current, path.into_inner(), typed).await
-}
-
-async fn edit_form(
-    state: Data<AppState>,
-    current: CurrentUser,
-    id: ObjectiveId,
-    mut typed: ObjectiveForm,
+    HtmlInput(mut typed): HtmlInput<ObjectiveForm>,
 ) -> Result<HttpResponse, AppError> {
     typed.locale = current.locale;
-    let (actor, locale) = (current.actor.clone(), current.locale);
-    let stored = state.app.run(move |cx| pages::stored_form(cx, &actor, id, locale)).await?;
-    let form = if typed.kind.is_empty() { stored } else { typed };
-    render_form(&state, &current, Some(id), form, FieldErrors::new()).await
+    let form = (!typed.kind.is_empty()).then_some(typed);
+    render_form(&state, &current, Some(path.into_inner()), form, FieldErrors::new()).await
 }
 
 pub async fn update(
@@ -171,22 +134,26 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     form.locale = current.locale;
     let id = path.into_inner();
-    let (actor, typed) = (current.actor.clone(), form.clone());
-    match state.app.run(move |cx| editor::update(cx, &actor, id, &typed)).await {
+    let typed = form.clone();
+    match state.app.run_as(&current.actor, move |cx, actor| editor::update(cx, actor, id, &typed)).await {
         Ok(()) => Ok(changed(&current, &format!("{HERE}/{id}"), "cp-objective-saved")),
-        Err(error) => render_form(&state, &current, Some(id), form, refusal(error)?).await,
+        Err(error) => render_form(&state, &current, Some(id), Some(form), refusal(error)?).await,
     }
 }
 
+/// The editor of a new objective or of `objective`, filled with `form` or else with the
+/// objective as stored.
 async fn render_form(
     state: &Data<AppState>,
     current: &CurrentUser,
     objective: Option<ObjectiveId>,
-    form: ObjectiveForm,
+    form: Option<ObjectiveForm>,
     errors: FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let (actions, pipelines) = state.app.run(move |cx| pages::form_choices(cx, &actor)).await?;
+    let locale = current.locale;
+    let EditorPage { stored, actions, pipelines } =
+        state.app.run_as(&current.actor, move |cx, actor| pages::editor_page(cx, actor, objective, locale)).await?;
+    let form = form.or(stored).unwrap_or_default();
     let status = form_status(&errors);
     let title = if objective.is_some() { "cp-edit-objective" } else { "cp-new-objective" };
     let page = FormPage {
@@ -219,8 +186,7 @@ async fn render_show(
     id: ObjectiveId,
     assign_error: Option<Refused>,
 ) -> Result<HttpResponse, AppError> {
-    let actor = current.actor.clone();
-    let page = state.app.run(move |cx| pages::page(cx, &actor, id)).await?;
+    let page = state.app.run_as(&current.actor, move |cx, actor| pages::page(cx, actor, id)).await?;
     let locale = current.locale;
     let objective = page.objective;
     let history =
@@ -253,8 +219,7 @@ pub async fn archive(
 ) -> Result<HttpResponse, AppError> {
     let (id, op) = path.into_inner();
     let archived = matches!(op, ArchiveOp::Archive);
-    let actor = current.actor.clone();
-    state.app.run(move |cx| editor::set_archived(cx, &actor, id, archived)).await?;
+    state.app.run_as(&current.actor, move |cx, actor| editor::set_archived(cx, actor, id, archived)).await?;
     let message = if archived { "cp-objective-archived" } else { "cp-objective-restored" };
     Ok(changed(&current, &format!("{HERE}/{id}"), message))
 }
@@ -265,15 +230,15 @@ pub async fn assign(
     path: Path<ObjectiveId>,
     HtmlForm(form): HtmlForm<AssignForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, actor) = (path.into_inner(), current.actor.clone());
+    let id = path.into_inner();
     let done = state
         .app
-        .run(move |cx| {
-            if form.team_id.trim().is_empty() {
-                assignments::assign_users(cx, &actor, id, &form.user_ids)
-            } else {
-                assignments::assign_team(cx, &actor, id, &form.team_id)
-            }
+        .run_as(&current.actor, move |cx, actor| {
+            let to = match form.team_id.trim() {
+                "" => AssignTo::Users(&form.user_ids),
+                team => AssignTo::Team(team),
+            };
+            assignments::assign(cx, actor, id, to)
         })
         .await;
     match done {
@@ -290,7 +255,7 @@ pub async fn unassign(
     ObjectivesEditor(current): ObjectivesEditor,
     path: Path<(ObjectiveId, UserId)>,
 ) -> Result<HttpResponse, AppError> {
-    let ((id, user), actor) = (path.into_inner(), current.actor.clone());
-    state.app.run(move |cx| assignments::unassign(cx, &actor, id, user)).await?;
+    let (id, user) = path.into_inner();
+    state.app.run_as(&current.actor, move |cx, actor| assignments::unassign(cx, actor, id, user)).await?;
     Ok(changed(&current, &format!("{HERE}/{id}"), "cp-assignment-removed"))
 }

@@ -1,0 +1,196 @@
+//! Won buckets: revenue and number of won leads per user, pipeline and local day and month,
+//! credited to who won each lead on its local closing date.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Text};
+
+use super::statement::{DAY, MONTH, day_and_month, placeholders};
+use crate::db::schema::{leads, won_buckets};
+use crate::db::{AnyBackend, AnyConnection, Backend};
+use crate::domain::bucket_plan::{self, BucketPlan};
+use crate::domain::ids::{AccountId, PipelineId, UserId};
+
+/// What one won lead credits: its amount, to the user who owned it when won, in its
+/// pipeline, on its local closing date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Win {
+    pub account: AccountId,
+    pub user: UserId,
+    pub pipeline: PipelineId,
+    pub day: NaiveDate,
+    pub cents: i64,
+}
+
+const COLUMNS: &str = "INSERT INTO won_buckets \
+     (account_id, user_id, pipeline_id, grain, bucket, revenue_cents, won_count) VALUES ";
+const CONFLICT: &str = " ON CONFLICT (account_id, user_id, grain, bucket, pipeline_id) \
+     DO UPDATE SET revenue_cents = won_buckets.revenue_cents + excluded.revenue_cents, \
+                   won_count = won_buckets.won_count + excluded.won_count";
+
+/// Adds a win (`sign` 1) or takes it back (`sign` -1).
+fn add(conn: &mut AnyConnection, win: &Win, sign: i64) -> QueryResult<()> {
+    let sql = format!("{COLUMNS}{}{CONFLICT}", placeholders(Backend::of(conn), 2, 7));
+    let mut query = diesel::sql_query(sql).into_boxed::<AnyBackend>();
+    for (grain, bucket) in day_and_month(win.day) {
+        query = query
+            .bind::<BigInt, _>(win.account.0)
+            .bind::<BigInt, _>(win.user.0)
+            .bind::<BigInt, _>(win.pipeline.0)
+            .bind::<Text, _>(grain)
+            .bind::<Date, _>(bucket)
+            .bind::<BigInt, _>(sign * win.cents)
+            .bind::<BigInt, _>(sign);
+    }
+    query.execute(conn).map(drop)
+}
+
+/// Replaces the win `before` by `after` (either may be absent), touching nothing when
+/// they are the same.
+pub fn replace_win(conn: &mut AnyConnection, before: Option<Win>, after: Option<Win>) -> QueryResult<()> {
+    if before == after {
+        return Ok(());
+    }
+    if let Some(before) = before {
+        add(conn, &before, -1)?;
+    }
+    if let Some(after) = after {
+        add(conn, &after, 1)?;
+    }
+    Ok(())
+}
+
+/// Won revenue (cents) and won count of each of `users` over local dates [start, end), in
+/// one pipeline or all.
+pub fn won_totals_by_user(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    users: &[UserId],
+    pipeline: Option<PipelineId>,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<BTreeMap<UserId, (i64, i64)>> {
+    let BucketPlan { months, day_ranges } = bucket_plan::plan(start, end);
+    let base = || {
+        let mut query = won_buckets::table
+            .filter(won_buckets::account_id.eq(account))
+            .filter(won_buckets::user_id.eq_any(users.iter().map(|u| u.0).collect::<Vec<_>>()))
+            .group_by(won_buckets::user_id)
+            .select((
+                won_buckets::user_id,
+                sql::<BigInt>("CAST(COALESCE(SUM(revenue_cents), 0) AS BIGINT)"),
+                sql::<BigInt>("CAST(COALESCE(SUM(won_count), 0) AS BIGINT)"),
+            ))
+            .into_boxed();
+        if let Some(pipeline) = pipeline {
+            query = query.filter(won_buckets::pipeline_id.eq(pipeline.0));
+        }
+        query
+    };
+    let mut totals: BTreeMap<UserId, (i64, i64)> = users.iter().map(|u| (*u, (0, 0))).collect();
+    let mut add = |rows: Vec<(i64, i64, i64)>| {
+        for (user, cents, count) in rows {
+            let entry = totals.entry(UserId(user)).or_default();
+            entry.0 += cents;
+            entry.1 += count;
+        }
+    };
+    if !months.is_empty() {
+        add(base().filter(won_buckets::grain.eq(MONTH)).filter(won_buckets::bucket.eq_any(months)).load(conn)?);
+    }
+    for (from, to) in day_ranges {
+        add(base()
+            .filter(won_buckets::grain.eq(DAY))
+            .filter(won_buckets::bucket.ge(from))
+            .filter(won_buckets::bucket.lt(to))
+            .load(conn)?);
+    }
+    Ok(totals)
+}
+
+/// Won revenue (cents) and won count of one user over local dates [start, end).
+pub fn won_totals(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    user: UserId,
+    pipeline: Option<PipelineId>,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<(i64, i64)> {
+    Ok(won_totals_by_user(conn, account, &[user], pipeline, start, end)?.remove(&user).unwrap_or_default())
+}
+
+/// One won bucket: account, user, pipeline, grain, bucket.
+pub type WonBucket = (i64, i64, i64, String, NaiveDate);
+
+/// A won lead, as its win credits it.
+#[derive(Queryable)]
+struct WonLead {
+    account: i64,
+    user: Option<i64>,
+    pipeline: i64,
+    day: Option<NaiveDate>,
+    cents: Option<i64>,
+}
+
+#[derive(Queryable)]
+struct StoredWonBucket {
+    account: i64,
+    user: i64,
+    pipeline: i64,
+    grain: String,
+    bucket: NaiveDate,
+    cents: i64,
+    count: i64,
+}
+
+/// The won buckets (revenue, count) recomputed from the won leads of one account (or all),
+/// how many leads that read, and the buckets as stored.
+#[allow(clippy::type_complexity)]
+pub fn recounted_and_stored(
+    conn: &mut AnyConnection,
+    account: Option<AccountId>,
+) -> QueryResult<(BTreeMap<WonBucket, (i64, i64)>, i64, BTreeMap<WonBucket, (i64, i64)>)> {
+    let mut won = leads::table
+        .filter(leads::status.eq("won"))
+        .select((leads::account_id, leads::won_by_id, leads::pipeline_id, leads::closed_on, leads::amount_cents))
+        .into_boxed();
+    if let Some(account) = account {
+        won = won.filter(leads::account_id.eq(account));
+    }
+    let mut recounted: BTreeMap<WonBucket, (i64, i64)> = BTreeMap::new();
+    let mut read = 0;
+    for lead in won.load::<WonLead>(conn)? {
+        read += 1;
+        // The database's CHECK guarantees a won lead has all three.
+        let (Some(user), Some(day), Some(cents)) = (lead.user, lead.day, lead.cents) else { continue };
+        for (grain, bucket) in day_and_month(day) {
+            let entry = recounted.entry((lead.account, user, lead.pipeline, grain.to_owned(), bucket)).or_default();
+            entry.0 += cents;
+            entry.1 += 1;
+        }
+    }
+    let mut stored = won_buckets::table
+        .select((
+            won_buckets::account_id,
+            won_buckets::user_id,
+            won_buckets::pipeline_id,
+            won_buckets::grain,
+            won_buckets::bucket,
+            won_buckets::revenue_cents,
+            won_buckets::won_count,
+        ))
+        .into_boxed();
+    if let Some(account) = account {
+        stored = stored.filter(won_buckets::account_id.eq(account));
+    }
+    let stored = stored
+        .load::<StoredWonBucket>(conn)?
+        .into_iter()
+        .map(|b| ((b.account, b.user, b.pipeline, b.grain, b.bucket), (b.cents, b.count)))
+        .collect();
+    Ok((recounted, read, stored))
+}
