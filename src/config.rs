@@ -28,6 +28,9 @@ pub struct Config {
     pub sessions: SessionPolicy,
     /// The proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`).
     pub trusted_proxies: Vec<IpNet>,
+    /// Whether this server applies time-zone changes to accounts' history in the
+    /// background (and resumes those a restart interrupted).
+    pub rebuilds_in_background: bool,
 }
 
 impl Config {
@@ -81,6 +84,7 @@ impl Config {
             pool,
             sessions,
             trusted_proxies,
+            rebuilds_in_background: true,
         })
     }
 }

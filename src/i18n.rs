@@ -97,6 +97,26 @@ pub fn month(locale: Locale, date: NaiveDate) -> String {
     date.format_localized("%B %Y", chrono_locale(locale)).to_string()
 }
 
+/// A month's name alone, 1 to 12: `April`, `aprile`.
+pub fn month_name(locale: Locale, month: u32) -> String {
+    NaiveDate::from_ymd_opt(2000, month, 1)
+        .map(|first| first.format_localized("%B", chrono_locale(locale)).to_string())
+        .unwrap_or_default()
+}
+
+/// The catalogue key of a weekday's name.
+pub fn weekday_key(day: chrono::Weekday) -> &'static str {
+    match day {
+        chrono::Weekday::Mon => "cp-weekday-monday",
+        chrono::Weekday::Tue => "cp-weekday-tuesday",
+        chrono::Weekday::Wed => "cp-weekday-wednesday",
+        chrono::Weekday::Thu => "cp-weekday-thursday",
+        chrono::Weekday::Fri => "cp-weekday-friday",
+        chrono::Weekday::Sat => "cp-weekday-saturday",
+        chrono::Weekday::Sun => "cp-weekday-sunday",
+    }
+}
+
 /// A period's name: `Fri 27 Nov 2026`, `Week of 23 Nov 2026`, `November 2026`, `Q4 2026`,
 /// `2026`; in Italian `ven 27 nov 2026`, `Settimana del 23 nov 2026`, `novembre 2026`,
 /// `4º trimestre 2026`, `2026`.
@@ -110,8 +130,12 @@ pub fn period(locale: Locale, period: &Period) -> String {
         }
         PeriodKind::Month => month(locale, start),
         PeriodKind::Quarter => {
-            let (quarter, year) = ((start.month0() / 3 + 1).to_string(), start.year().to_string());
-            lookup(locale, "period-label-quarter", &[("quarter", &quarter), ("year", &year)])
+            let (quarter, year) = (period.quarter_number().to_string(), period.year_name().to_string());
+            let key = if period.is_fiscal() { "period-label-fiscal-quarter" } else { "period-label-quarter" };
+            lookup(locale, key, &[("quarter", &quarter), ("year", &year)])
+        }
+        PeriodKind::Year if period.is_fiscal() => {
+            lookup(locale, "period-label-fiscal-year", &[("year", &period.year_name().to_string())])
         }
         PeriodKind::Year => start.year().to_string(),
     }

@@ -40,8 +40,12 @@ impl Application {
             TcpListener::bind(config.bind).map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
         let port = listener.local_addr()?.port();
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        let app = UseCases::new(pool, passwords);
+        if config.rebuilds_in_background {
+            tokio::spawn(crate::app::settings::rebuild::work(app.clone()));
+        }
         let state = web::Data::new(AppState {
-            app: UseCases::new(pool, passwords),
+            app,
             regions: Default::default(),
             sessions: config.sessions,
             trusted_proxies: config.trusted_proxies.clone(),

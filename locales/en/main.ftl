@@ -14,4 +14,6 @@ menu-edition-licences = Edition & licences
 verbatim = { $text }
 period-label-week = Week of { $date }
 period-label-quarter = Q{ $quarter } { $year }
+period-label-fiscal-quarter = FY{ $year } Q{ $quarter }
+period-label-fiscal-year = FY{ $year }
 product-name = Sales Objectives

@@ -29,7 +29,7 @@ statistics-column-progress = Progress
 statistics-column-standing = Standing
 statistics-expected-by-now = Expected by now
 statistics-gap = Gap
-statistics-needed-per-day = Needed per remaining day
+statistics-needed-per-day = Needed per remaining working day
 statistics-deactivated = Deactivated
 statistics-total = Total
 # Shown where a figure does not apply (nothing more is needed).
@@ -56,3 +56,6 @@ statistics-older = Older →
 statistics-me-none = No objective is assigned to you yet. Your manager sets them; meanwhile, log your activities: they will count as soon as an objective does.
 statistics-me-log-activity = Log an activity
 statistics-me-intro = Current periods, in { $zone } time. The bars show the last periods against the target then in force.
+statistics-recomputing-title = Figures being recomputed
+statistics-recomputing-text = The account has a new time zone: every activity and won lead is being counted again in it. The figures come back here when it is done; this page reloads by itself.
+statistics-recomputing-done = { $percent }% done

@@ -14,4 +14,6 @@ menu-edition-licences = Edizione e licenze
 verbatim = { $text }
 period-label-week = Settimana del { $date }
 period-label-quarter = { $quarter }º trimestre { $year }
+period-label-fiscal-quarter = { $quarter }º trimestre esercizio { $year }
+period-label-fiscal-year = Esercizio { $year }
 product-name = Obiettivi di vendita

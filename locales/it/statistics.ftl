@@ -29,7 +29,7 @@ statistics-column-progress = Avanzamento
 statistics-column-standing = Stato
 statistics-expected-by-now = Atteso a oggi
 statistics-gap = Scarto
-statistics-needed-per-day = Necessario per giorno restante
+statistics-needed-per-day = Necessario per giorno lavorativo restante
 statistics-deactivated = Disattivato
 statistics-total = Totale
 # Dove un valore non si applica (non serve altro).
@@ -56,3 +56,6 @@ statistics-older = Meno recenti →
 statistics-me-none = Non hai ancora obiettivi assegnati. Li imposta il tuo manager; nel frattempo registra le tue attività: verranno conteggiate non appena ci sarà un obiettivo.
 statistics-me-log-activity = Registra un'attività
 statistics-me-intro = Periodi in corso, nel fuso orario { $zone }. Le barre mostrano gli ultimi periodi rispetto al target allora in vigore.
+statistics-recomputing-title = Ricalcolo delle cifre in corso
+statistics-recomputing-text = L'account ha un nuovo fuso orario: ogni attività e ogni lead vinto vengono contati di nuovo. Le cifre tornano qui quando ha finito; la pagina si ricarica da sola.
+statistics-recomputing-done = { $percent }% fatto

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Actor, Cx, Error};
 use crate::db::AnyConnection;
+use crate::domain::account::Setting;
 use crate::domain::edition::Edition;
 use crate::domain::ids::{AccountId, UserId};
 use crate::domain::objective::{Measure, ObjectiveKind, SalesMetric};
@@ -69,6 +70,25 @@ pub enum Event {
         before: Option<i64>,
         after: i64,
     },
+    /// An account setting, from its stored value to the new one (a zone's name, a week's
+    /// first day, a fiscal year's first month, working days as `mon,tue`).
+    SettingChanged {
+        setting: Setting,
+        before: String,
+        after: String,
+    },
+    /// A holiday added, or renamed.
+    HolidaySet {
+        day: NaiveDate,
+        name: String,
+    },
+    HolidayRemoved {
+        day: NaiveDate,
+        name: String,
+    },
+    HolidaysImported {
+        count: usize,
+    },
     /// An entry written before entries were typed, with its words as then stored.
     Legacy {
         legacy_action: String,
@@ -94,6 +114,10 @@ impl Event {
             Event::ObjectiveArchived { .. } => "objective_archived",
             Event::ObjectiveRestored { .. } => "objective_restored",
             Event::TargetSet { .. } => "target_set",
+            Event::SettingChanged { .. } => "setting_changed",
+            Event::HolidaySet { .. } => "holiday_set",
+            Event::HolidayRemoved { .. } => "holiday_removed",
+            Event::HolidaysImported { .. } => "holidays_imported",
             Event::Legacy { .. } => "legacy",
         }
     }
@@ -159,6 +183,12 @@ mod tests {
                 before: None,
                 after: 5_000_000,
             },
+            Event::SettingChanged {
+                setting: Setting::TimeZone,
+                before: "Europe/Rome".into(),
+                after: "America/New_York".into(),
+            },
+            Event::HolidaySet { day: NaiveDate::from_ymd_opt(2026, 12, 8).expect("a date"), name: "Immacolata".into() },
             Event::Legacy {
                 legacy_action: "target set".into(),
                 subject: "x".into(),

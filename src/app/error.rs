@@ -24,6 +24,10 @@ pub enum Error {
     /// Another writer kept the lock past our wait (an import, say): try again in a moment.
     #[error("{0}")]
     Busy(#[from] crate::db::Busy),
+    /// The account's figures are being recomputed in its new time zone (percent done):
+    /// read them again in a moment.
+    #[error("figures are being recomputed ({0}% done)")]
+    Recomputing(u8),
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
     /// Anything else that failed on our side (hashing a password, say).

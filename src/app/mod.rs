@@ -18,6 +18,7 @@ pub mod provision;
 pub mod recording;
 mod runner;
 pub mod sales_process;
+pub mod settings;
 pub mod sign_in;
 pub mod statistics;
 

@@ -1,7 +1,10 @@
 //! Running a use case: on a blocking thread (diesel and argon2 block), with a pooled
 //! connection, so that request threads never wait on SQLite, PostgreSQL or hashing.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
+use tokio::sync::Notify;
 
 use super::{Actor, Error};
 use crate::db::{AnyConnection, Pool};
@@ -49,11 +52,23 @@ impl<'a> Cx<'a> {
 pub struct App {
     pool: Pool,
     passwords: Passwords,
+    /// Rings when a time-zone change starts a rebuild, so the background worker starts now.
+    rebuilds: Arc<Notify>,
 }
 
 impl App {
     pub fn new(pool: Pool, passwords: Passwords) -> Self {
-        Self { pool, passwords }
+        Self { pool, passwords, rebuilds: Arc::new(Notify::new()) }
+    }
+
+    /// Tells the background worker a rebuild is waiting.
+    pub fn wake_rebuilds(&self) {
+        self.rebuilds.notify_one();
+    }
+
+    /// Waits until `wake_rebuilds` is called (or was, since the last wait).
+    pub async fn rebuilds_woken(&self) {
+        self.rebuilds.notified().await;
     }
 
     pub fn passwords(&self) -> &Passwords {

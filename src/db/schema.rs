@@ -13,6 +13,30 @@ diesel::table! {
         locale -> Text,
         created_at -> Timestamp,
         revision -> BigInt,
+        fiscal_year_start -> Integer,
+        working_days -> Text,
+    }
+}
+
+diesel::table! {
+    holidays (account_id, day) {
+        account_id -> BigInt,
+        day -> Date,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    account_rebuilds (account_id) {
+        account_id -> BigInt,
+        time_zone -> Text,
+        activities_through -> BigInt,
+        activities_done_to -> BigInt,
+        leads_through -> BigInt,
+        leads_done_to -> BigInt,
+        total -> BigInt,
+        done -> BigInt,
+        started_at -> Timestamp,
     }
 }
 
@@ -264,6 +288,8 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
+    account_rebuilds,
+    holidays,
     users,
     teams,
     team_memberships,

@@ -139,6 +139,43 @@ impl Locale {
     }
 }
 
+/// The month an account's fiscal year begins in: quarters and years follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FiscalYearStart(u32);
+
+impl FiscalYearStart {
+    /// A month number, 1 (January) to 12.
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        match raw.trim().parse::<u32>() {
+            Ok(month @ 1..=12) => Ok(Self(month)),
+            _ => Err(Invalid::new(Message::new("fiscal-year-start-unknown"))),
+        }
+    }
+
+    pub fn month(self) -> u32 {
+        self.0
+    }
+}
+
+impl Default for FiscalYearStart {
+    fn default() -> Self {
+        Self(1)
+    }
+}
+
+crate::text_enum! {
+    /// The settings an admin changes on the settings page, as the audit log names them.
+    pub enum Setting ("setting-unknown") {
+        Name => "name" / "cp-settings-account",
+        Language => "language" / "cp-settings-language",
+        Currency => "currency" / "cp-settings-currency",
+        TimeZone => "time-zone" / "cp-settings-time-zone",
+        WeekStart => "week-start" / "cp-settings-week-start",
+        FiscalYearStart => "fiscal-year-start" / "cp-settings-fiscal-year-start",
+        WorkingDays => "working-days" / "cp-settings-working-days",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +208,14 @@ mod tests {
         assert_eq!(Currency::parse("eur").map(|c| c.as_str().to_owned()), Ok("EUR".into()));
         for bad in ["EURO", "E1R", "", "€"] {
             assert!(Currency::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn fiscal_years_start_in_a_month_from_one_to_twelve() {
+        assert_eq!(FiscalYearStart::parse(" 4 ").map(FiscalYearStart::month), Ok(4));
+        for bad in ["0", "13", "april", "", "-1"] {
+            assert!(FiscalYearStart::parse(bad).is_err(), "{bad}");
         }
     }
 

@@ -27,6 +27,7 @@ pub mod text;
 mod text_enum;
 pub mod throttle;
 pub mod user;
+pub mod working_calendar;
 
 use message::Message;
 

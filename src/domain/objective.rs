@@ -1,7 +1,7 @@
 //! Objectives: their kinds, what they count, their one or two period targets, and which
 //! target is in force for a given period.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Invalid;
 use super::account::Locale;
@@ -170,6 +170,30 @@ pub fn effective_from(
     if history.is_empty() { FROM_THE_START } else { calendar.period_of_date(period, today).start() }
 }
 
+/// A period kind's target history on another calendar (a new zone, week start or fiscal
+/// year): each change applies from the start of the period that held the moment it was
+/// set, read on `calendar`; of two changes that now fall in one period the later stands;
+/// the first target stays in force from the start. `(effective_from, value, set_at)` in,
+/// `(effective_from, value, set_at)` out, ascending.
+pub fn redated(
+    calendar: &Calendar,
+    period: PeriodKind,
+    history: &[(NaiveDate, i64, DateTime<Utc>)],
+) -> Vec<(NaiveDate, i64, DateTime<Utc>)> {
+    let mut by_set_at = history.to_vec();
+    by_set_at.sort_by_key(|(from, _, set_at)| (*set_at, *from));
+    let mut redated: std::collections::BTreeMap<NaiveDate, (i64, DateTime<Utc>)> = Default::default();
+    for (from, value, set_at) in by_set_at {
+        let from = if from == FROM_THE_START {
+            FROM_THE_START
+        } else {
+            calendar.period_of_date(period, calendar.local_date(set_at)).start()
+        };
+        redated.insert(from, (value, set_at));
+    }
+    redated.into_iter().map(|(from, (value, set_at))| (from, value, set_at)).collect()
+}
+
 /// The target in force for the period starting on `period_start`, from a history of
 /// `(effective_from, value)` in ascending order: the latest that began on or before it
 /// (before the first, the first: a history written before the first target was in force
@@ -262,5 +286,25 @@ mod tests {
         assert_eq!(target_in_force(&history, date(2026, 6, 1)), Some(12));
         assert_eq!(target_in_force(&history, date(2026, 12, 1)), Some(15));
         assert_eq!(target_in_force(&[], date(2026, 12, 1)), None);
+    }
+
+    #[test]
+    fn a_history_redated_on_sunday_weeks_keeps_each_change_in_the_week_it_was_made() {
+        let sunday = Calendar::new(chrono_tz::Europe::Rome, Weekday::Sun);
+        let at = |rfc: &str| rfc.parse::<DateTime<Utc>>().expect("an instant");
+        // Set on Tue 10 Nov, changed on Wed 25 Nov and again on Sun 29 Nov (Monday weeks).
+        let history = [
+            (FROM_THE_START, 50, at("2026-11-10T09:00:00Z")),
+            (date(2026, 11, 23), 60, at("2026-11-25T09:00:00Z")),
+            (date(2026, 11, 23), 70, at("2026-11-29T09:00:00Z")),
+        ];
+        let redated = redated(&sunday, PeriodKind::Week, &history);
+        let dates: Vec<(NaiveDate, i64)> = redated.iter().map(|(from, value, _)| (*from, *value)).collect();
+        assert_eq!(dates, [(FROM_THE_START, 50), (date(2026, 11, 22), 60), (date(2026, 11, 29), 70)]);
+        // On Monday weeks again, the two changes share a week: the later stands.
+        let monday = Calendar::new(chrono_tz::Europe::Rome, Weekday::Mon);
+        let back: Vec<(NaiveDate, i64)> =
+            super::redated(&monday, PeriodKind::Week, &redated).iter().map(|(f, v, _)| (*f, *v)).collect();
+        assert_eq!(back, [(FROM_THE_START, 50), (date(2026, 11, 23), 70)]);
     }
 }

@@ -40,16 +40,30 @@ impl From<LocalTimeError> for super::Invalid {
     }
 }
 
-/// An account's calendar: its time zone and the weekday weeks begin on.
+/// An account's calendar: its time zone, the weekday weeks begin on, and the month its
+/// fiscal year begins in (quarters and years follow it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Calendar {
     tz: Tz,
     week_start: Weekday,
+    /// 1 (January) to 12.
+    fiscal_start: u32,
 }
 
 impl Calendar {
+    /// A calendar whose fiscal year is the calendar year.
     pub fn new(tz: Tz, week_start: Weekday) -> Self {
-        Self { tz, week_start }
+        Self { tz, week_start, fiscal_start: 1 }
+    }
+
+    /// The same calendar with its fiscal year beginning in `month` (1 to 12; others are
+    /// taken as January).
+    pub fn with_fiscal_year_start(self, month: u32) -> Self {
+        Self { fiscal_start: if (1..=12).contains(&month) { month } else { 1 }, ..self }
+    }
+
+    pub fn fiscal_year_start(&self) -> u32 {
+        self.fiscal_start
     }
 
     pub fn tz(&self) -> Tz {
@@ -109,15 +123,23 @@ impl Calendar {
                 (start, add_months(start, 1))
             }
             PeriodKind::Quarter => {
-                let start = NaiveDate::from_ymd_opt(date.year(), date.month0() / 3 * 3 + 1, 1).unwrap_or(date);
+                let start = self.fiscal_months_back(date, 3);
                 (start, add_months(start, 3))
             }
             PeriodKind::Year => {
-                let start = date.with_ordinal(1).unwrap_or(date);
+                let start = self.fiscal_months_back(date, 12);
                 (start, add_months(start, 12))
             }
         };
-        Period { kind, start, end }
+        Period { kind, start, end, fiscal_start: self.fiscal_start }
+    }
+
+    /// The first day of the fiscal quarter (`length` 3) or year (12) holding `date`.
+    fn fiscal_months_back(&self, date: NaiveDate, length: u32) -> NaiveDate {
+        let into_year = (date.month0() + 12 - (self.fiscal_start - 1)) % 12;
+        let back = into_year % length;
+        let first = date.with_day(1).unwrap_or(date);
+        first.checked_sub_months(Months::new(back)).unwrap_or(NaiveDate::MIN)
     }
 
     pub fn period_containing(&self, kind: PeriodKind, instant: DateTime<Utc>) -> Period {
@@ -150,6 +172,8 @@ pub struct Period {
     kind: PeriodKind,
     start: NaiveDate,
     end: NaiveDate,
+    /// The month the calendar's fiscal year begins in, for the quarter's and year's names.
+    fiscal_start: u32,
 }
 
 impl Period {
@@ -169,6 +193,29 @@ impl Period {
 
     pub fn last_day(&self) -> NaiveDate {
         sub_days(self.end, 1)
+    }
+
+    /// Whether the fiscal year is not the calendar year: quarters and years are then named
+    /// by fiscal year ("FY2027 Q1").
+    pub fn is_fiscal(&self) -> bool {
+        self.fiscal_start != 1
+    }
+
+    /// The year a quarter or year is named by: the calendar year of its start, or, when the
+    /// fiscal year is not the calendar year, the year the fiscal year ends in.
+    pub fn year_name(&self) -> i32 {
+        if self.is_fiscal() {
+            // The fiscal year holding the start ends in the calendar year of its last month.
+            let months_left = 12 - (self.start.month0() + 12 - (self.fiscal_start - 1)) % 12;
+            add_months(self.start, months_left - 1).year()
+        } else {
+            self.start.year()
+        }
+    }
+
+    /// A quarter's number in its (fiscal) year, 1 to 4.
+    pub fn quarter_number(&self) -> u32 {
+        (self.start.month0() + 12 - (self.fiscal_start - 1)) % 12 / 3 + 1
     }
 
     /// The number of local dates, counting any date the zone skips.
@@ -574,5 +621,41 @@ mod tests {
                 prop_assert_eq!(period.remaining_days(period.start()), period.days());
             }
         }
+    }
+
+    fn april_years() -> Calendar {
+        rome().with_fiscal_year_start(4)
+    }
+
+    #[test]
+    fn a_fiscal_year_from_april_names_its_quarters_by_the_year_it_ends_in() {
+        let cal = april_years();
+        let q1 = cal.period_of_date(PeriodKind::Quarter, date(2026, 4, 1));
+        assert_eq!((q1.start(), q1.end(), q1.label()), (date(2026, 4, 1), date(2026, 7, 1), "FY2027 Q1".to_owned()));
+        let q4 = cal.period_of_date(PeriodKind::Quarter, date(2026, 3, 31));
+        assert_eq!((q4.start(), q4.end(), q4.label()), (date(2026, 1, 1), date(2026, 4, 1), "FY2026 Q4".to_owned()));
+        let q3 = cal.period_of_date(PeriodKind::Quarter, date(2026, 12, 31));
+        assert_eq!((q3.start(), q3.label()), (date(2026, 10, 1), "FY2027 Q3".to_owned()));
+        let year = cal.period_of_date(PeriodKind::Year, date(2027, 3, 31));
+        assert_eq!((year.start(), year.end(), year.label()), (date(2026, 4, 1), date(2027, 4, 1), "FY2027".to_owned()));
+        assert_eq!(cal.period_of_date(PeriodKind::Year, date(2027, 4, 1)).label(), "FY2028");
+        assert_eq!(year.next(&cal).start(), date(2027, 4, 1));
+        assert_eq!(q4.previous(&cal).start(), date(2025, 10, 1));
+    }
+
+    #[test]
+    fn a_calendar_year_keeps_its_plain_names_and_other_periods_ignore_the_fiscal_year() {
+        assert_eq!(rome().period_of_date(PeriodKind::Quarter, date(2026, 11, 3)).label(), "Q4 2026");
+        assert_eq!(rome().period_of_date(PeriodKind::Year, date(2026, 11, 3)).label(), "2026");
+        let cal = rome().with_fiscal_year_start(10);
+        let q1 = cal.period_of_date(PeriodKind::Quarter, date(2026, 11, 3));
+        assert_eq!((q1.start(), q1.label()), (date(2026, 10, 1), "FY2027 Q1".to_owned()));
+        assert_eq!(cal.period_of_date(PeriodKind::Quarter, date(2026, 9, 30)).label(), "FY2026 Q4");
+        for kind in [PeriodKind::Day, PeriodKind::Week, PeriodKind::Month] {
+            let (plain, fiscal) =
+                (rome().period_of_date(kind, date(2026, 5, 6)), cal.period_of_date(kind, date(2026, 5, 6)));
+            assert_eq!((plain.start(), plain.end()), (fiscal.start(), fiscal.end()));
+        }
+        assert_eq!(rome().with_fiscal_year_start(13).fiscal_year_start(), 1, "out of range reads as January");
     }
 }

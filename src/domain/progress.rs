@@ -1,5 +1,7 @@
 //! How far someone is from a target, and at what pace: what the statistics colour and say.
 
+use super::working_calendar::Pace;
+
 /// Where an achievement stands against the pace the period asks for. Each has a word and
 /// a symbol, so it reads without colour too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,15 +55,16 @@ pub struct Progress {
     pub expected: f64,
     /// achieved − expected: positive ahead of pace, negative behind.
     pub gap: f64,
-    /// What is left to do per remaining day, while the target is not reached and days remain.
+    /// What is left to do per remaining working day, while the target is not reached and
+    /// working time remains.
     pub needed_per_day: Option<f64>,
     pub standing: Standing,
 }
 
-/// The progress of `achieved` against `target` when `elapsed` (0 to 1) of the period has
-/// gone and `remaining_days` local days are left (today included).
-pub fn progress(achieved: i64, target: i64, elapsed: f64, remaining_days: i64) -> Progress {
-    let elapsed = elapsed.clamp(0.0, 1.0);
+/// The progress of `achieved` against `target` at `pace`: the share of the period's
+/// working time gone, and the working days left.
+pub fn progress(achieved: i64, target: i64, pace: &Pace) -> Progress {
+    let (elapsed, remaining_days) = (pace.fraction(), pace.remaining());
     let target_f = target.max(1) as f64;
     let achieved_f = achieved as f64;
     let expected = target as f64 * elapsed;
@@ -75,7 +78,7 @@ pub fn progress(achieved: i64, target: i64, elapsed: f64, remaining_days: i64) -
         Standing::AtRisk
     };
     let needed_per_day =
-        (achieved < target && remaining_days > 0).then(|| (target - achieved) as f64 / remaining_days as f64);
+        (achieved < target && remaining_days > 0.0).then(|| (target - achieved) as f64 / remaining_days);
     Progress {
         achieved,
         target,
@@ -95,6 +98,12 @@ pub fn percent_one_decimal(percent: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `elapsed` of the period's working time gone, `remaining` working days left.
+    fn progress(achieved: i64, target: i64, elapsed: f64, remaining: i64) -> Progress {
+        let total = if elapsed < 1.0 { remaining as f64 / (1.0 - elapsed) } else { 1.0 };
+        super::progress(achieved, target, &Pace::new(elapsed * total, total))
+    }
 
     #[test]
     fn reaching_the_target_is_reached_whatever_the_pace() {

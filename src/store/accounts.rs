@@ -10,6 +10,7 @@ use crate::domain::edition::Edition;
 use crate::domain::ids::AccountId;
 use crate::domain::money::MoneyStyle;
 use crate::domain::period::Calendar;
+use crate::domain::working_calendar::WorkingDays;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = accounts)]
@@ -26,6 +27,9 @@ pub struct AccountRow {
     /// How many write transactions the account's data has seen: what was computed from
     /// it at one revision holds while the account reads the same.
     pub revision: i64,
+    /// The month its fiscal year begins in, 1 to 12 (a CHECK keeps it so).
+    pub fiscal_year_start: i32,
+    pub working_days: WorkingDays,
 }
 
 impl AccountRow {
@@ -40,7 +44,8 @@ impl AccountRow {
     /// The calendar periods are counted in. The zone was checked when it was set.
     pub fn calendar(&self) -> Calendar {
         let tz = self.time_zone().map_or(chrono_tz::UTC, TimeZone::tz);
-        Calendar::new(tz, self.week_start().weekday())
+        let fiscal_year_start = u32::try_from(self.fiscal_year_start).unwrap_or(1);
+        Calendar::new(tz, self.week_start().weekday()).with_fiscal_year_start(fiscal_year_start)
     }
 
     pub fn week_start(&self) -> WeekStart {
@@ -81,6 +86,51 @@ pub fn find(conn: &mut AnyConnection, id: AccountId) -> QueryResult<Option<Accou
 
 pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<AccountRow>> {
     accounts::table.filter(accounts::name.eq(name)).select(AccountRow::as_select()).get_result(conn).optional()
+}
+
+/// What an admin changes on the settings page.
+#[derive(Debug, Clone, PartialEq, Eq, AsChangeset)]
+#[diesel(table_name = accounts)]
+pub struct Settings {
+    pub name: String,
+    pub locale: Locale,
+    pub currency: String,
+    pub time_zone: String,
+    pub week_start: WeekStart,
+    pub fiscal_year_start: i32,
+    pub working_days: WorkingDays,
+}
+
+impl AccountRow {
+    /// Its settings as the settings page shows them.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            name: self.name.clone(),
+            locale: self.locale,
+            currency: self.currency.clone(),
+            time_zone: self.time_zone.clone(),
+            week_start: self.week_start,
+            fiscal_year_start: self.fiscal_year_start,
+            working_days: self.working_days.clone(),
+        }
+    }
+}
+
+pub fn update_settings(conn: &mut AnyConnection, id: AccountId, settings: &Settings) -> QueryResult<()> {
+    diesel::update(accounts::table.find(id)).set(settings).execute(conn).map(drop)
+}
+
+/// Whether any amount is recorded in the account's currency: a lead's amount, or a
+/// revenue objective's target.
+pub fn records_money(conn: &mut AnyConnection, id: AccountId) -> QueryResult<bool> {
+    use crate::db::schema::{leads, objective_targets, objectives};
+    let amounts = leads::table.filter(leads::account_id.eq(id)).filter(leads::amount_cents.is_not_null());
+    let revenue_targets = objective_targets::table
+        .inner_join(objectives::table.on(objectives::id.eq(objective_targets::objective_id)))
+        .filter(objective_targets::account_id.eq(id))
+        .filter(objectives::metric.eq(crate::domain::objective::SalesMetric::Revenue.as_str()));
+    Ok(diesel::select(diesel::dsl::exists(amounts)).get_result(conn)?
+        || diesel::select(diesel::dsl::exists(revenue_targets)).get_result(conn)?)
 }
 
 pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {

@@ -64,8 +64,10 @@ use crate::domain::objective::{Context, ObjectiveKind, SalesMetric};
 use crate::domain::period::PeriodKind;
 use crate::domain::recording::{LeadStatus, SubjectKind};
 use crate::domain::role::Role;
+use crate::domain::working_calendar::WorkingDays;
 
 stored_as_text!(
+    WorkingDays,
     TimeZone,
     Edition,
     Role,

@@ -31,6 +31,9 @@ pub enum AppError {
     /// Another writer (an import, say) kept the lock past our wait: nothing was written.
     #[error("busy")]
     Busy,
+    /// The account's figures are being recomputed in its new time zone (percent done).
+    #[error("figures are being recomputed")]
+    Recomputing(u8),
     /// Not signed in: go to the sign-in page, then come back to `next`.
     #[error("not signed in")]
     Unauthenticated { next: String, htmx: bool },
@@ -80,7 +83,7 @@ impl ResponseError for AppError {
             AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::EditionRequired => StatusCode::PAYMENT_REQUIRED,
-            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Busy | AppError::Recomputing(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Unauthenticated { htmx: false, .. } => StatusCode::SEE_OTHER,
             AppError::Unauthenticated { htmx: true, .. } => StatusCode::OK,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -170,6 +173,7 @@ impl From<app::Error> for AppError {
             app::Error::Forbidden => AppError::Forbidden,
             app::Error::EditionRequired => AppError::EditionRequired,
             app::Error::Busy(_) => AppError::Busy,
+            app::Error::Recomputing(percent) => AppError::Recomputing(percent),
             app::Error::Database(e) => AppError::Internal(e.into()),
             app::Error::Internal(e) => AppError::Internal(e),
         }
@@ -184,6 +188,7 @@ pub fn refusal(error: app::Error) -> Result<FieldErrors, AppError> {
         app::Error::Invalid(errors) => Ok(errors),
         app::Error::Busy(_) => Ok(FieldErrors::single(FieldErrors::FORM, BUSY)),
         app::Error::BadRequest(message) => Err(AppError::BadRequest(message)),
+        app::Error::Recomputing(percent) => Err(AppError::Recomputing(percent)),
         app::Error::NotFound => Err(AppError::NotFound),
         app::Error::Forbidden => Err(AppError::Forbidden),
         app::Error::EditionRequired => Err(AppError::EditionRequired),

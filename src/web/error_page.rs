@@ -30,6 +30,9 @@ fn explain(error: Option<&AppError>, status: StatusCode) -> (Message, Vec<Messag
             (Message::new("error-edition-title"), Message::new("error-edition-message"))
         }
         (Some(AppError::Busy), _) => (Message::new("error-busy-title"), Message::new(BUSY)),
+        (Some(AppError::Recomputing(percent)), _) => {
+            (Message::new("error-recomputing-title"), Message::new("error-recomputing-message").arg("percent", percent))
+        }
         (_, 403) => (Message::new("error-forbidden-title"), Message::new("error-forbidden-message")),
         (_, 404) => (Message::new("error-not-found-title"), Message::new("error-not-found-message")),
         (_, 405) => (Message::new("error-method-title"), Message::new("error-method-message")),

@@ -24,7 +24,7 @@ fn count_panics() {
     });
 }
 
-const GET_ROUTES: [&str; 19] = [
+const GET_ROUTES: [&str; 21] = [
     "/",
     "/login",
     "/login/account",
@@ -44,9 +44,11 @@ const GET_ROUTES: [&str; 19] = [
     "/control-panel/sales-objectives/{id}",
     "/control-panel/sales-objectives/{id}/edit",
     "/admin/audit",
+    "/control-panel/account",
+    "/control-panel/account/progress",
 ];
 
-const POST_ROUTES: [&str; 30] = [
+const POST_ROUTES: [&str; 33] = [
     "/login",
     "/login/account",
     "/activities",
@@ -70,6 +72,9 @@ const POST_ROUTES: [&str; 30] = [
     "/control-panel/sales-objectives/{id}/archive",
     "/control-panel/pipelines",
     "/control-panel/pipelines/{id}",
+    "/control-panel/account",
+    "/control-panel/account/holidays",
+    "/control-panel/account/holidays/{id}/delete",
     "/admin/licences",
     "/admin/users",
     "/admin/users/transfer",
@@ -80,7 +85,7 @@ const POST_ROUTES: [&str; 30] = [
 ];
 
 /// Every field and query parameter any page reads.
-const FIELDS: [&str; 36] = [
+const FIELDS: [&str; 43] = [
     "email",
     "password",
     "next",
@@ -117,6 +122,13 @@ const FIELDS: [&str; 36] = [
     "type",
     "date",
     "page",
+    "locale",
+    "currency",
+    "time_zone",
+    "week_start",
+    "fiscal_year_start",
+    "working_days",
+    "day",
 ];
 
 fn hostile_values() -> Vec<String> {

@@ -152,7 +152,7 @@ fn readable(html: &str) -> String {
     text
 }
 
-const MAIN_PAGES: [&str; 24] = [
+const MAIN_PAGES: [&str; 25] = [
     "/",
     "/me/objectives",
     "/statistics/sales-objectives?type=activity&period=week",
@@ -169,6 +169,7 @@ const MAIN_PAGES: [&str; 24] = [
     "/control-panel/actions",
     "/control-panel/pipelines",
     "/control-panel/import",
+    "/control-panel/account",
     "/activities",
     "/activities/new",
     "/leads",

@@ -22,6 +22,7 @@ mod prospects;
 mod sales_process;
 mod security_headers;
 mod session;
+mod settings;
 mod statistics;
 mod targets;
 mod tenancy;

@@ -34,7 +34,7 @@ async fn csv(app: &TestApp, query: &str) -> Vec<Vec<String>> {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("user_email,user_name,objective,kind,period,period_start,period_end,achieved,target,percent")
+        Some("user_email,user_name,objective,kind,period,period_start,period_end,achieved,target,percent,period_name")
     );
     lines.map(|l| l.split(',').map(str::to_owned).collect()).collect()
 }
@@ -120,11 +120,11 @@ async fn revenue_counts_by_quarter_and_year_with_corrections_and_credit_kept() {
     let q3 = csv(&app, "type=sales&period=quarter&date=2026-08-01").await;
     assert_eq!(
         &row(&q3, "rita@acme.example", "Revenue")[5..],
-        ["2026-07-01", "2026-10-01", "1400.00", "30000.00", "4.7"]
+        ["2026-07-01", "2026-10-01", "1400.00", "30000.00", "4.7", "Q3 2026"]
     );
     let q4 = csv(&app, "type=sales&period=quarter&date=2026-11-01").await;
     assert_eq!(
-        &row(&q4, "rita@acme.example", "Revenue")[7..],
+        &row(&q4, "rita@acme.example", "Revenue")[7..10],
         ["2500.50", "30000.00", "8.3"],
         "credit stays with who won it"
     );
@@ -345,7 +345,7 @@ async fn an_italian_reader_gets_the_statistics_in_italian_and_the_csv_unchanged(
     let rows = csv(&app, query).await;
     assert_eq!(
         &row(&rows, "rita@acme.example", "Fatturato")[4..],
-        ["quarter", "2026-10-01", "2027-01-01", "1250.50", "30000.00", "4.2"]
+        ["quarter", "2026-10-01", "2027-01-01", "1250.50", "30000.00", "4.2", "Q4 2026"]
     );
 
     let detail = app.get(&format!("{STATS}/{id}?{query}")).await.text().await.expect("body");

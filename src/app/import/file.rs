@@ -11,7 +11,7 @@ use crate::domain::period::Calendar;
 use crate::domain::recording as words;
 
 /// An RFC 3339 instant, or a local `YYYY-MM-DD HH:MM` in the account's zone.
-pub(super) fn parse_moment(calendar: &Calendar, raw: &str) -> Result<DateTime<Utc>, Invalid> {
+pub(crate) fn parse_moment(calendar: &Calendar, raw: &str) -> Result<DateTime<Utc>, Invalid> {
     if let Ok(instant) = DateTime::parse_from_rfc3339(raw.trim()) {
         let instant = instant.with_timezone(&Utc);
         crate::domain::range::moment(instant.naive_utc())?;
@@ -23,10 +23,10 @@ pub(super) fn parse_moment(calendar: &Calendar, raw: &str) -> Result<DateTime<Ut
 }
 
 /// A file's records with the right number of fields, by line, and its other lines, refused.
-pub(super) type Records = (Vec<(u64, csv::StringRecord)>, Vec<BadLine>);
+pub(crate) type Records = (Vec<(u64, csv::StringRecord)>, Vec<BadLine>);
 
 /// The records of `input`, after checking the header (a wrong header refuses the file alone).
-pub(super) fn records(input: impl Read, header: &[&str; 7]) -> Result<Records, ImportError> {
+pub(crate) fn records(input: impl Read, header: &[&str]) -> Result<Records, ImportError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(input);
     let found = reader
         .headers()
@@ -64,13 +64,13 @@ pub(super) fn records(input: impl Read, header: &[&str; 7]) -> Result<Records, I
 }
 
 /// Why one line is refused (or the database failing while checking it).
-pub(super) enum ImportLineError {
+pub(crate) enum ImportLineError {
     Message(Message),
     Database(diesel::result::Error),
 }
 
 impl ImportLineError {
-    pub(super) fn message(key: &'static str) -> Self {
+    pub(crate) fn message(key: &'static str) -> Self {
         Self::Message(Message::new(key))
     }
 }
@@ -89,7 +89,7 @@ impl From<Invalid> for ImportLineError {
 
 /// Runs `check` on every row, gathering `line N: reason` for the bad ones, with those the
 /// reading found (`errors`), in the order of the file.
-pub(super) fn check_all<T>(
+pub(crate) fn check_all<T>(
     (rows, mut errors): Records,
     mut check: impl FnMut(&csv::StringRecord) -> Result<T, ImportLineError>,
 ) -> Result<Vec<T>, ImportError> {

@@ -7,7 +7,7 @@
 //! changed meanwhile (an outcome deleted, a pipeline renamed), the import is refused whole.
 
 mod activities;
-mod file;
+pub(crate) mod file;
 mod leads;
 mod lookups;
 
@@ -73,6 +73,7 @@ pub struct ImportReport {
 pub enum ImportKind {
     Activities,
     Leads,
+    Holidays,
 }
 
 /// Imports a file into the actor's account (admins only): its report, or every bad line
@@ -87,6 +88,7 @@ pub fn import(
     let imported = match kind {
         ImportKind::Activities => import_activities(cx.conn, &actor.account, input),
         ImportKind::Leads => import_leads(cx.conn, &actor.account, input),
+        ImportKind::Holidays => return crate::app::settings::holidays::import(cx, actor, input),
     };
     match imported {
         Ok(report) => Ok(Ok(report)),

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::figures::{self, Figures, Measured};
 use super::scope::{Filters, Scope, resolve};
 use crate::app::{Actor, Cx, Error};
-use crate::domain::progress::Progress;
+use crate::domain::progress::{self, Progress};
 use crate::store::objectives::Holder;
 
 /// One objective's table.
@@ -28,10 +28,12 @@ pub struct Dashboard {
 /// account: a rep reads their own lines only.
 pub fn dashboard(cx: &mut Cx, actor: &Actor, filters: &Filters, as_of: DateTime<Utc>) -> Result<Dashboard, Error> {
     actor.require_dream_team()?;
+    crate::app::settings::rebuild::refuse_mixed_figures(cx, actor.account_id())?;
     let objectives = figures::active_objectives(cx.conn, &actor.account, None)?;
     let scope = resolve(cx.conn, actor, filters, &objectives, None, as_of)?;
-    let calendar = actor.account.calendar();
-    let progress = |achieved, target| figures::progress_at(&calendar, &scope.period, achieved, target, as_of);
+    let working = figures::working_calendar(cx.conn, &actor.account)?;
+    let pace = figures::pace(&actor.account, &working, &scope.period, as_of);
+    let progress = |achieved, target| progress::progress(achieved, target, &pace);
     let tables = figures::figures(cx.conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?
         .into_iter()
         .map(|Figures { objective, target, holders }| {

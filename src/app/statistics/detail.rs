@@ -45,6 +45,7 @@ pub fn detail(
     (periods_shown, page, page_size): (usize, i64, i64),
 ) -> Result<Detail, Error> {
     actor.require_dream_team()?;
+    crate::app::settings::rebuild::refuse_mixed_figures(cx, actor.account_id())?;
     let account = &*actor.account;
     // Archived objectives are out of the statistics.
     let row = objectives::find(cx.conn, account.id, id)?.filter(|o| o.archived_at.is_none()).ok_or(Error::NotFound)?;

@@ -12,13 +12,13 @@ use crate::domain::counting::CountingRule;
 use crate::domain::ids::{ObjectiveId, UserId};
 use crate::domain::objective::{self, ObjectiveKind, SalesMetric};
 use crate::domain::period::{Calendar, Period, PeriodKind};
-use crate::domain::progress::{self, Progress};
+use crate::domain::working_calendar::{Pace, WorkingCalendar};
 use crate::store::accounts::AccountRow;
 use crate::store::actions;
 use crate::store::buckets;
 use crate::store::counting_rules::{self, ObjectiveRule, RulesOf};
 use crate::store::objectives::{self, Holder, ObjectiveRow};
-use crate::store::pipelines;
+use crate::store::{holidays, pipelines};
 
 /// An objective with what it needs to be measured.
 #[derive(Debug, Clone)]
@@ -193,10 +193,14 @@ pub fn figures<'a>(
     Ok(figures)
 }
 
-/// Progress for a period at `now`: elapsed share in real time, remaining local days.
-pub fn progress_at(calendar: &Calendar, period: &Period, achieved: i64, target: i64, now: DateTime<Utc>) -> Progress {
-    let today = calendar.local_date(now);
-    progress::progress(achieved, target, period.elapsed_fraction(calendar, now), period.remaining_days(today))
+/// The account's working days and holidays.
+pub fn working_calendar(conn: &mut AnyConnection, account: &AccountRow) -> QueryResult<WorkingCalendar> {
+    Ok(WorkingCalendar { days: account.working_days.clone(), holidays: holidays::dates(conn, account.id)? })
+}
+
+/// How much of `period`'s working time has gone at `now`.
+pub fn pace(account: &AccountRow, working: &WorkingCalendar, period: &Period, now: DateTime<Utc>) -> Pace {
+    working.pace(&account.calendar(), period, now)
 }
 
 /// The `count` periods of `kind` up to and including the one containing `date`, oldest first.

@@ -4,7 +4,7 @@
 use super::figures::{self, Measured};
 use crate::app::{Actor, Cx, Error};
 use crate::domain::period::{Period, PeriodKind};
-use crate::domain::progress::Progress;
+use crate::domain::progress::{self, Progress};
 use crate::store::objectives;
 
 /// One objective's period target as the reader sees it.
@@ -19,9 +19,11 @@ pub struct Card {
 
 pub fn mine(cx: &mut Cx, actor: &Actor, history: usize) -> Result<Vec<Card>, Error> {
     actor.require_dream_team()?;
+    crate::app::settings::rebuild::refuse_mixed_figures(cx, actor.account_id())?;
     let account = &*actor.account;
     let calendar = account.calendar();
     let today = calendar.local_date(cx.now);
+    let working = figures::working_calendar(cx.conn, account)?;
     let mut cards = Vec::new();
     for row in objectives::held_by(cx.conn, account.id, actor.user)? {
         let objective = figures::measured(cx.conn, row)?;
@@ -33,7 +35,7 @@ pub fn mine(cx: &mut Cx, actor: &Actor, history: usize) -> Result<Vec<Card>, Err
                 past.push((period, achieved, target));
             }
             let Some((current, achieved, Some(target))) = past.last().cloned() else { continue };
-            let progress = figures::progress_at(&calendar, &current, achieved, target, cx.now);
+            let progress = progress::progress(achieved, target, &figures::pace(account, &working, &current, cx.now));
             cards.push(Card { objective: objective.clone(), kind, history: past, progress });
         }
     }

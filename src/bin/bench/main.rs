@@ -7,6 +7,7 @@
 
 mod client;
 mod dataset;
+mod rebuild;
 
 use std::io::Write;
 use std::process::{Child, Command, Stdio};
@@ -461,6 +462,8 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
     let naive = naive_year_p50(&large, if plan.requests > 50 { 20 } else { 5 })?;
     let import = import_rate(&large, plan.import_lines)?;
     let lead_delete = lead_delete_ms(&large)?;
+    let rebuild = rebuild::time_zone_rebuild(&large)?;
+    let after_rebuild = buckets::verify(&mut *large.pool.get()?, Some(large.dataset.account.id))?;
 
     let speedup = naive / year_p50.max(0.001);
     let flatness = year_p50 / http.small_p50.max(0.001);
@@ -504,6 +507,16 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
         ),
         ("import: lines per second (median of 3)", format!("{import:.0}")),
         ("deleting a lead with its activities: ms", format!("{lead_delete:.2}")),
+        (
+            "time-zone rebuild: rows, rows per second, longest batch ms, differences after",
+            format!(
+                "{} / {:.0} / {:.1} / {}",
+                rebuild.rows,
+                rebuild.rows_per_second,
+                rebuild.longest_batch_ms,
+                after_rebuild.differences.len()
+            ),
+        ),
         ("server peak RSS MiB", format!("{peak_rss:.1}")),
     ];
     for (name, value) in rows {
@@ -511,12 +524,14 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
     }
     writeln!(
         out,
-        "summary: activities={} stats_year_p50_ms={year_p50:.2} stats_year_p99_ms={year_p99:.2} naive_year_p50_ms={naive:.2} speedup={speedup:.1} flatness={flatness:.2} ceiling_ratio={ceiling:.2} ingest_per_s={:.0} ingest_p99_ms={:.2} import_per_s={import:.0} peak_rss_mib={peak_rss:.1} differences={}",
+        "summary: activities={} stats_year_p50_ms={year_p50:.2} stats_year_p99_ms={year_p99:.2} naive_year_p50_ms={naive:.2} speedup={speedup:.1} flatness={flatness:.2} ceiling_ratio={ceiling:.2} ingest_per_s={:.0} ingest_p99_ms={:.2} import_per_s={import:.0} peak_rss_mib={peak_rss:.1} differences={} rebuild_rows_per_s={:.0}",
         plan.activities,
         ingest.per_second,
         ingest.p99_ms,
-        verification.differences.len()
+        verification.differences.len(),
+        rebuild.rows_per_second
     )?;
     anyhow::ensure!(verification.differences.is_empty(), "verify found differences");
+    anyhow::ensure!(after_rebuild.differences.is_empty(), "verify found differences after the time-zone rebuild");
     Ok(())
 }

@@ -9,11 +9,12 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::app::audit::{self, Entry, Event};
-use crate::domain::account::Locale;
+use crate::domain::account::{Locale, Setting, WeekStart};
 use crate::domain::money::MoneyStyle;
 use crate::domain::objective::Measure;
 use crate::domain::period::PeriodKind;
-use crate::i18n::lookup;
+use crate::domain::working_calendar::WorkingDays;
+use crate::i18n::{lookup, weekday_key};
 use crate::web::current_user::RequireAdmin;
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
@@ -105,6 +106,18 @@ fn read(money: &MoneyStyle, when: String, entry: Entry) -> AuditLine {
             let subject = target_subject(locale, &objective, period, from);
             ("target-set", subject, before.map(shown).unwrap_or_default(), shown(after))
         }
+        Event::SettingChanged { setting, before, after } => {
+            let shown = |value: &str| setting_value(locale, setting, value);
+            ("setting-changed", word(setting.label_key()), shown(&before), shown(&after))
+        }
+        Event::HolidaySet { day, name } => ("holiday-set", crate::i18n::date(locale, day), String::new(), name),
+        Event::HolidayRemoved { day, name } => ("holiday-removed", crate::i18n::date(locale, day), name, String::new()),
+        Event::HolidaysImported { count } => (
+            "holidays-imported",
+            String::new(),
+            String::new(),
+            number(locale, i32::try_from(count).unwrap_or(i32::MAX)),
+        ),
         Event::Legacy { legacy_action, subject, before, after } => {
             // Targets were the one change whose figures were written out when recorded.
             let action = if legacy_action == "target set" { word("admin-audit-target-set") } else { legacy_action };
@@ -119,6 +132,26 @@ fn read(money: &MoneyStyle, when: String, entry: Entry) -> AuditLine {
         }
     };
     AuditLine { when, actor: entry.actor, action: word(&format!("admin-audit-{action}")), subject, before, after }
+}
+
+/// A setting's stored value in the reader's words: a weekday or a month by its name, a
+/// language by its own; names, zones and currencies as they are.
+fn setting_value(locale: Locale, setting: Setting, stored: &str) -> String {
+    let word = |key: &str| lookup(locale, key, &[]);
+    match setting {
+        Setting::WeekStart => {
+            stored.parse::<WeekStart>().map_or_else(|_| stored.to_owned(), |w| word(weekday_key(w.weekday())))
+        }
+        Setting::FiscalYearStart => {
+            stored.parse().map_or_else(|_| stored.to_owned(), |m| crate::i18n::month_name(locale, m))
+        }
+        Setting::WorkingDays => WorkingDays::parse(stored).map_or_else(
+            |_| stored.to_owned(),
+            |days| days.days().into_iter().map(|d| word(weekday_key(d))).collect::<Vec<_>>().join(", "),
+        ),
+        Setting::Language => stored.parse::<Locale>().map_or_else(|_| stored.to_owned(), |l| l.label().to_owned()),
+        Setting::Name | Setting::Currency | Setting::TimeZone => stored.to_owned(),
+    }
 }
 
 fn number(locale: Locale, value: i32) -> String {

@@ -1,5 +1,5 @@
-//! Control Panel > Import (admins): upload activities or leads as CSV, then read the
-//! report. All or nothing, like the command line.
+//! Control Panel > Import (admins): upload activities, leads or holidays as CSV, then read
+//! the report. All or nothing, like the command line.
 
 use crate::web::i18n::filters;
 use actix_multipart::Multipart;
@@ -10,6 +10,7 @@ use askama::Template;
 use futures_util::StreamExt;
 
 use crate::app::import::{self, ACTIVITY_HEADER, BadLine, ImportKind, ImportReport, LEAD_HEADER};
+use crate::app::settings::holidays::HOLIDAY_HEADER;
 use crate::domain::account::Locale;
 use crate::domain::message::Message;
 use crate::domain::number;
@@ -28,6 +29,7 @@ struct ImportPage {
     /// The CSV headers, machine words shown as code.
     activity_header: String,
     lead_header: String,
+    holiday_header: String,
     /// After an upload, in the reader's language: what was imported, or the refused lines.
     outcome: Option<Result<String, Vec<String>>>,
 }
@@ -89,6 +91,7 @@ fn imported_text(locale: Locale, kind: ImportKind, report: &ImportReport) -> Str
         (ImportKind::Activities, true) => "cp-import-done-activities-created",
         (ImportKind::Leads, false) => "cp-import-done-leads",
         (ImportKind::Leads, true) => "cp-import-done-leads-created",
+        (ImportKind::Holidays, _) => "cp-import-done-holidays",
     };
     crate::i18n::lookup(locale, key, &[("lines", &lines), ("leads", &leads), ("prospects", &prospects)])
 }
@@ -108,6 +111,7 @@ fn render(
         layout: Layout::signed_in("cp-import-title", current, "/control-panel"),
         activity_header: format!("<code>{}</code>", ACTIVITY_HEADER.join(",")),
         lead_header: format!("<code>{}</code>", LEAD_HEADER.join(",")),
+        holiday_header: format!("<code>{}</code>", HOLIDAY_HEADER.join(",")),
         outcome,
     };
     html(current.locale, status, &page)

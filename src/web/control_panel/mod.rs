@@ -5,13 +5,13 @@ pub mod actions;
 pub mod import;
 pub mod objectives;
 pub mod pipelines;
+pub mod settings;
 
 use crate::web::i18n::filters;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use askama::Template;
-use chrono::Weekday;
 
 use crate::app::admin::teams::{self, Member, Team};
 use crate::web::current_user::RequireManager;
@@ -34,6 +34,10 @@ struct ControlPanelPage {
     /// The account's language, named in itself.
     locale: &'static str,
     locale_code: &'static str,
+    /// The month's name.
+    fiscal_year_start: String,
+    /// The catalogue keys of the working days' names.
+    working_days: Vec<&'static str>,
     teams: Vec<(Team, Vec<Member>)>,
 }
 
@@ -47,24 +51,16 @@ pub async fn get(state: Data<AppState>, RequireManager(current): RequireManager)
         has_teams: account.edition.has_teams(),
         may_import: current.role().administers(),
         time_zone: account.time_zone.to_string(),
-        week_start: weekday_key(account.week_start.weekday()),
+        week_start: crate::i18n::weekday_key(account.week_start.weekday()),
         currency: account.currency.clone(),
         locale: account.locale.label(),
         locale_code: account.locale.as_str(),
+        fiscal_year_start: crate::i18n::month_name(
+            current.locale,
+            u32::try_from(account.fiscal_year_start).unwrap_or(1),
+        ),
+        working_days: account.working_days.days().into_iter().map(crate::i18n::weekday_key).collect(),
         teams,
     };
     html(current.locale, StatusCode::OK, &page)
-}
-
-/// The catalogue key of a day's name.
-fn weekday_key(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "cp-weekday-monday",
-        Weekday::Tue => "cp-weekday-tuesday",
-        Weekday::Wed => "cp-weekday-wednesday",
-        Weekday::Thu => "cp-weekday-thursday",
-        Weekday::Fri => "cp-weekday-friday",
-        Weekday::Sat => "cp-weekday-saturday",
-        Weekday::Sun => "cp-weekday-sunday",
-    }
 }

@@ -15,7 +15,7 @@ use crate::domain::account::Locale;
 use crate::domain::money::MoneyStyle;
 use crate::domain::number;
 use crate::domain::objective::{Measure, ObjectiveKind};
-use crate::domain::period::Period;
+use crate::domain::period::{Period, PeriodKind};
 use crate::domain::progress::{Progress, Standing, percent_one_decimal};
 use crate::domain::spreadsheet::text_cell;
 use crate::web::current_user::{CurrentUser, ObjectivesEditor, SalesObjectivesReader};
@@ -24,6 +24,7 @@ use crate::web::html_form::HtmlQuery;
 use crate::web::i18n::filters;
 use crate::web::layout::Layout;
 use crate::web::respond::{fragment_body, html};
+use crate::web::statistics::recomputing;
 use crate::web::{AppError, AppState};
 
 pub const HERE: &str = "/statistics/sales-objectives";
@@ -101,6 +102,16 @@ pub struct Region {
 }
 
 impl Region {
+    /// A period kind's name in the filter: quarters and years say "fiscal" when the fiscal
+    /// year is not the calendar year.
+    fn period_label_key(&self, kind: &PeriodKind) -> &'static str {
+        match kind {
+            PeriodKind::Quarter if self.scope.period.is_fiscal() => "period-fiscal-quarter",
+            PeriodKind::Year if self.scope.period.is_fiscal() => "period-fiscal-year",
+            other => other.label_key(),
+        }
+    }
+
     fn previous_url(&self) -> String {
         format!("{HERE}?{}", self.scope.query_with_date(self.scope.period.start() - chrono::Duration::days(1)))
     }
@@ -152,6 +163,17 @@ pub async fn page(
     ObjectivesEditor(current): ObjectivesEditor,
     HtmlQuery(filters): HtmlQuery<Filters>,
 ) -> Result<HttpResponse, AppError> {
+    let fragment = wants_fragment(&req);
+    let drawn = draw(&state, &current, filters, fragment).await;
+    recomputing::or_notice(drawn, &current, HERE, fragment)
+}
+
+async fn draw(
+    state: &AppState,
+    current: &CurrentUser,
+    filters: Filters,
+    fragment: bool,
+) -> Result<HttpResponse, AppError> {
     let key = cache::Key {
         account: current.account().id,
         revision: current.account().revision,
@@ -163,15 +185,15 @@ pub async fn page(
     let region = match state.regions.get(&key) {
         Some(region) => region,
         None => {
-            let region: Arc<str> = region(&state, &current, &key).await?.render_with_values(&current.locale)?.into();
+            let region: Arc<str> = region(state, current, &key).await?.render_with_values(&current.locale)?.into();
             state.regions.insert(key, Arc::clone(&region));
             region
         }
     };
-    if wants_fragment(&req) {
+    if fragment {
         return Ok(fragment_body(current.locale, StatusCode::OK, region.to_string()));
     }
-    let page = Page { layout: Layout::signed_in("statistics-title", &current, HERE), region };
+    let page = Page { layout: Layout::signed_in("statistics-title", current, HERE), region };
     html(current.locale, StatusCode::OK, &page)
 }
 
@@ -196,7 +218,8 @@ fn bounds(locale: Locale, period: &Period, zone: &str) -> String {
     crate::i18n::lookup(locale, "statistics-bounds", &[("start", &start), ("end", &end), ("zone", zone)])
 }
 
-pub const CSV_HEADER: [&str; 10] = [
+/// New columns go at the end: scripts read these by position.
+pub const CSV_HEADER: [&str; 11] = [
     "user_email",
     "user_name",
     "objective",
@@ -207,6 +230,7 @@ pub const CSV_HEADER: [&str; 10] = [
     "achieved",
     "target",
     "percent",
+    "period_name",
 ];
 
 /// The table as CSV; a rep gets only their own rows.
@@ -222,6 +246,8 @@ pub async fn csv(
     let mut writer = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| AppError::Internal(e.into());
     writer.write_record(CSV_HEADER).map_err(fail)?;
+    // In English, like the headers: `FY2027 Q1`, `Week of 23 Nov 2026`.
+    let period_name = crate::i18n::period(Locale::En, &scope.period);
     for Table { objective, target, lines, .. } in tables {
         let measure = objective.row.measure();
         for (holder, progress) in lines {
@@ -239,6 +265,7 @@ pub async fn csv(
                     &measure.to_input(progress.achieved),
                     &measure.to_input(target),
                     &percent_one_decimal(percent),
+                    &period_name,
                 ])
                 .map_err(fail)?;
         }

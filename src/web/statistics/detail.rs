@@ -87,8 +87,13 @@ pub async fn page(
     let id = path.into_inner();
     let page_number = crate::domain::range::page(query.page).map_err(AppError::bad_request)?;
     let shown = (CHART_PERIODS, page_number, PAGE_SIZE);
-    let Detail { objective, scope, holders, periods, achieved, breakdown, records, has_next } =
-        state.app.run_as(&current.actor, move |cx, actor| detail::detail(cx, actor, id, &query.filters, shown)).await?;
+    let found = state.app.run_as(&current.actor, move |cx, actor| detail::detail(cx, actor, id, &query.filters, shown));
+    let Detail { objective, scope, holders, periods, achieved, breakdown, records, has_next } = match found.await {
+        Err(crate::app::Error::Recomputing(percent)) => {
+            return super::recomputing::notice(&current, HERE, percent, false);
+        }
+        found => found?,
+    };
     let (locale, money) = (current.locale, current.money());
     let measure = objective.row.measure();
     let charts = holders

@@ -40,7 +40,12 @@ pub async fn page(
     state: Data<AppState>,
     SalesObjectivesReader(current): SalesObjectivesReader,
 ) -> Result<HttpResponse, AppError> {
-    let found = state.app.run_as(&current.actor, move |cx, actor| mine::mine(cx, actor, HISTORY)).await?;
+    let found = match state.app.run_as(&current.actor, move |cx, actor| mine::mine(cx, actor, HISTORY)).await {
+        Err(crate::app::Error::Recomputing(percent)) => {
+            return super::recomputing::notice(&current, "/me/objectives", percent, false);
+        }
+        found => found?,
+    };
     let (money, locale) = (current.money(), current.locale);
     let cards = found
         .into_iter()

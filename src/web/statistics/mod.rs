@@ -5,3 +5,4 @@ pub mod cache;
 pub mod dashboard;
 pub mod detail;
 pub mod me;
+mod recomputing;

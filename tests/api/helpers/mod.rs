@@ -18,6 +18,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub pool: Pool,
     passwords: Passwords,
+    database_url: DatabaseUrl,
     _database: Option<Scratch>,
 }
 
@@ -29,6 +30,8 @@ pub struct Options {
     pub write_wait: Option<std::time::Duration>,
     /// Proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`).
     pub trusted_proxies: &'static str,
+    /// A server that leaves time-zone rebuilds to someone else (a test that steps them).
+    pub no_background_rebuilds: bool,
 }
 
 impl TestApp {
@@ -42,6 +45,16 @@ impl TestApp {
             sales_objectives::telemetry::init();
         }
         let (database_url, scratch) = fresh_database();
+        Self::serve(database_url, Some(scratch), options)
+    }
+
+    /// A second server on this one's database, as after a restart.
+    pub fn restarted(&self, options: Options) -> TestApp {
+        Self::serve(self.database_url.clone(), None, options)
+    }
+
+    fn serve(database_url: DatabaseUrl, scratch: Option<Scratch>, options: Options) -> TestApp {
+        let config_url = database_url.clone();
         let config = Config {
             database_url,
             bind: "127.0.0.1:0".parse().expect("valid address"),
@@ -54,6 +67,7 @@ impl TestApp {
             },
             sessions: SessionPolicy::default(),
             trusted_proxies: parse_trusted_proxies(options.trusted_proxies).expect("valid proxies"),
+            rebuilds_in_background: !options.no_background_rebuilds,
         };
         let pool = db::connect(&config.database_url, &config.pool).expect("database ready");
         let app = Application::build_with_pool(config, pool.clone()).expect("application built");
@@ -64,7 +78,8 @@ impl TestApp {
             client: new_client(),
             pool,
             passwords: Passwords::new(PasswordCost::TESTING).expect("valid cost"),
-            _database: Some(scratch),
+            database_url: config_url,
+            _database: scratch,
         }
     }
 
@@ -79,6 +94,7 @@ impl TestApp {
             client: new_client(),
             pool: self.pool.clone(),
             passwords: self.passwords.clone(),
+            database_url: self.database_url.clone(),
             _database: None,
         }
     }

@@ -1,5 +1,7 @@
-//! The command line: serve, migrate, create-account, create-user, demo. Errors are one line
-//! on standard error and a non-zero exit, never a panic.
+//! The command line: serve, migrate, create-account, create-user, account set, demo,
+//! verify, import. Errors are one line on standard error and a non-zero exit, never a panic.
+
+mod account;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,6 +73,11 @@ enum Command {
         #[arg(long, default_value = "en")]
         locale: String,
     },
+    /// Change an account's settings.
+    Account {
+        #[command(subcommand)]
+        what: AccountCommand,
+    },
     /// Add a user to an account.
     CreateUser {
         /// The account's name.
@@ -102,6 +109,13 @@ enum Command {
         #[command(subcommand)]
         what: ImportKind,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum AccountCommand {
+    /// Set its name, language, currency, time zone, week start, fiscal year or working
+    /// days, as its admins do in Control Panel › Account settings.
+    Set(account::SetArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,6 +166,7 @@ pub fn main() -> ExitCode {
 fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Verify { account } => verify(account.as_deref()),
+        Command::Account { what: AccountCommand::Set(args) } => account::set(&mut *connect()?, &passwords()?, args),
         Command::Import { what } => import(what),
         Command::Serve { bind, demo } => serve(bind.as_deref(), demo),
         Command::Migrate => {
@@ -261,6 +276,17 @@ fn import(what: ImportKind) -> anyhow::Result<()> {
             Err(Reported.into())
         }
         Err(ImportError::Database(e)) => Err(e.into()),
+    }
+}
+
+/// A use case's refusal as one line: each field's message, in English.
+fn use_case_error(error: crate::app::Error, what: &str) -> anyhow::Error {
+    match error {
+        crate::app::Error::Invalid(errors) => {
+            let messages: Vec<String> = errors.iter().map(|(field, message)| format!("{field}: {message}")).collect();
+            anyhow::anyhow!("{what} refused: {}", messages.join("; "))
+        }
+        other => other.into(),
     }
 }
 
