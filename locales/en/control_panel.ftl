@@ -198,3 +198,4 @@ cp-import-holidays-date = Dates are { $format }; a date already listed takes the
 cp-import-holidays-button = Import holidays
 cp-import-done-holidays = Imported { $lines } holidays.
 cp-settings-change = Change the settings
+cp-settings-account-and-calendar = The account and its calendar

@@ -213,3 +213,4 @@ cp-import-done-holidays = { $lines ->
    *[other] Importate { $lines } festività.
 }
 cp-settings-change = Cambia le impostazioni
+cp-settings-account-and-calendar = L'account e il suo calendario

@@ -68,6 +68,7 @@ async fn every_main_page_passes_axe_and_is_captured() {
         ("/admin/users", "users"),
         ("/admin/teams", "teams"),
         ("/admin/audit", "audit"),
+        ("/control-panel/account", "account-settings"),
         ("/me/account", "my-account"),
     ];
     for (path, name) in pages {

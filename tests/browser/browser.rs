@@ -177,10 +177,15 @@ impl Browser {
         self.client.execute("return window.__mark === 'kept';", vec![]).await.expect("script") == json!(true)
     }
 
+    /// The page at a desktop's width (`NAME.png`) and a phone's (`NAME-phone.png`).
     pub async fn screenshot(&self, name: &str) {
-        let png = self.client.screenshot().await.expect("screenshot");
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot directory");
-        std::fs::write(dir.join(format!("{name}.png")), png).expect("screenshot written");
+        for (width, height, suffix) in [(1440, 900, ""), (390, 844, "-phone")] {
+            self.client.set_window_size(width, height).await.expect("window resized");
+            let png = self.client.screenshot().await.expect("screenshot");
+            std::fs::write(dir.join(format!("{name}{suffix}.png")), png).expect("screenshot written");
+        }
+        self.client.set_window_size(1280, 900).await.expect("window resized");
     }
 }

@@ -9,4 +9,5 @@ mod helpers;
 mod accessibility;
 mod browser;
 mod flows;
+mod settings;
 mod without_javascript;

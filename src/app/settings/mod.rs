@@ -23,7 +23,7 @@ use crate::domain::working_calendar::WorkingDays;
 use crate::store::accounts::{self, Settings};
 use crate::store::holidays::Holiday;
 use crate::store::rebuilds::{self, RebuildRow};
-use crate::store::target_history;
+use crate::store::{is_unique_violation, target_history};
 
 /// The settings form, as typed.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -131,10 +131,13 @@ pub fn change(cx: &mut Cx, actor: &Actor, form: &SettingsForm) -> Result<Saved, 
             let message = Message::new("settings-currency-amounts").arg("currency", &before.currency);
             return Err(invalid("currency", message));
         }
+        let name_taken = || invalid("name", Message::new("account-name-taken").arg("name", &wanted.name));
         if wanted.name != before.name && accounts::find_by_name(cx.conn, &wanted.name)?.is_some() {
-            return Err(invalid("name", Message::new("account-name-taken").arg("name", &wanted.name)));
+            return Err(name_taken());
         }
-        accounts::update_settings(cx.conn, id, &wanted)?;
+        // Another account may take the name meanwhile: its lock is not ours.
+        accounts::update_settings(cx.conn, id, &wanted)
+            .map_err(|error| if is_unique_violation(&error) { name_taken() } else { error.into() })?;
         for (setting, before, after) in differences(&before, &wanted) {
             audit::record(cx.conn, id, Some(actor.user), &Event::SettingChanged { setting, before, after }, cx.now)?;
         }
