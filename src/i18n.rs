@@ -341,9 +341,7 @@ mod catalogue_tests {
         keys.extend(Role::ALL.iter().map(|v| v.label_key()));
         keys.extend(LeadStatus::ALL.iter().map(|v| v.label_key()));
         keys.extend([SubjectKind::Lead, SubjectKind::Prospect].map(SubjectKind::label_key));
-        keys.extend(
-            [Standing::Reached, Standing::OnTrack, Standing::Behind, Standing::AtRisk].map(Standing::label_key),
-        );
+        keys.extend(Standing::ALL.map(Standing::label_key));
         for language in ["en", "it"] {
             let known = catalogue_keys(language);
             for key in &keys {

@@ -177,3 +177,5 @@ admin-audit-setting-changed = setting changed
 admin-audit-holiday-set = holiday set
 admin-audit-holiday-removed = holiday removed
 admin-audit-holidays-imported = holidays imported
+admin-audit-yes = yes
+admin-audit-no = no

@@ -199,3 +199,5 @@ cp-import-holidays-button = Import holidays
 cp-import-done-holidays = Imported { $lines } holidays.
 cp-settings-change = Change the settings
 cp-settings-account-and-calendar = The account and its calendar
+cp-settings-reps-see-leaderboard = Reps may see the leaderboard
+cp-settings-reps-see-leaderboard-note = They then see colleagues' names and ranks on My objectives, never their amounts or percentages.

@@ -177,3 +177,5 @@ admin-audit-setting-changed = impostazione cambiata
 admin-audit-holiday-set = festività impostata
 admin-audit-holiday-removed = festività rimossa
 admin-audit-holidays-imported = festività importate
+admin-audit-yes = sì
+admin-audit-no = no

@@ -214,3 +214,5 @@ cp-import-done-holidays = { $lines ->
 }
 cp-settings-change = Cambia le impostazioni
 cp-settings-account-and-calendar = L'account e il suo calendario
+cp-settings-reps-see-leaderboard = I rep possono vedere la classifica
+cp-settings-reps-see-leaderboard-note = Vedono allora nomi e posizioni dei colleghi in I miei obiettivi, mai i loro importi o percentuali.

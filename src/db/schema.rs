@@ -15,6 +15,7 @@ diesel::table! {
         revision -> BigInt,
         fiscal_year_start -> Integer,
         working_days -> Text,
+        reps_see_leaderboard -> Bool,
     }
 }
 

@@ -173,6 +173,7 @@ crate::text_enum! {
         WeekStart => "week-start" / "cp-settings-week-start",
         FiscalYearStart => "fiscal-year-start" / "cp-settings-fiscal-year-start",
         WorkingDays => "working-days" / "cp-settings-working-days",
+        RepsSeeLeaderboard => "reps-see-leaderboard" / "cp-settings-reps-see-leaderboard",
     }
 }
 

@@ -128,30 +128,54 @@ pub struct WorkingCalendar {
     pub holidays: BTreeSet<NaiveDate>,
 }
 
-/// How much of a period's working time has gone, in working days.
+/// Where a period stands for one holder at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Not over yet (or not begun).
+    Running,
+    /// Over: what was achieved is final.
+    Closed,
+    /// Over before the holder held the objective (or before it existed): nothing to judge.
+    NotHeld,
+}
+
+/// How much of a period's working time has gone for a holder, in working days, counted
+/// from the later of the period's start and the moment the holder began to hold it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pace {
     pub elapsed: f64,
     pub total: f64,
     /// The share of the period gone by the clock, for a period without working time.
     real_fraction: f64,
+    pub phase: Phase,
+    /// The period began before the holder held the objective: pace counts from then.
+    pub partial: bool,
 }
 
 impl Pace {
-    /// `elapsed` of `total` working days gone.
+    /// `elapsed` of `total` working days gone, a period running and held from its start.
     pub fn new(elapsed: f64, total: f64) -> Self {
-        Self { elapsed, total, real_fraction: if total > 0.0 { elapsed / total } else { 0.0 } }
+        let real_fraction = if total > 0.0 { elapsed / total } else { 0.0 };
+        Self { elapsed, total, real_fraction, phase: Phase::Running, partial: false }
     }
 
     /// The share of the working time gone (0 to 1). A period with no working day at all
     /// goes by the clock.
     pub fn fraction(&self) -> f64 {
-        if self.total > 0.0 { (self.elapsed / self.total).clamp(0.0, 1.0) } else { self.real_fraction }
+        match self.phase {
+            Phase::Closed => 1.0,
+            Phase::NotHeld => 0.0,
+            Phase::Running if self.total > 0.0 => (self.elapsed / self.total).clamp(0.0, 1.0),
+            Phase::Running => self.real_fraction,
+        }
     }
 
     /// Working days left, the rest of today included (0 once the working time is over).
     pub fn remaining(&self) -> f64 {
-        (self.total - self.elapsed).max(0.0)
+        match self.phase {
+            Phase::Running => (self.total - self.elapsed).max(0.0),
+            Phase::Closed | Phase::NotHeld => 0.0,
+        }
     }
 }
 
@@ -160,26 +184,58 @@ impl WorkingCalendar {
         self.days.contains(date.weekday()) && !self.holidays.contains(&date)
     }
 
-    /// The working time of `period` gone at `now`: whole working days before today, and
-    /// today's share by the local clock (a 25-hour day by its 25 hours).
+    /// The working time of `period` gone at `now`, for someone who held it from its start.
     pub fn pace(&self, calendar: &Calendar, period: &Period, now: DateTime<Utc>) -> Pace {
-        let today = calendar.local_date(now);
-        let (mut elapsed, mut total) = (0.0, 0.0);
-        let mut day = period.start();
-        while day < period.end() {
-            if self.is_working(day) {
-                total += 1.0;
-                if day < today {
-                    elapsed += 1.0;
-                } else if day == today {
-                    let (start, end) = (calendar.start_of_day(day), calendar.start_of_day(next(day)));
-                    let length = (end - start).num_milliseconds().max(1) as f64;
-                    elapsed += ((now - start).num_milliseconds() as f64 / length).clamp(0.0, 1.0);
-                }
-            }
+        self.pace_since(calendar, period, None, now)
+    }
+
+    /// The working time of `period` gone at `now` for a holder who began to hold the
+    /// objective at `since`: whole working days, and a working day's share by the local
+    /// clock (a 25-hour day by its 25 hours), from the later of the period's start and
+    /// `since`.
+    pub fn pace_since(
+        &self,
+        calendar: &Calendar,
+        period: &Period,
+        since: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Pace {
+        let (period_start, end) = (period.start_utc(calendar), period.end_utc(calendar));
+        let start = since.map_or(period_start, |since| since.max(period_start));
+        let partial = start > period_start;
+        if start >= end {
+            return Pace { elapsed: 0.0, total: 0.0, real_fraction: 0.0, phase: Phase::NotHeld, partial };
+        }
+        let phase = if now >= end { Phase::Closed } else { Phase::Running };
+        let clock = now.clamp(start, end);
+        let real_fraction = (clock - start).num_milliseconds() as f64 / (end - start).num_milliseconds().max(1) as f64;
+        let (elapsed, total) = (self.working_time(calendar, start, clock), self.working_time(calendar, start, end));
+        Pace { elapsed, total, real_fraction, phase, partial }
+    }
+
+    /// Working days between two instants: the working days wholly inside, and the shares of
+    /// the first and last by the local clock. Only the two end days need the time zone.
+    pub fn working_time(&self, calendar: &Calendar, from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
+        if to <= from {
+            return 0.0;
+        }
+        let (first, last) = (calendar.local_date(from), calendar.local_date(to));
+        let share = |day: NaiveDate, at: DateTime<Utc>| {
+            let (start, end) = (calendar.start_of_day(day), calendar.start_of_day(next(day)));
+            let length = (end - start).num_milliseconds().max(1) as f64;
+            ((at - start).num_milliseconds() as f64 / length).clamp(0.0, 1.0)
+        };
+        let worked = |day: NaiveDate| if self.is_working(day) { 1.0 } else { 0.0 };
+        if first == last {
+            return worked(first) * (share(first, to) - share(first, from));
+        }
+        let mut total = worked(first) * (1.0 - share(first, from)) + worked(last) * share(last, to);
+        let mut day = next(first);
+        while day < last {
+            total += worked(day);
             day = next(day);
         }
-        Pace { elapsed, total, real_fraction: period.elapsed_fraction(calendar, now) }
+        total
     }
 }
 
@@ -248,6 +304,40 @@ mod tests {
         assert_eq!((plain.elapsed, plain.total), (2.5, 5.0));
         assert_eq!((holiday.elapsed, holiday.total), (1.5, 4.0), "8 December is not worked");
         assert!(holiday.fraction() < plain.fraction());
+    }
+
+    #[test]
+    fn a_holder_since_wednesday_noon_counts_from_then() {
+        let (cal, week) = week_of(date(2026, 12, 9));
+        let since = rome_at(date(2026, 12, 9), 12, 0);
+        let pace = WorkingCalendar::default().pace_since(&cal, &week, Some(since), rome_at(date(2026, 12, 10), 12, 0));
+        assert!(pace.partial);
+        assert_eq!((pace.elapsed, pace.total, pace.phase), (1.0, 2.5, Phase::Running));
+        let before = WorkingCalendar::default().pace_since(&cal, &week, Some(since), rome_at(date(2026, 12, 9), 9, 0));
+        assert_eq!((before.elapsed, before.fraction()), (0.0, 0.0), "nothing expected before the holder held it");
+    }
+
+    #[test]
+    fn a_period_over_before_the_holder_held_it_is_not_held_and_a_past_one_is_closed() {
+        let (cal, week) = week_of(date(2026, 12, 9));
+        let later = rome_at(date(2026, 12, 20), 9, 0);
+        let not_held = WorkingCalendar::default().pace_since(&cal, &week, Some(later), later);
+        assert_eq!((not_held.phase, not_held.fraction(), not_held.remaining()), (Phase::NotHeld, 0.0, 0.0));
+        let closed = WorkingCalendar::default().pace(&cal, &week, later);
+        assert_eq!((closed.phase, closed.fraction(), closed.remaining()), (Phase::Closed, 1.0, 0.0));
+        assert_eq!(closed.total, 5.0);
+    }
+
+    #[test]
+    fn working_time_spans_days_weekends_and_holidays() {
+        let cal = Calendar::new(Europe::Rome, Weekday::Mon);
+        let mut working = WorkingCalendar::default();
+        let friday_six = rome_at(date(2026, 12, 4), 18, 0);
+        let monday_six = rome_at(date(2026, 12, 7), 6, 0);
+        assert!((working.working_time(&cal, friday_six, monday_six) - 0.5).abs() < 1e-9, "6 h of Friday, 6 of Monday");
+        working.holidays.insert(date(2026, 12, 7));
+        assert!((working.working_time(&cal, friday_six, monday_six) - 0.25).abs() < 1e-9);
+        assert_eq!(working.working_time(&cal, monday_six, friday_six), 0.0);
     }
 
     #[test]

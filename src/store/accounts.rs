@@ -30,6 +30,8 @@ pub struct AccountRow {
     /// The month its fiscal year begins in, 1 to 12 (a CHECK keeps it so).
     pub fiscal_year_start: i32,
     pub working_days: WorkingDays,
+    /// Reps may see the leaderboard's names and ranks (never colleagues' amounts).
+    pub reps_see_leaderboard: bool,
 }
 
 impl AccountRow {
@@ -99,6 +101,7 @@ pub struct Settings {
     pub week_start: WeekStart,
     pub fiscal_year_start: i32,
     pub working_days: WorkingDays,
+    pub reps_see_leaderboard: bool,
 }
 
 impl AccountRow {
@@ -112,6 +115,7 @@ impl AccountRow {
             week_start: self.week_start,
             fiscal_year_start: self.fiscal_year_start,
             working_days: self.working_days.clone(),
+            reps_see_leaderboard: self.reps_see_leaderboard,
         }
     }
 }

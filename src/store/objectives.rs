@@ -90,6 +90,8 @@ pub struct Holder {
     pub user_id: UserId,
     pub name: String,
     pub active: bool,
+    /// When they began to hold the objective: pace counts from then.
+    pub since: NaiveDateTime,
 }
 
 pub fn insert(
@@ -227,7 +229,7 @@ pub fn holders(conn: &mut AnyConnection, id: ObjectiveId) -> QueryResult<Vec<Hol
         .inner_join(users::table)
         .filter(assignments::objective_id.eq(id))
         .order(users::name.asc())
-        .select((users::id, users::name, users::active))
+        .select((users::id, users::name, users::active, assignments::created_at))
         .load(conn)
 }
 
@@ -278,13 +280,18 @@ pub fn active_counts(conn: &mut AnyConnection, account: AccountId) -> QueryResul
 }
 
 /// The active objectives `user` holds, by name.
-pub fn held_by(conn: &mut AnyConnection, account: AccountId, user: UserId) -> QueryResult<Vec<ObjectiveRow>> {
+/// The active objectives `user` holds, each with when they began to hold it.
+pub fn held_by(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    user: UserId,
+) -> QueryResult<Vec<(ObjectiveRow, NaiveDateTime)>> {
     objectives::table
         .inner_join(assignments::table)
         .filter(objectives::account_id.eq(account))
         .filter(assignments::user_id.eq(user))
         .filter(objectives::archived_at.is_null())
         .order((objectives::name.asc(), objectives::id.asc()))
-        .select(ObjectiveRow::as_select())
+        .select((ObjectiveRow::as_select(), assignments::created_at))
         .load(conn)
 }

@@ -152,9 +152,10 @@ fn readable(html: &str) -> String {
     text
 }
 
-const MAIN_PAGES: [&str; 25] = [
+const MAIN_PAGES: [&str; 26] = [
     "/",
     "/me/objectives",
+    "/statistics/sales-objectives?type=overview",
     "/statistics/sales-objectives?type=activity&period=week",
     "/statistics/sales-objectives?type=activity&period=year",
     "/statistics/sales-objectives?type=sales&period=quarter",

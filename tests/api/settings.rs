@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use reqwest::StatusCode;
 use sales_objectives::app::objectives::editor;
 use sales_objectives::app::settings::holidays::{self, HolidayForm};
@@ -262,18 +262,25 @@ async fn a_holiday_inside_the_week_lowers_what_is_expected_by_now() {
         .targets(&[("week", "10")])
         .held_by(&[&people.rita])
         .create(&app, &people.manager);
+    // Next week, which the objective holds from its start (in winter, Rome is UTC+1).
+    let today = Utc::now().date_naive();
+    let monday = today + chrono::Duration::days(7 - i64::from(today.weekday().num_days_from_monday()));
+    let wednesday = monday + chrono::Duration::days(2);
     let filters =
-        Filters { kind: "activity".into(), period: "week".into(), date: "2026-12-09".into(), ..Filters::default() };
-    let wednesday_noon = at("2026-12-09T11:00:00Z");
+        Filters { kind: "activity".into(), period: "week".into(), date: wednesday.to_string(), ..Filters::default() };
+    let rome = chrono_tz::Europe::Rome;
+    let noon = wednesday.and_hms_opt(12, 0, 0).and_then(|t| t.and_local_timezone(rome).single()).expect("noon");
+    let wednesday_noon = noon.with_timezone(&Utc);
     let expected = |app: &TestApp| {
         let dashboard =
             app.run_as(&people.manager, |cx, actor| dashboard::dashboard(cx, actor, &filters, wednesday_noon));
-        let progress = dashboard.tables[0].lines[0].1;
+        let progress = dashboard.tables[0].lines[0].progress;
         (progress.expected, progress.needed_per_day)
     };
     assert_eq!(expected(&app), (5.0, Some(10.0 / 2.5)), "2.5 of 5 working days gone");
 
-    let holiday = HolidayForm { day: "2026-12-08".into(), name: "Immacolata".into() };
+    let tuesday = (monday + chrono::Duration::days(1)).to_string();
+    let holiday = HolidayForm { day: tuesday, name: "Immacolata".into() };
     app.run_as(&people.admin, |cx, actor| holidays::set(cx, actor, &holiday));
     assert_eq!(expected(&app), (3.75, Some(10.0 / 2.5)), "1.5 of 4 working days gone");
 }

@@ -64,7 +64,8 @@ async fn target_of_week(app: &TestApp, calls: &Calls, date: &str) -> String {
     from_csv
 }
 
-/// How many of the 12 weeks up to the one holding `date` the detail page shows as reached.
+/// How many weeks, up to the one holding `date` and since the objective existed, the detail
+/// page shows, and how many of them as reached: "shown/reached".
 async fn weeks_reached(app: &TestApp, calls: &Calls, date: &str) -> String {
     let page = app
         .get(&format!("{STATS}/{}?type=activity&period=week&date={date}", calls.id))
@@ -72,8 +73,11 @@ async fn weeks_reached(app: &TestApp, calls: &Calls, date: &str) -> String {
         .text()
         .await
         .expect("detail");
-    let summary = page.split("aria-label=\"12 periods shown, target reached in ").nth(1).expect("the chart's summary");
-    summary.split('.').next().unwrap_or_default().to_owned()
+    let summary = page.split("role=\"img\" aria-label=\"").nth(1).expect("the chart's summary");
+    let summary = summary.split('"').next().unwrap_or_default();
+    let shown = summary.split(' ').next().unwrap_or_default();
+    let reached = summary.rsplit(' ').next().unwrap_or_default().trim_end_matches('.');
+    format!("{shown}/{reached}")
 }
 
 /// The target history on the objective's page: (from, target) per entry.
@@ -92,7 +96,11 @@ async fn a_target_changed_in_the_week_the_objective_was_created_keeps_the_first_
     assert_eq!(target_of_week(&app, &calls, "2026-11-18").await, "50", "the week before");
     assert_eq!(target_of_week(&app, &calls, "2026-01-07").await, "50", "long before");
     assert_eq!(target_of_week(&app, &calls, "2026-11-25").await, "70", "the current week");
-    assert_eq!(weeks_reached(&app, &calls, "2026-11-25").await, "1", "60 of 50 the week before, 60 of 70 now");
+    assert_eq!(
+        weeks_reached(&app, &calls, "2026-11-25").await,
+        "1/0",
+        "60 of 70 now; the week before it did not exist"
+    );
     let rows = history(&app, &calls).await;
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(rows[0].contains("the start") && rows[0].contains("50"), "{rows:?}");
@@ -109,7 +117,7 @@ async fn two_changes_in_one_week_leave_one_change_and_the_first_target_before_it
 
     assert_eq!(target_of_week(&app, &calls, "2026-11-18").await, "50");
     assert_eq!(target_of_week(&app, &calls, "2026-11-25").await, "55");
-    assert_eq!(weeks_reached(&app, &calls, "2026-11-25").await, "2");
+    assert_eq!(weeks_reached(&app, &calls, "2026-11-25").await, "1/1", "60 of 55");
     let rows = history(&app, &calls).await;
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(rows[1].contains("Mon 23 Nov 2026") && rows[1].contains("55"), "{rows:?}");
@@ -127,7 +135,7 @@ async fn a_change_in_a_later_week_keeps_every_closed_week_as_it_was() {
     assert_eq!(target_of_week(&app, &calls, "2026-11-25").await, "70");
     assert_eq!(target_of_week(&app, &calls, "2026-12-02").await, "70", "a closed week keeps its target");
     assert_eq!(target_of_week(&app, &calls, "2026-12-09").await, "90");
-    assert_eq!(weeks_reached(&app, &calls, "2026-12-09").await, "1", "only the week of 16 November");
+    assert_eq!(weeks_reached(&app, &calls, "2026-12-09").await, "3/0", "60 of 70, 0 of 70, 60 of 90");
     assert_eq!(history(&app, &calls).await.len(), 3);
 }
 

@@ -49,6 +49,7 @@ async fn every_main_page_passes_axe_and_is_captured() {
     let pages = [
         ("/", "home"),
         ("/me/objectives", "my-objectives-admin"),
+        ("/statistics/sales-objectives?type=overview", "statistics-overview"),
         ("/statistics/sales-objectives?type=activity&period=week", "statistics-week"),
         ("/statistics/sales-objectives?type=sales&period=quarter", "statistics-sales"),
         ("/statistics/sales-objectives/1?type=sales&period=year", "objective-detail"),

@@ -9,5 +9,6 @@ mod helpers;
 mod accessibility;
 mod browser;
 mod flows;
+mod monitoring;
 mod settings;
 mod without_javascript;

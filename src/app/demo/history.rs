@@ -19,7 +19,7 @@ use crate::store::leads::{self, LeadData};
 use crate::store::pipelines;
 use crate::store::prospects::{self, ProspectData};
 
-const DAYS: i64 = 183;
+pub(crate) const DAYS: i64 = 183;
 const COMPANIES: [&str; 24] = [
     "Ferramenta Conti",
     "Trattoria Da Mario",

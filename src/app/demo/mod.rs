@@ -107,7 +107,9 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
         history::load(conn, &account, &reps)?;
         // The demo's objectives are set by its admin, as they would be through the editor.
         let admin = Actor { user: admin.id, role: admin.role, account: std::sync::Arc::new(account) };
-        history::objectives(&mut Cx::new(conn, passwords, chrono::Utc::now()), &admin, &reps)?;
+        // Set when the history begins: its periods were held, so they are judged.
+        let began = chrono::Utc::now() - chrono::Duration::days(history::DAYS);
+        history::objectives(&mut Cx::new(conn, passwords, began), &admin, &reps)?;
         Ok(())
     })
 }

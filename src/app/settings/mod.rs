@@ -37,6 +37,8 @@ pub struct SettingsForm {
     pub fiscal_year_start: String,
     /// The days ticked: `mon`, `tue`...
     pub working_days: Vec<String>,
+    /// Ticked (any value): reps may see the leaderboard's names and ranks.
+    pub reps_see_leaderboard: String,
 }
 
 impl SettingsForm {
@@ -50,6 +52,7 @@ impl SettingsForm {
             week_start: account.week_start.as_str().to_owned(),
             fiscal_year_start: account.fiscal_year_start.to_string(),
             working_days: account.working_days.as_str().split(',').map(str::to_owned).collect(),
+            reps_see_leaderboard: if account.reps_see_leaderboard { "on".to_owned() } else { String::new() },
         }
     }
 
@@ -75,6 +78,7 @@ impl SettingsForm {
                     week_start,
                     fiscal_year_start: i32::try_from(fiscal.month()).unwrap_or(1),
                     working_days: days,
+                    reps_see_leaderboard: !self.reps_see_leaderboard.trim().is_empty(),
                 })
             }
             _ => Err(errors),
@@ -165,6 +169,7 @@ fn differences(before: &Settings, after: &Settings) -> Vec<(Setting, String, Str
         (Setting::WeekStart, before.week_start.as_str().to_owned(), after.week_start.as_str().to_owned()),
         (Setting::FiscalYearStart, before.fiscal_year_start.to_string(), after.fiscal_year_start.to_string()),
         (Setting::WorkingDays, before.working_days.as_str().to_owned(), after.working_days.as_str().to_owned()),
+        (Setting::RepsSeeLeaderboard, before.reps_see_leaderboard.to_string(), after.reps_see_leaderboard.to_string()),
     ];
     pairs.into_iter().filter(|(_, before, after)| before != after).collect()
 }

@@ -4,12 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use super::figures::{self, Measured};
+use super::figures::{self, Clock, HolderProgress, Measured};
 use super::scope::{Filters, Scope, resolve};
 use crate::app::{Actor, Cx, Error};
 use crate::domain::ids::{ObjectiveId, UserId};
 use crate::domain::objective::ObjectiveKind;
 use crate::domain::period::Period;
+use crate::store::objectives::Holder;
 use crate::store::{activities, leads, objectives};
 
 pub use crate::store::activities::ActivityLine;
@@ -26,6 +27,8 @@ pub struct Detail {
     pub scope: Scope,
     /// The holders the reader may see, by name.
     pub holders: Vec<(UserId, String)>,
+    /// Each of them in the chosen period, when it has a target.
+    pub standings: Vec<HolderProgress>,
     /// The periods the charts show, oldest first, and what each holder achieved in each.
     pub periods: Vec<Period>,
     pub achieved: Vec<BTreeMap<UserId, i64>>,
@@ -51,16 +54,18 @@ pub fn detail(
     let row = objectives::find(cx.conn, account.id, id)?.filter(|o| o.archived_at.is_none()).ok_or(Error::NotFound)?;
     let objective = figures::measured(cx.conn, row)?;
     let scope = resolve(cx.conn, actor, filters, std::slice::from_ref(&objective), Some(objective.row.kind()), cx.now)?;
-    let holders: Vec<(UserId, String)> = objectives::holders(cx.conn, id)?
-        .into_iter()
-        .filter(|h| scope.sees(h.user_id))
-        .map(|h| (h.user_id, h.name))
-        .collect();
-    if !actor.manages() && holders.is_empty() {
+    let seen: Vec<Holder> = objectives::holders(cx.conn, id)?.into_iter().filter(|h| scope.sees(h.user_id)).collect();
+    if !actor.manages() && seen.is_empty() {
         return Err(Error::NotFound);
     }
-    let calendar = account.calendar();
-    let periods = figures::last_periods(&calendar, scope.period.kind(), scope.period.start(), periods_shown);
+    let holders: Vec<(UserId, String)> = seen.iter().map(|h| (h.user_id, h.name.clone())).collect();
+    let clock = Clock::new(cx.conn, account, cx.now)?;
+    let standings = match objective.target(&scope.period) {
+        Some(target) => figures::standings(cx.conn, &clock, &objective, seen, &scope.period, target)?.0,
+        None => Vec::new(),
+    };
+    let (kind, created) = (scope.period.kind(), objective.row.created_at);
+    let periods = figures::periods_since(clock.calendar(), kind, scope.period.start(), periods_shown, created);
     let users: Vec<UserId> = holders.iter().map(|(u, _)| *u).collect();
     // One grouped read per period for every holder at once.
     let mut achieved = Vec::with_capacity(periods.len());
@@ -85,5 +90,5 @@ pub fn detail(
             (Records::Wins(lines), has_next)
         }
     };
-    Ok(Detail { objective, scope, holders, periods, achieved, breakdown, records, has_next })
+    Ok(Detail { objective, scope, holders, standings, periods, achieved, breakdown, records, has_next })
 }

@@ -2,6 +2,7 @@
 //! force, read from the period buckets only, so a figure costs the same whatever the
 //! size of the history. The statistics use cases build on these.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -12,6 +13,7 @@ use crate::domain::counting::CountingRule;
 use crate::domain::ids::{ObjectiveId, UserId};
 use crate::domain::objective::{self, ObjectiveKind, SalesMetric};
 use crate::domain::period::{Calendar, Period, PeriodKind};
+use crate::domain::progress::{self, Progress};
 use crate::domain::working_calendar::{Pace, WorkingCalendar};
 use crate::store::accounts::AccountRow;
 use crate::store::actions;
@@ -157,40 +159,22 @@ pub fn breakdown(
     Ok(parts)
 }
 
-/// One objective's figures for a period: the target then in force, and what each holder
-/// achieved.
-pub struct Figures<'a> {
-    pub objective: &'a Measured,
-    pub target: i64,
-    pub holders: Vec<(Holder, i64)>,
-}
-
-/// The figures of the objectives of `kind` that have a target for `period`, for the holders
-/// `sees` keeps: one grouped read per objective.
-pub fn figures<'a>(
+/// The objectives of `kind` that have a target for `period`, with that target and the
+/// holders `sees` keeps.
+pub fn targeted<'a>(
     conn: &mut AnyConnection,
     measured: &'a [Measured],
     kind: ObjectiveKind,
     period: &Period,
     sees: impl Fn(UserId) -> bool,
-) -> QueryResult<Vec<Figures<'a>>> {
-    let mut figures = Vec::new();
+) -> QueryResult<Vec<(&'a Measured, i64, Vec<Holder>)>> {
+    let mut found = Vec::new();
     for objective in measured.iter().filter(|o| o.row.kind() == kind) {
         let Some(target) = objective.target(period) else { continue };
-        let holders: Vec<Holder> =
-            objectives::holders(conn, objective.row.id)?.into_iter().filter(|h| sees(h.user_id)).collect();
-        let users: Vec<UserId> = holders.iter().map(|h| h.user_id).collect();
-        let achieved = achieved_by_user(conn, objective, &users, period.start(), period.end())?;
-        let holders = holders
-            .into_iter()
-            .map(|holder| {
-                let value = achieved.get(&holder.user_id).copied().unwrap_or(0);
-                (holder, value)
-            })
-            .collect();
-        figures.push(Figures { objective, target, holders });
+        let holders = objectives::holders(conn, objective.row.id)?.into_iter().filter(|h| sees(h.user_id)).collect();
+        found.push((objective, target, holders));
     }
-    Ok(figures)
+    Ok(found)
 }
 
 /// The account's working days and holidays.
@@ -198,9 +182,109 @@ pub fn working_calendar(conn: &mut AnyConnection, account: &AccountRow) -> Query
     Ok(WorkingCalendar { days: account.working_days.clone(), holidays: holidays::dates(conn, account.id)? })
 }
 
-/// How much of `period`'s working time has gone at `now`.
-pub fn pace(account: &AccountRow, working: &WorkingCalendar, period: &Period, now: DateTime<Utc>) -> Pace {
-    working.pace(&account.calendar(), period, now)
+/// Judges progress at one moment on the account's calendar and working time. The pace of
+/// a period held from its start is the same for every holder: it is reckoned once.
+pub struct Clock {
+    calendar: Calendar,
+    working: WorkingCalendar,
+    pub now: DateTime<Utc>,
+    shared: RefCell<BTreeMap<(PeriodKind, NaiveDate), Pace>>,
+}
+
+impl Clock {
+    pub fn new(conn: &mut AnyConnection, account: &AccountRow, now: DateTime<Utc>) -> QueryResult<Self> {
+        let working = working_calendar(conn, account)?;
+        Ok(Self { calendar: account.calendar(), working, now, shared: RefCell::default() })
+    }
+
+    /// How much of `period`'s working time has gone for someone holding the objective
+    /// since `since`.
+    pub fn pace(&self, period: &Period, since: DateTime<Utc>) -> Pace {
+        if since > period.start_utc(&self.calendar) {
+            return self.working.pace_since(&self.calendar, period, Some(since), self.now);
+        }
+        let key = (period.kind(), period.start());
+        *self.shared.borrow_mut().entry(key).or_insert_with(|| self.working.pace(&self.calendar, period, self.now))
+    }
+
+    /// The progress of `achieved` against `target` in `period`, held since `since`.
+    pub fn progress(&self, period: &Period, since: DateTime<Utc>, achieved: i64, target: i64) -> Progress {
+        progress::progress(achieved, target, &self.pace(period, since))
+    }
+
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+}
+
+/// Since when `holder` holds `objective`: the later of the objective's creation and the
+/// assignment.
+pub fn held_since(objective: &Measured, holder: &Holder) -> DateTime<Utc> {
+    objective.row.created_at.max(holder.since).and_utc()
+}
+
+/// One holder's progress in a period, and in the period before.
+#[derive(Debug, Clone)]
+pub struct HolderProgress {
+    pub holder: Holder,
+    pub progress: Progress,
+    /// The previous period's, when it had a target.
+    pub previous: Option<Progress>,
+}
+
+/// Each holder's progress in `period` and the one before, and the holders together: one
+/// grouped read per period.
+pub fn standings(
+    conn: &mut AnyConnection,
+    clock: &Clock,
+    objective: &Measured,
+    holders: Vec<Holder>,
+    period: &Period,
+    target: i64,
+) -> QueryResult<(Vec<HolderProgress>, Option<Progress>)> {
+    let users: Vec<UserId> = holders.iter().map(|h| h.user_id).collect();
+    let achieved = achieved_by_user(conn, objective, &users, period.start(), period.end())?;
+    let before = period.previous(clock.calendar());
+    let earlier = match objective.target(&before) {
+        Some(target) => Some((target, achieved_by_user(conn, objective, &users, before.start(), before.end())?)),
+        None => None,
+    };
+    let mut total = (0, None::<DateTime<Utc>>);
+    let lines: Vec<HolderProgress> = holders
+        .into_iter()
+        .map(|holder| {
+            let since = held_since(objective, &holder);
+            let figure = achieved.get(&holder.user_id).copied().unwrap_or(0);
+            total = (total.0 + figure, Some(total.1.map_or(since, |first| first.min(since))));
+            let previous = earlier.as_ref().map(|(target, achieved)| {
+                clock.progress(&before, since, achieved.get(&holder.user_id).copied().unwrap_or(0), *target)
+            });
+            HolderProgress { progress: clock.progress(period, since, figure, target), previous, holder }
+        })
+        .collect();
+    // The holders together are judged from the first of them to hold it.
+    let together = match (lines.len() > 1, total.1) {
+        (true, Some(since)) => Some(clock.progress(period, since, total.0, target * lines.len() as i64)),
+        _ => None,
+    };
+    Ok((lines, together))
+}
+
+/// Up to `count` periods of `kind` ending with the one containing `date`, oldest first,
+/// none ended before `created` (the objective did not exist then).
+pub fn periods_since(
+    calendar: &Calendar,
+    kind: PeriodKind,
+    date: NaiveDate,
+    count: usize,
+    created: chrono::NaiveDateTime,
+) -> Vec<Period> {
+    let created = calendar.local_date(created.and_utc());
+    let mut periods = last_periods(calendar, kind, date, count);
+    let current = periods.pop();
+    periods.retain(|period| period.end() > created);
+    periods.extend(current);
+    periods
 }
 
 /// The `count` periods of `kind` up to and including the one containing `date`, oldest first.

@@ -5,9 +5,10 @@ pub mod dashboard;
 pub mod detail;
 pub(crate) mod figures;
 pub mod mine;
+pub mod overview;
 pub mod scope;
 
-pub use figures::Measured;
+pub use figures::{HolderProgress, Measured};
 pub use scope::{Filters, Scope};
 
 pub use crate::store::objectives::Holder;

@@ -24,7 +24,21 @@ pub struct Filters {
     pub date: String,
     pub team: String,
     pub user: String,
+    /// The overview's order: `standing` (most urgent first, the default), `percent`
+    /// (lowest first) or `name`.
+    pub sort: String,
 }
+
+impl Filters {
+    /// Whether these filters ask for the overview: its tab, or no type at all for someone
+    /// who manages (a rep's statistics open on their own tables, as before).
+    pub fn wants_overview(&self, manages: bool) -> bool {
+        manages && (self.kind == OVERVIEW || self.kind.is_empty())
+    }
+}
+
+/// The `type` of the overview tab.
+pub const OVERVIEW: &str = "overview";
 
 /// The filters resolved against the account and what the reader may see.
 pub struct Scope {
@@ -40,6 +54,8 @@ pub struct Scope {
     /// For the filters (managers only).
     pub teams: Vec<TeamRow>,
     pub everyone: Vec<User>,
+    /// Each team's members, for the team rows (managers only).
+    pub members: Vec<(TeamId, Vec<UserId>)>,
 }
 
 impl Scope {
@@ -118,6 +134,7 @@ pub(crate) fn resolve(
             people: users::find(conn, actor.user)?.into_iter().collect(),
             teams: Vec::new(),
             everyone: Vec::new(),
+            members: Vec::new(),
         });
     }
     let everyone = users::list(conn, account.id)?;
@@ -133,6 +150,8 @@ pub(crate) fn resolve(
         }
         people.retain(|p| p.id == user);
     }
+    let members =
+        all_teams.iter().map(|(team, members)| (team.id, members.iter().map(|m| m.user_id).collect())).collect();
     let teams = all_teams.into_iter().map(|(team, _)| team).collect();
-    Ok(Scope { kind, period, periods, date, team, user, people, teams, everyone })
+    Ok(Scope { kind, period, periods, date, team, user, people, teams, everyone, members })
 }

@@ -150,6 +150,7 @@ fn setting_value(locale: Locale, setting: Setting, stored: &str) -> String {
             |days| days.days().into_iter().map(|d| word(weekday_key(d))).collect::<Vec<_>>().join(", "),
         ),
         Setting::Language => stored.parse::<Locale>().map_or_else(|_| stored.to_owned(), |l| l.label().to_owned()),
+        Setting::RepsSeeLeaderboard => word(if stored == "true" { "admin-audit-yes" } else { "admin-audit-no" }),
         Setting::Name | Setting::Currency | Setting::TimeZone => stored.to_owned(),
     }
 }

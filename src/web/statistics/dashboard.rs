@@ -10,7 +10,8 @@ use chrono::Utc;
 
 use super::cache;
 use crate::app::statistics::dashboard::{self, Dashboard, Table};
-use crate::app::statistics::{Filters, Scope};
+use crate::app::statistics::overview::{self, Sort};
+use crate::app::statistics::{Filters, HolderProgress, Scope};
 use crate::domain::account::Locale;
 use crate::domain::money::MoneyStyle;
 use crate::domain::number;
@@ -42,13 +43,29 @@ pub struct Line {
     pub expected: String,
     pub gap: String,
     pub needed: String,
+    /// "87 %": where this pace ends the period.
+    pub forecast: String,
+    /// Against the previous period: "+3 · +12.5 pp".
+    pub change: String,
+    /// The period began before the holder held the objective.
+    pub partial: bool,
+    /// A word under the name (the total's "2 of 3 behind or at risk").
+    pub note: String,
 }
 
 impl Line {
     /// `money` is the account's currency written the reader's way (`current.money()`): its
     /// locale writes every figure of the line.
-    pub fn new(name: String, progress: &Progress, measure: Measure, money: &MoneyStyle) -> Self {
+    pub fn new(
+        name: String,
+        progress: &Progress,
+        previous: Option<&Progress>,
+        measure: Measure,
+        money: &MoneyStyle,
+    ) -> Self {
         let locale = money.locale;
+        let none = || crate::i18n::lookup(locale, "statistics-not-applicable", &[]);
+        let judged = progress.standing.is_judged();
         Self {
             name,
             active: true,
@@ -57,14 +74,25 @@ impl Line {
             percent: crate::i18n::percent(locale, progress.percent),
             bar: format!("{:.1}", progress.percent.clamp(0.0, 100.0)),
             standing: progress.standing,
-            expected: show(measure, progress.expected, money),
-            gap: signed(measure, progress.gap, money),
-            needed: progress.needed_per_day.map_or_else(
-                || crate::i18n::lookup(locale, "statistics-not-applicable", &[]),
-                |n| show(measure, n, money),
-            ),
+            expected: if judged { show(measure, progress.expected, money) } else { none() },
+            gap: if judged { signed(measure, progress.gap, money) } else { none() },
+            needed: progress.needed_per_day.map_or_else(none, |n| show(measure, n, money)),
+            forecast: progress.forecast_percent().map_or_else(none, |p| crate::i18n::percent(locale, p)),
+            change: previous.filter(|p| p.standing.is_judged()).map_or_else(none, |before| {
+                let points = signed_number(locale, progress.percent - before.percent);
+                let figure = signed(measure, (progress.achieved - before.achieved) as f64, money);
+                crate::i18n::lookup(locale, "statistics-change", &[("figure", &figure), ("points", &points)])
+            }),
+            partial: progress.partial,
+            note: String::new(),
         }
     }
+}
+
+/// "+12.5", "−3.0": percent points, one decimal, the reader's way.
+fn signed_number(locale: Locale, value: f64) -> String {
+    let sign = if value >= 0.0 { "+" } else { "−" };
+    format!("{sign}{}", number::decimal(locale, value.abs(), 1))
 }
 
 /// A figure that may have decimals: money to the cent, counts to one decimal, each written
@@ -99,17 +127,17 @@ pub struct Region {
     pub bounds: String,
     pub label: String,
     pub kinds: &'static [ObjectiveKind],
+    /// The filters' tabs: this is not the overview.
+    pub overview: bool,
+    pub sorts: &'static [Sort],
+    pub sort: &'static str,
 }
 
 impl Region {
     /// A period kind's name in the filter: quarters and years say "fiscal" when the fiscal
     /// year is not the calendar year.
     fn period_label_key(&self, kind: &PeriodKind) -> &'static str {
-        match kind {
-            PeriodKind::Quarter if self.scope.period.is_fiscal() => "period-fiscal-quarter",
-            PeriodKind::Year if self.scope.period.is_fiscal() => "period-fiscal-year",
-            other => other.label_key(),
-        }
+        period_label_key(&self.scope.period, kind)
     }
 
     fn previous_url(&self) -> String {
@@ -129,6 +157,16 @@ impl Region {
     }
 }
 
+/// A period kind's name in a filter: quarters and years say "fiscal" when the fiscal year
+/// is not the calendar year.
+pub fn period_label_key(shown: &Period, kind: &PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::Quarter if shown.is_fiscal() => "period-fiscal-quarter",
+        PeriodKind::Year if shown.is_fiscal() => "period-fiscal-year",
+        other => other.label_key(),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "statistics/dashboard.html")]
 struct Page {
@@ -144,17 +182,28 @@ fn sections(money: &MoneyStyle, tables: Vec<Table>) -> Vec<Section> {
         .into_iter()
         .map(|Table { objective, lines, total, .. }| {
             let measure = objective.row.measure();
-            let total = total.map(|progress| Line::new(total_name.clone(), &progress, measure, money));
+            let total = total.map(|progress| Line {
+                note: alarms(money.locale, lines.iter().map(|line| line.progress.standing)),
+                ..Line::new(total_name.clone(), &progress, None, measure, money)
+            });
             let lines = lines
                 .into_iter()
-                .map(|(holder, progress)| Line {
-                    active: holder.active,
-                    ..Line::new(holder.name, &progress, measure, money)
+                .map(|line| Line {
+                    active: line.holder.active,
+                    ..Line::new(line.holder.name, &line.progress, line.previous.as_ref(), measure, money)
                 })
                 .collect();
             Section { id: objective.row.id, name: objective.row.name.clone(), lines, total }
         })
         .collect()
+}
+
+/// "2 of 3 behind or at risk": what a total's own standing would hide.
+pub fn alarms(locale: Locale, standings: impl Iterator<Item = Standing>) -> String {
+    let judged: Vec<Standing> = standings.filter(|s| s.is_judged()).collect();
+    let behind = judged.iter().filter(|s| matches!(s, Standing::Behind | Standing::AtRisk | Standing::Missed)).count();
+    let (behind, of) = (behind.to_string(), judged.len().to_string());
+    crate::i18n::lookup(locale, "statistics-alarms", &[("behind", &behind), ("count", &of)])
 }
 
 pub async fn page(
@@ -185,7 +234,7 @@ async fn draw(
     let region = match state.regions.get(&key) {
         Some(region) => region,
         None => {
-            let region: Arc<str> = region(state, current, &key).await?.render_with_values(&current.locale)?.into();
+            let region: Arc<str> = region(state, current, &key).await?.into();
             state.regions.insert(key, Arc::clone(&region));
             region
         }
@@ -197,19 +246,31 @@ async fn draw(
     html(current.locale, StatusCode::OK, &page)
 }
 
-/// The filters and tables of `key`, computed from the buckets.
-async fn region(state: &AppState, current: &CurrentUser, key: &cache::Key) -> Result<Region, AppError> {
+/// The filters and tables (or the overview) of `key`, computed from the buckets and
+/// rendered.
+async fn region(state: &AppState, current: &CurrentUser, key: &cache::Key) -> Result<String, AppError> {
     let (filters, as_of) = (key.filters.clone(), key.as_of());
+    let (locale, money) = (current.locale, current.money());
+    if filters.wants_overview(current.actor.manages()) {
+        let sort = Sort::parse(&filters.sort);
+        let found =
+            state.app.run_as(&current.actor, move |cx, actor| overview::overview(cx, actor, &filters, as_of)).await?;
+        return Ok(super::overview::Region::new(found, sort, &money).render_with_values(&locale)?);
+    }
     let Dashboard { scope, tables } =
         state.app.run_as(&current.actor, move |cx, actor| dashboard::dashboard(cx, actor, &filters, as_of)).await?;
-    let (calendar, locale) = (current.account().calendar(), current.locale);
-    Ok(Region {
+    let calendar = current.account().calendar();
+    let region = Region {
         bounds: bounds(locale, &scope.period, calendar.tz().name()),
         label: crate::i18n::period(locale, &scope.period),
         kinds: ObjectiveKind::ALL,
-        sections: sections(&current.money(), tables),
+        overview: false,
+        sorts: &Sort::ALL,
+        sort: Sort::Standing.as_str(),
+        sections: sections(&money, tables),
         scope,
-    })
+    };
+    Ok(region.render_with_values(&locale)?)
 }
 
 /// `Sun 22 Nov 2026 00:00 → Sun 29 Nov 2026 00:00 (the end excluded), Europe/Rome time`.
@@ -250,7 +311,7 @@ pub async fn csv(
     let period_name = crate::i18n::period(Locale::En, &scope.period);
     for Table { objective, target, lines, .. } in tables {
         let measure = objective.row.measure();
-        for (holder, progress) in lines {
+        for HolderProgress { holder, progress, .. } in lines {
             let Some(person) = scope.people.iter().find(|p| p.id == holder.user_id) else { continue };
             let percent = progress.achieved as f64 / target.max(1) as f64 * 100.0;
             writer

@@ -7,7 +7,7 @@ use actix_web::web::{Data, Path};
 use askama::Template;
 use serde::Deserialize;
 
-use super::dashboard::HERE;
+use super::dashboard::{HERE, Line};
 use crate::app::statistics::detail::{self, Detail, Records};
 use crate::app::statistics::{Filters, Scope};
 use crate::domain::account::Locale;
@@ -26,6 +26,8 @@ use crate::web::respond::html;
 use crate::web::{AppError, AppState};
 
 const CHART_PERIODS: usize = 12;
+/// In the chart's own units: text stays legible from a phone's width to a desktop card's.
+const CHART_SIZE: (f64, f64) = (420.0, 170.0);
 const PAGE_SIZE: i64 = 25;
 
 #[derive(Debug, Default, Deserialize)]
@@ -38,6 +40,8 @@ pub struct DetailQuery {
 
 pub struct PersonChart {
     pub name: String,
+    /// Their figure, target, standing and forecast in the chosen period, when it has a target.
+    pub line: Option<Line>,
     pub chart: BarChart,
 }
 
@@ -76,6 +80,23 @@ impl Page {
     fn back_url(&self) -> String {
         format!("{HERE}?{}", self.scope.query())
     }
+
+    fn here(&self) -> String {
+        format!("{HERE}/{}", self.id)
+    }
+
+    fn previous_url(&self) -> String {
+        let date = self.scope.period.start() - chrono::Duration::days(1);
+        format!("{HERE}/{}?{}", self.id, self.scope.query_with_date(date))
+    }
+
+    fn next_url(&self) -> String {
+        format!("{HERE}/{}?{}", self.id, self.scope.query_with_date(self.scope.period.end()))
+    }
+
+    fn period_label_key(&self, kind: &crate::domain::period::PeriodKind) -> &'static str {
+        super::dashboard::period_label_key(&self.scope.period, kind)
+    }
 }
 
 pub async fn page(
@@ -88,31 +109,37 @@ pub async fn page(
     let page_number = crate::domain::range::page(query.page).map_err(AppError::bad_request)?;
     let shown = (CHART_PERIODS, page_number, PAGE_SIZE);
     let found = state.app.run_as(&current.actor, move |cx, actor| detail::detail(cx, actor, id, &query.filters, shown));
-    let Detail { objective, scope, holders, periods, achieved, breakdown, records, has_next } = match found.await {
-        Err(crate::app::Error::Recomputing(percent)) => {
-            return super::recomputing::notice(&current, HERE, percent, false);
-        }
-        found => found?,
-    };
+    let Detail { objective, scope, holders, standings, periods, achieved, breakdown, records, has_next } =
+        match found.await {
+            Err(crate::app::Error::Recomputing(percent)) => {
+                return super::recomputing::notice(&current, HERE, percent, false);
+            }
+            found => found?,
+        };
     let (locale, money) = (current.locale, current.money());
     let measure = objective.row.measure();
+    let columns_of = |user| -> Vec<Column> {
+        periods
+            .iter()
+            .zip(&achieved)
+            .map(|(period, achieved)| Column {
+                label: crate::i18n::period(locale, period),
+                achieved: achieved.get(&user).copied().unwrap_or(0),
+                target: objective.target(period),
+            })
+            .collect()
+    };
+    // One scale for everybody: the same target at the same height in every chart.
+    let top = holders.iter().map(|(user, _)| chart::highest(&columns_of(*user))).max().unwrap_or(0);
     let charts = holders
         .iter()
-        .map(|(user, name)| {
-            let columns: Vec<Column> = periods
+        .map(|(user, name)| PersonChart {
+            name: name.clone(),
+            line: standings
                 .iter()
-                .zip(&achieved)
-                .map(|(period, achieved)| {
-                    let achieved = achieved.get(user).copied().unwrap_or(0);
-                    Column {
-                        label: crate::i18n::period(locale, period),
-                        achieved,
-                        target: objective.target(period),
-                        shown: measure.display(achieved, &money),
-                    }
-                })
-                .collect();
-            PersonChart { name: name.clone(), chart: chart::bar_chart(&columns, 480.0, 120.0) }
+                .find(|s| s.holder.user_id == *user)
+                .map(|s| Line::new(name.clone(), &s.progress, s.previous.as_ref(), measure, &money)),
+            chart: chart::bar_chart(&columns_of(*user), CHART_SIZE, top, |v| measure.display(v, &money)),
         })
         .collect();
     let breakdown = breakdown.into_iter().map(|(name, total)| (name, measure.display(total, &money))).collect();

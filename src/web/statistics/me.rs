@@ -7,7 +7,8 @@ use actix_web::web::Data;
 use askama::Template;
 
 use super::dashboard::Line;
-use crate::app::statistics::mine;
+use super::overview::PlaceLine;
+use crate::app::statistics::{mine, overview};
 use crate::domain::chart::{self, BarChart, Column};
 use crate::domain::period::PeriodKind;
 use crate::web::current_user::SalesObjectivesReader;
@@ -18,6 +19,8 @@ use crate::web::{AppError, AppState};
 
 /// How many periods the small history shows.
 const HISTORY: usize = 6;
+/// In the chart's own units, for a card from 280 px wide.
+const CHART_SIZE: (f64, f64) = (320.0, 130.0);
 
 pub struct Card {
     pub objective: String,
@@ -34,13 +37,18 @@ struct Page {
     layout: Layout,
     cards: Vec<Card>,
     time_zone: String,
+    /// Names and ranks, where the account lets reps see them.
+    leaderboard: Vec<PlaceLine>,
 }
 
 pub async fn page(
     state: Data<AppState>,
     SalesObjectivesReader(current): SalesObjectivesReader,
 ) -> Result<HttpResponse, AppError> {
-    let found = match state.app.run_as(&current.actor, move |cx, actor| mine::mine(cx, actor, HISTORY)).await {
+    let both = |cx: &mut crate::app::Cx, actor: &crate::app::Actor| {
+        Ok((mine::mine(cx, actor, HISTORY)?, overview::leaderboard_for_rep(cx, actor)?))
+    };
+    let (found, places) = match state.app.run_as(&current.actor, both).await {
         Err(crate::app::Error::Recomputing(percent)) => {
             return super::recomputing::notice(&current, "/me/objectives", percent, false);
         }
@@ -58,7 +66,6 @@ pub async fn page(
                     label: crate::i18n::period(locale, period),
                     achieved: *achieved,
                     target: *target,
-                    shown: measure.display(*achieved, &money),
                 })
                 .collect();
             let (current_period, _, _) = found.history.last()?;
@@ -67,8 +74,8 @@ pub async fn page(
                 objective: row.name.clone(),
                 period_label: crate::i18n::period(locale, current_period),
                 period_kind: found.kind,
-                line: Line::new(row.name.clone(), &found.progress, measure, &money),
-                chart: chart::bar_chart(&columns, 240.0, 60.0),
+                line: Line::new(row.name.clone(), &found.progress, found.previous.as_ref(), measure, &money),
+                chart: chart::bar_chart(&columns, CHART_SIZE, 0, |v| measure.display(v, &money)),
                 detail_url: format!(
                     "/statistics/sales-objectives/{}?type={}&period={}",
                     row.id,
@@ -82,6 +89,7 @@ pub async fn page(
         layout: Layout::signed_in("statistics-my-objectives", &current, "/me/objectives"),
         cards,
         time_zone: current.account().time_zone.to_string(),
+        leaderboard: places.map(|p| super::overview::places(locale, p, current.actor.manages())).unwrap_or_default(),
     };
     html(current.locale, StatusCode::OK, &page)
 }

@@ -5,4 +5,5 @@ pub mod cache;
 pub mod dashboard;
 pub mod detail;
 pub mod me;
+pub mod overview;
 mod recomputing;
