@@ -147,3 +147,4 @@ import-holiday-repeated = { $date } is listed twice.
 settings-currency-amounts = Amounts are recorded in { $currency }: the currency cannot change (amounts are never converted).
 settings-rebuild-running = The figures are still being recomputed for the last time-zone change: change the settings again when it is done.
 setting-unknown = Not a setting of the account.
+probability-invalid = `{ $value }` is not a probability: a whole percent from 0 to 100.

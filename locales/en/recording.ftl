@@ -72,3 +72,7 @@ recording-prospect-created = Prospect created.
 recording-prospect-saved = Prospect saved.
 recording-prospect-deleted = Prospect deleted.
 recording-prospect-converted-into-lead = Prospect converted into a lead.
+recording-lead-estimated-closing = Estimated closing date
+recording-lead-forecast-hint = (while open: the revenue forecast counts it, weighed by its probability)
+recording-lead-probability = Probability, %
+recording-leads-export-csv = Export as CSV (the import's columns)

@@ -147,3 +147,4 @@ import-holiday-repeated = { $date } compare due volte.
 settings-currency-amounts = Ci sono importi registrati in { $currency }: la valuta non si può cambiare (gli importi non vengono mai convertiti).
 settings-rebuild-running = Le cifre vengono ancora ricalcolate per l'ultimo cambio di fuso orario: cambia di nuovo le impostazioni quando ha finito.
 setting-unknown = Non è un'impostazione dell'account.
+probability-invalid = `{ $value }` non è una probabilità: una percentuale intera da 0 a 100.

@@ -72,3 +72,7 @@ recording-prospect-created = Prospect creato.
 recording-prospect-saved = Prospect salvato.
 recording-prospect-deleted = Prospect eliminato.
 recording-prospect-converted-into-lead = Prospect convertito in lead.
+recording-lead-estimated-closing = Data di chiusura stimata
+recording-lead-forecast-hint = (finché è aperta: la previsione di fatturato la conta, pesata per la sua probabilità)
+recording-lead-probability = Probabilità, %
+recording-leads-export-csv = Esporta in CSV (le colonne dell'importazione)

@@ -138,6 +138,8 @@ diesel::table! {
         won_by_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         version -> BigInt,
+        estimated_closing_date -> Nullable<Date>,
+        probability -> Nullable<Integer>,
     }
 }
 

@@ -86,6 +86,9 @@ pub struct Progress {
     /// At this pace, what the period will end with: the run rate over the working time
     /// gone, while the period runs and some of it has gone.
     pub forecast: Option<f64>,
+    /// For sales objectives: what was won plus the open pipeline expected to close in the
+    /// period, weighed by probability, while the period runs.
+    pub pipeline_forecast: Option<f64>,
     pub standing: Standing,
     /// The period began before the holder held the objective.
     pub partial: bool,
@@ -95,6 +98,11 @@ impl Progress {
     /// The forecast as a share of the target, in percent.
     pub fn forecast_percent(&self) -> Option<f64> {
         self.forecast.map(|forecast| forecast / self.target.max(1) as f64 * 100.0)
+    }
+
+    /// The pipeline forecast as a share of the target, in percent.
+    pub fn pipeline_forecast_percent(&self) -> Option<f64> {
+        self.pipeline_forecast.map(|forecast| forecast / self.target.max(1) as f64 * 100.0)
     }
 }
 
@@ -126,6 +134,7 @@ pub fn progress(achieved: i64, target: i64, pace: &Pace) -> Progress {
         gap: achieved_f - expected,
         needed_per_day,
         forecast,
+        pipeline_forecast: None,
         standing,
         partial: pace.partial,
     }

@@ -44,9 +44,33 @@ pub fn parse_note(raw: &str) -> Result<String, Invalid> {
     Ok(text::lines(raw, MAX_NOTE_CHARS)?.to_owned())
 }
 
+/// A lead's probability of closing: a whole percent from 0 to 100 (`60` or `60 %`); none
+/// when left empty.
+pub fn parse_probability(raw: &str) -> Result<Option<i32>, Invalid> {
+    let text = raw.trim().trim_end_matches('%').trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<i32>() {
+        Ok(percent) if (0..=100).contains(&percent) => Ok(Some(percent)),
+        _ => Err(Invalid::new(Message::new("probability-invalid").arg("value", raw.trim()))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn probabilities_are_whole_percents_from_0_to_100() {
+        assert_eq!(parse_probability(""), Ok(None));
+        assert_eq!(parse_probability(" 60 % "), Ok(Some(60)));
+        assert_eq!(parse_probability("0"), Ok(Some(0)));
+        assert_eq!(parse_probability("100"), Ok(Some(100)));
+        for bad in ["101", "-1", "0.5", "likely"] {
+            assert!(parse_probability(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn statuses_and_subjects_round_trip() {

@@ -26,6 +26,9 @@ pub struct LeadRow {
     pub created_at: NaiveDateTime,
     /// How many times the lead was saved: a form carries the version it showed.
     pub version: i64,
+    /// While open: when it is expected to close, and how likely (0 to 100).
+    pub estimated_closing_date: Option<NaiveDate>,
+    pub probability: Option<i32>,
 }
 
 impl LeadRow {
@@ -60,6 +63,8 @@ pub struct LeadData {
     pub closed_at: Option<NaiveDateTime>,
     pub closed_on: Option<NaiveDate>,
     pub won_by_id: Option<UserId>,
+    pub estimated_closing_date: Option<NaiveDate>,
+    pub probability: Option<i32>,
 }
 
 /// A lead as listed: with its pipeline's and owner's names.
@@ -68,6 +73,7 @@ pub struct LeadLine {
     pub lead: LeadRow,
     pub pipeline: String,
     pub owner: String,
+    pub owner_email: String,
 }
 
 pub fn insert(
@@ -87,6 +93,8 @@ pub fn insert(
             leads::closed_at.eq(data.closed_at),
             leads::closed_on.eq(data.closed_on),
             leads::won_by_id.eq(data.won_by_id),
+            leads::estimated_closing_date.eq(data.estimated_closing_date),
+            leads::probability.eq(data.probability),
             leads::created_at.eq(now),
         ))
         .execute(conn)?;
@@ -151,7 +159,7 @@ pub fn list(conn: &mut AnyConnection, account: AccountId, owner: Option<UserId>)
         .inner_join(users::table.on(users::id.eq(leads::owner_id)))
         .filter(leads::account_id.eq(account))
         .order(leads::id.desc())
-        .select((LeadRow::as_select(), pipelines::name, users::name))
+        .select((LeadRow::as_select(), pipelines::name, users::name, users::email))
         .into_boxed();
     if let Some(owner) = owner {
         query = query.filter(leads::owner_id.eq(owner));
@@ -223,10 +231,43 @@ pub fn won_between(
         .order((leads::closed_at.desc(), leads::id.desc()))
         .limit(limit)
         .offset(offset)
-        .select((LeadRow::as_select(), pipelines::name, users::name))
+        .select((LeadRow::as_select(), pipelines::name, users::name, users::email))
         .into_boxed();
     if let Some(pipeline) = pipeline {
         query = query.filter(leads::pipeline_id.eq(pipeline));
     }
     query.load(conn)
+}
+
+/// The open pipeline of `users` expected to close over local dates [start, end): per owner,
+/// the amounts (cents) and the count of leads, each weighed by its probability. Open leads
+/// are few next to the history, and read through their own index.
+pub fn weighted_open_by_owner(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    users: &[UserId],
+    pipeline: Option<PipelineId>,
+    (start, end): (NaiveDate, NaiveDate),
+) -> QueryResult<std::collections::BTreeMap<UserId, (f64, f64)>> {
+    let mut query = leads::table
+        .filter(leads::account_id.eq(account))
+        .filter(leads::estimated_closing_date.ge(start))
+        .filter(leads::estimated_closing_date.lt(end))
+        .filter(leads::status.eq_any([LeadStatus::Todo, LeadStatus::Standby]))
+        .select((leads::owner_id, leads::amount_cents, leads::probability))
+        .into_boxed();
+    if let Some(pipeline) = pipeline {
+        query = query.filter(leads::pipeline_id.eq(pipeline));
+    }
+    let mut totals = std::collections::BTreeMap::new();
+    for (owner, cents, probability) in query.load::<(UserId, Option<i64>, Option<i32>)>(conn)? {
+        if !users.contains(&owner) {
+            continue;
+        }
+        let likelihood = f64::from(probability.unwrap_or(0)) / 100.0;
+        let total: &mut (f64, f64) = totals.entry(owner).or_default();
+        total.0 += cents.unwrap_or(0) as f64 * likelihood;
+        total.1 += likelihood;
+    }
+    Ok(totals)
 }

@@ -18,6 +18,7 @@ use crate::domain::form::FieldErrors;
 use crate::domain::ids::LeadId;
 use crate::domain::money::{Amount, MoneyStyle};
 use crate::domain::recording::LeadStatus;
+use crate::domain::spreadsheet::text_cell;
 use crate::i18n;
 
 const HERE: &str = "/leads";
@@ -68,8 +69,41 @@ pub async fn list(state: Data<AppState>, current: CurrentUser) -> Result<HttpRes
     html(current.locale, StatusCode::OK, &page)
 }
 
+/// The leads the reader may see, in the import's columns (and its forecast columns), so that
+/// an export imports again elsewhere.
+pub async fn csv(state: Data<AppState>, current: CurrentUser) -> Result<HttpResponse, AppError> {
+    let lines = state.app.run_as(&current.actor, leads::list).await?;
+    let calendar = current.account().calendar();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| AppError::Internal(e.into());
+    let header = crate::app::import::LEAD_HEADER.iter().chain(&crate::app::import::LEAD_FORECAST_COLUMNS);
+    writer.write_record(header).map_err(fail)?;
+    for LeadLine { lead, pipeline, owner_email, .. } in lines {
+        let closed_at =
+            lead.closed_at.map(|at| calendar.local_datetime(at.and_utc()).format("%Y-%m-%d %H:%M").to_string());
+        writer
+            .write_record([
+                text_cell(&lead.title).into_owned(),
+                text_cell(&owner_email).into_owned(),
+                text_cell(&pipeline).into_owned(),
+                lead.status.as_str().to_owned(),
+                lead.amount_cents.map(|c| Amount::from_cents(c).to_form(Locale::En)).unwrap_or_default(),
+                current.account().currency.clone(),
+                closed_at.unwrap_or_default(),
+                lead.estimated_closing_date.map(|d| d.to_string()).unwrap_or_default(),
+                lead.probability.map(|p| p.to_string()).unwrap_or_default(),
+            ])
+            .map_err(fail)?;
+    }
+    let body = writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((actix_web::http::header::CONTENT_DISPOSITION, "attachment; filename=\"leads.csv\""))
+        .body(body))
+}
+
 fn item(line: LeadLine, currency: &MoneyStyle, locale: Locale) -> LeadItem {
-    let LeadLine { lead, pipeline, owner } = line;
+    let LeadLine { lead, pipeline, owner, .. } = line;
     LeadItem {
         id: lead.id,
         status: lead.status,

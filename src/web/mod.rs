@@ -70,6 +70,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/activities/new", web::post().to(activities::new))
         .route("/activities/{id}/delete", web::post().to(activities::delete))
         .route("/leads", web::get().to(leads::list))
+        .route("/leads.csv", web::get().to(leads::csv))
         .route("/leads", web::post().to(leads::create))
         .route("/leads/new", web::get().to(leads::new))
         .route("/leads/{id}/edit", web::get().to(leads::edit))

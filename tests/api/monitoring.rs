@@ -3,6 +3,8 @@
 //! leaderboard and who may see it, and one chart scale for everybody.
 
 use chrono::{DateTime, Utc};
+use sales_objectives::app::import::{self, ImportKind};
+use sales_objectives::app::recording::leads::{self, LeadForm};
 use sales_objectives::app::settings::{self, SettingsForm};
 use sales_objectives::app::statistics::overview::{self, Overview};
 use sales_objectives::app::statistics::{Filters, dashboard};
@@ -216,4 +218,108 @@ async fn every_chart_of_one_objective_has_one_scale_and_only_periods_since_it_ex
     let data = texts(&page, ".chart-data tbody tr");
     assert_eq!(data.len(), 3 * 5, "{data:?}");
     assert_eq!(texts(&page, ".objective-card .big-figure").len(), 3, "each holder's figure above their chart");
+}
+
+/// A lead of Rita's through its form's use case.
+fn lead(app: &TestApp, rita: &UserRow, fields: [(&str, &str); 5]) {
+    let [title, amount, status, closing, probability] = fields.map(|(_, v)| v.to_owned());
+    let form = LeadForm {
+        title,
+        pipeline_id: app.pipeline_id(rita, "Sales"),
+        amount,
+        status,
+        estimated_closing_date: closing,
+        probability,
+        closed_at: if fields[2].1 == "won" { "2026-12-01T10:00".into() } else { String::new() },
+        ..LeadForm::default()
+    };
+    app.run_as(rita, |cx, actor| leads::create(cx, actor, &form));
+}
+
+#[tokio::test]
+async fn a_revenue_forecast_adds_the_open_pipeline_weighed_by_probability_within_the_period() {
+    let app = TestApp::spawn().await;
+    let acme = app.acme().with_manager().with_reps(1).build();
+    let (manager, rita) = (acme.manager(), &acme.reps[0]);
+    ObjectiveBuilder::revenue("Revenue")
+        .targets(&[("month", "10000")])
+        .held_by(&[rita])
+        .created_at(at("2026-11-02T08:00:00Z"))
+        .create(&app, manager);
+    let field = |v| ("", v);
+    lead(&app, rita, [field("Won"), field("3000"), field("won"), field(""), field("")]);
+    lead(&app, rita, [field("Open"), field("5000"), field("todo"), field("2026-12-15"), field("60")]);
+    lead(&app, rita, [field("Standby"), field("1000"), field("standby"), field("2026-12-20"), field("50 %")]);
+    lead(&app, rita, [field("Next year"), field("2000"), field("todo"), field("2027-01-10"), field("90")]);
+    lead(&app, rita, [field("Lost"), field("4000"), field("lost"), field("2026-12-10"), field("80")]);
+
+    let filters = Filters { date: "2026-12-02".into(), ..Filters::default() };
+    let found = app.run_as(manager, |cx, actor| overview::overview(cx, actor, &filters, wednesday_noon()));
+    let progress = found.rows[0].cells[0].clone().expect("Rita holds Revenue").progress;
+    assert_eq!(progress.achieved, 300_000);
+    // December 2026 has 23 working days; 1.5 are gone at Wednesday noon.
+    let pace = progress.forecast.expect("a forecast");
+    assert!((pace - 300_000.0 * 23.0 / 1.5).abs() < 1.0, "{pace}");
+    assert_eq!(
+        progress.pipeline_forecast,
+        Some(300_000.0 + 300_000.0 + 50_000.0),
+        "won + 60 % of 5,000 + 50 % of 1,000"
+    );
+    assert_eq!(progress.pipeline_forecast_percent(), Some(65.0));
+}
+
+#[tokio::test]
+async fn a_leads_forecast_fields_are_checked_kept_exported_and_imported() {
+    let app = TestApp::spawn().await;
+    let acme = app.acme().with_manager().with_reps(1).build();
+    let rita = &acme.reps[0];
+    app.login_as(rita).await;
+    let pipeline = app.pipeline_id(rita, "Sales");
+    let refused = app
+        .submit(
+            "/leads",
+            &[
+                ("title", "Acme"),
+                ("pipeline_id", &pipeline),
+                ("probability", "150"),
+                ("estimated_closing_date", "soon"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.expect("page");
+    assert!(texts(&page, "#probability-error")[0].contains("a whole percent from 0 to 100"));
+    assert!(texts(&page, "#estimated_closing_date-error")[0].contains("is not a date"));
+    assert_eq!(crate::helpers::input_value(&page, "probability").as_deref(), Some("150"), "the form kept");
+    assert_eq!(app.count("leads"), 0, "nothing written");
+
+    let fields = [
+        ("title", "Acme"),
+        ("pipeline_id", pipeline.as_str()),
+        ("amount", "5000"),
+        ("estimated_closing_date", "2026-12-15"),
+        ("probability", "60"),
+    ];
+    assert_eq!(app.submit("/leads", &fields).await.status(), reqwest::StatusCode::SEE_OTHER);
+    let csv = app.get("/leads.csv").await.text().await.expect("csv");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("title,owner_email,pipeline,status,amount,currency,closed_at,estimated_closing_date,probability")
+    );
+    assert_eq!(lines.next(), Some("Acme,rita@acme.example,Sales,todo,5000.00,EUR,,2026-12-15,60"));
+
+    // The export imports again; a file without the forecast columns still does.
+    let import = |contents: &str| {
+        app.run_as(&acme.admin, |cx, actor| import::import(cx, actor, ImportKind::Leads, contents.as_bytes()))
+    };
+    assert!(import(&csv).is_ok());
+    assert!(
+        import("title,owner_email,pipeline,status,amount,currency,closed_at\nOld,rita@acme.example,Sales,todo,,,\n")
+            .is_ok()
+    );
+    let bad = "title,owner_email,pipeline,status,amount,currency,closed_at,estimated_closing_date,probability\n\
+               Bad,rita@acme.example,Sales,todo,,,,2026-12-15,101\n";
+    assert!(import(bad).is_err(), "a probability over 100 refuses the file");
+    assert_eq!(app.count("leads"), 3);
 }

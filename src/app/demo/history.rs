@@ -126,6 +126,10 @@ pub fn load(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> 
             };
             let status = if status == LeadStatus::Won && closed_at.is_none() { LeadStatus::Todo } else { status };
             let kind = if pipeline == renewals.id { "renewal" } else { "new deal" };
+            // An open lead is expected to close within the next two months.
+            let open = matches!(status, LeadStatus::Todo | LeadStatus::Standby);
+            let estimated = open.then(|| today + Duration::days(1 + dice.below(60) as i64));
+            let probability = open.then(|| 10 * (1 + dice.below(9) as i32));
             let data = LeadData {
                 pipeline_id: pipeline,
                 owner_id: rep,
@@ -135,6 +139,8 @@ pub fn load(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> 
                 closed_at: closed_at.map(|at| at.naive_utc()),
                 closed_on: closed_at.map(|at| calendar.local_date(at)),
                 won_by_id: closed_at.map(|_| rep),
+                estimated_closing_date: estimated,
+                probability,
             };
             let lead = leads::insert(conn, account.id, &data, created_at)?;
             rep_leads.push((lead.id, pipeline));

@@ -27,30 +27,38 @@ pub(crate) type Records = (Vec<(u64, csv::StringRecord)>, Vec<BadLine>);
 
 /// The records of `input`, after checking the header (a wrong header refuses the file alone).
 pub(crate) fn records(input: impl Read, header: &[&str]) -> Result<Records, ImportError> {
+    records_with(input, header, &[])
+}
+
+/// The records of `input`, whose header is `header`, or `header` followed by `optional`
+/// (columns added later go at the end: files written before them still import).
+pub(crate) fn records_with(input: impl Read, header: &[&str], optional: &[&str]) -> Result<Records, ImportError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(input);
     let found = reader
         .headers()
         .map_err(|e| ImportError::Refused(vec![BadLine::new(1, Message::new("import-unreadable").arg("error", e))]))?
         .clone();
     let found: Vec<&str> = found.iter().map(str::trim).collect();
-    if found != header {
+    let full: Vec<&str> = header.iter().chain(optional).copied().collect();
+    if found != header && found != full {
         return Err(ImportError::Refused(vec![BadLine::new(
             1,
             Message::new("import-header").arg("header", header.join(",")),
         )]));
     }
+    let width = found.len();
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     for record in reader.records() {
         match record {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| p.line());
-                if record.len() == header.len() {
+                if record.len() == width {
                     rows.push((line, record));
                 } else {
                     errors.push(BadLine::new(
                         line,
-                        Message::new("import-field-count").arg("expected", header.len()).arg("found", record.len()),
+                        Message::new("import-field-count").arg("expected", width).arg("found", record.len()),
                     ));
                 }
             }

@@ -4,7 +4,7 @@ use std::io::Read;
 
 use chrono::Utc;
 
-use super::file::{ImportLineError, check_all, parse_moment, records};
+use super::file::{ImportLineError, check_all, parse_moment, records_with};
 use super::lookups::{Lookups, unchanged};
 use super::{ImportError, ImportReport};
 use crate::db::AnyConnection;
@@ -16,13 +16,15 @@ use crate::store::accounts::{self, AccountRow};
 use crate::store::leads::{self, LeadData};
 
 pub const LEAD_HEADER: [&str; 7] = ["title", "owner_email", "pipeline", "status", "amount", "currency", "closed_at"];
+/// Columns a file may add after `LEAD_HEADER`: an open lead's forecast.
+pub const LEAD_FORECAST_COLUMNS: [&str; 2] = ["estimated_closing_date", "probability"];
 
 pub fn import_leads(
     conn: &mut AnyConnection,
     account: &AccountRow,
     input: impl Read,
 ) -> Result<ImportReport, ImportError> {
-    let rows = records(input, &LEAD_HEADER)?;
+    let rows = records_with(input, &LEAD_HEADER, &LEAD_FORECAST_COLUMNS)?;
     let calendar = account.calendar();
     let now = Utc::now().naive_utc();
     let mut lookups = Lookups::new(account);
@@ -51,6 +53,8 @@ pub fn import_leads(
             return Err(ImportLineError::message("import-won-needs-amount"));
         }
         let won = status == LeadStatus::Won;
+        let estimated_closing_date = crate::domain::range::parse_date(record.get(7).unwrap_or_default())?;
+        let probability = words::parse_probability(record.get(8).unwrap_or_default())?;
         Ok(LeadData {
             pipeline_id: pipeline,
             owner_id: owner,
@@ -60,6 +64,8 @@ pub fn import_leads(
             closed_at: closed_at.map(|at| at.naive_utc()),
             closed_on: closed_at.map(|at| calendar.local_date(at)),
             won_by_id: won.then_some(owner),
+            estimated_closing_date,
+            probability,
         })
     })?;
     let report = accounts::bulk_change(conn, account.id, |conn| {

@@ -12,7 +12,7 @@ mod leads;
 mod lookups;
 
 pub use activities::{ACTIVITY_HEADER, import_activities};
-pub use leads::{LEAD_HEADER, import_leads};
+pub use leads::{LEAD_FORECAST_COLUMNS, LEAD_HEADER, import_leads};
 
 use crate::domain::message::Message;
 

@@ -32,6 +32,9 @@ pub struct LeadForm {
     pub status: String,
     /// When won: the local moment; empty means now (or, already won, unchanged).
     pub closed_at: String,
+    /// While open: when it should close (`YYYY-MM-DD`) and how likely, in percent.
+    pub estimated_closing_date: String,
+    pub probability: String,
     /// The version of the lead the form showed; a save over a newer version is refused.
     /// Empty: whatever the lead is now (a script that does not read first).
     pub version: String,
@@ -53,6 +56,8 @@ impl LeadForm {
                 .closed_at
                 .map(|at| calendar.local_datetime(at.and_utc()).format("%Y-%m-%dT%H:%M").to_string())
                 .unwrap_or_default(),
+            estimated_closing_date: lead.estimated_closing_date.map(|d| d.to_string()).unwrap_or_default(),
+            probability: lead.probability.map(|p| p.to_string()).unwrap_or_default(),
             version: lead.version.to_string(),
             locale,
         }
@@ -146,6 +151,10 @@ fn data(cx: &mut Cx, actor: &Actor, before: Option<&Lead>, form: &LeadForm) -> R
     } else {
         None
     };
+    let estimated_closing_date = errors
+        .check("estimated_closing_date", crate::domain::range::parse_date(&form.estimated_closing_date))
+        .flatten();
+    let probability = errors.check("probability", words::parse_probability(&form.probability)).flatten();
     errors.clone().into_result()?;
     let (Some(title), Some(status), Some(pipeline), Some(owner)) = (title, status, pipeline, owner) else {
         return Err(errors.into());
@@ -160,5 +169,7 @@ fn data(cx: &mut Cx, actor: &Actor, before: Option<&Lead>, form: &LeadForm) -> R
         closed_on: closed_at.map(|at| calendar.local_date(at)),
         // Credited to whoever owned it when it was won, even if the owner changes later.
         won_by_id: won.then(|| was_won.and_then(|b| b.won_by_id).unwrap_or(owner)),
+        estimated_closing_date,
+        probability,
     })
 }

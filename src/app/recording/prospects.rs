@@ -108,6 +108,8 @@ pub fn convert(cx: &mut Cx, actor: &Actor, id: ProspectId, pipeline_id: &str) ->
                 closed_at: None,
                 closed_on: None,
                 won_by_id: None,
+                estimated_closing_date: None,
+                probability: None,
             },
             cx.now.naive_utc(),
         )?;

@@ -20,7 +20,7 @@ use crate::store::actions;
 use crate::store::buckets;
 use crate::store::counting_rules::{self, ObjectiveRule, RulesOf};
 use crate::store::objectives::{self, Holder, ObjectiveRow};
-use crate::store::{holidays, pipelines};
+use crate::store::{holidays, leads, pipelines};
 
 /// An objective with what it needs to be measured.
 #[derive(Debug, Clone)]
@@ -217,6 +217,25 @@ impl Clock {
     }
 }
 
+/// For a sales objective whose period runs: each holder's open leads expected to close in
+/// it, weighed by probability (cents for revenue, leads for a count of wins).
+pub fn open_pipeline(
+    conn: &mut AnyConnection,
+    clock: &Clock,
+    objective: &Measured,
+    users: &[UserId],
+    period: &Period,
+) -> QueryResult<Option<BTreeMap<UserId, f64>>> {
+    let row = &objective.row;
+    if row.kind() != ObjectiveKind::Sales || clock.now >= period.end_utc(clock.calendar()) {
+        return Ok(None);
+    }
+    let revenue = row.metric() == Some(SalesMetric::Revenue);
+    let open =
+        leads::weighted_open_by_owner(conn, row.account_id, users, row.pipeline_id, (period.start(), period.end()))?;
+    Ok(Some(open.into_iter().map(|(user, (cents, count))| (user, if revenue { cents } else { count })).collect()))
+}
+
 /// Since when `holder` holds `objective`: the later of the objective's creation and the
 /// assignment.
 pub fn held_since(objective: &Measured, holder: &Holder) -> DateTime<Utc> {
@@ -249,8 +268,9 @@ pub fn standings(
         Some(target) => Some((target, achieved_by_user(conn, objective, &users, before.start(), before.end())?)),
         None => None,
     };
+    let open = open_pipeline(conn, clock, objective, &users, period)?;
     let mut total = (0, None::<DateTime<Utc>>);
-    let lines: Vec<HolderProgress> = holders
+    let mut lines: Vec<HolderProgress> = holders
         .into_iter()
         .map(|holder| {
             let since = held_since(objective, &holder);
@@ -263,10 +283,19 @@ pub fn standings(
         })
         .collect();
     // The holders together are judged from the first of them to hold it.
-    let together = match (lines.len() > 1, total.1) {
+    let mut together = match (lines.len() > 1, total.1) {
         (true, Some(since)) => Some(clock.progress(period, since, total.0, target * lines.len() as i64)),
         _ => None,
     };
+    if let Some(open) = open {
+        for line in &mut lines {
+            let weighed = open.get(&line.holder.user_id).copied().unwrap_or(0.0);
+            line.progress.pipeline_forecast = Some(line.progress.achieved as f64 + weighed);
+        }
+        if let Some(together) = &mut together {
+            together.pipeline_forecast = Some(together.achieved as f64 + open.values().sum::<f64>());
+        }
+    }
     Ok((lines, together))
 }
 

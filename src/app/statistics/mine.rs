@@ -37,7 +37,10 @@ pub fn mine(cx: &mut Cx, actor: &Actor, history: usize) -> Result<Vec<Card>, Err
                 past.push((period, achieved, target));
             }
             let Some((current, achieved, Some(target))) = past.last().cloned() else { continue };
-            let progress = clock.progress(&current, since, achieved, target);
+            let mut progress = clock.progress(&current, since, achieved, target);
+            if let Some(open) = figures::open_pipeline(cx.conn, &clock, &objective, &[actor.user], &current)? {
+                progress.pipeline_forecast = Some(achieved as f64 + open.values().sum::<f64>());
+            }
             let before = current.previous(clock.calendar());
             let previous = match objective.target(&before) {
                 Some(target) => {

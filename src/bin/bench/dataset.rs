@@ -101,7 +101,9 @@ pub fn build(conn: &mut AnyConnection, activities_wanted: u64) -> anyhow::Result
     }
     // Set by the account's admin, as through the editor.
     let admin = Actor { user: admin.id, role: admin.role, account: std::sync::Arc::new(account.clone()) };
-    objectives_for(&mut Cx::new(conn, &passwords, Utc::now()), &admin, &reps)?;
+    // Set when the history begins, as a team that has used them for three years.
+    let began = Utc::now() - chrono::Duration::days(DAYS + 1);
+    objectives_for(&mut Cx::new(conn, &passwords, began), &admin, &reps)?;
     history(conn, &account, &reps, activities_wanted)?;
     Ok(Dataset { account, reps })
 }
@@ -231,6 +233,8 @@ fn history(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId], want
                     closed_at: Some(*at),
                     closed_on: Some(*day),
                     won_by_id: Some(*owner),
+                    estimated_closing_date: None,
+                    probability: None,
                 };
                 leads::insert(conn, account.id, &data, now)?;
             }

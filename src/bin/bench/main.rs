@@ -373,6 +373,10 @@ struct OverHttp {
     week: (f64, f64),
     quarter: (f64, f64),
     detail: (f64, f64),
+    /// The overview (every objective's current periods × every rep), computed, on the large
+    /// dataset and on the small one.
+    overview: (f64, f64),
+    overview_small_p50: f64,
     /// Server CPU time per computed yearly page, in microseconds.
     year_cpu_us: f64,
     /// Requests per second of the kept yearly page, and its server CPU per request.
@@ -409,6 +413,8 @@ async fn over_http(
         stats_times(&manager, &stats_path("sales", PeriodKind::Quarter), plan.requests, Views::Computed).await?;
     let detail_path = "/statistics/sales-objectives/1?type=activity&period=week";
     let detail = stats_times(&manager, detail_path, plan.requests / 4 + 1, Views::Kept).await?;
+    let overview_path = "/statistics/sales-objectives?type=overview";
+    let overview = stats_times(&manager, overview_path, plan.requests, Views::Computed).await?;
     let base = &large_server.base;
     let cpu_before = large_server.cpu_seconds();
     let stats_rps = client::throughput(base, &year_path, Some(manager.cookie()), 4, plan.throughput_seconds).await?;
@@ -421,6 +427,7 @@ async fn over_http(
     let stats_page_kib = manager.get(&year_path).await?.len() as f64 / 1024.0;
     let small_manager = Session::sign_in(&small_server.base, dataset::MANAGER, dataset::PASSWORD).await?;
     let (small_p50, _) = stats_times(&small_manager, &year_path, plan.requests, Views::Computed).await?;
+    let (overview_small_p50, _) = stats_times(&small_manager, overview_path, plan.requests, Views::Computed).await?;
     let cpu_before = large_server.cpu_seconds();
     let ingest = ingest(large, base, plan.ingest_seconds).await?;
     let ingest_cpu_us = per_request_us(large_server.cpu_seconds() - cpu_before, ingest.logged as f64);
@@ -431,6 +438,8 @@ async fn over_http(
         week,
         quarter,
         detail,
+        overview,
+        overview_small_p50,
         year_cpu_us,
         stats_rps,
         stats_cpu_us,
@@ -486,6 +495,10 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
             format!("{:.2} / {:.2}", http.quarter.0, http.quarter.1),
         ),
         ("objective detail: p50 / p99 ms", format!("{:.2} / {:.2}", http.detail.0, http.detail.1)),
+        (
+            "overview, 100 reps × 12 objectives, computed: p50 / p99 ms (small dataset p50)",
+            format!("{:.2} / {:.2} ({:.2})", http.overview.0, http.overview.1, http.overview_small_p50),
+        ),
         ("naive yearly aggregate: p50 ms", format!("{naive:.2}")),
         ("statistics, year, computed, small dataset: p50 ms", format!("{:.2}", http.small_p50)),
         ("server CPU per computed yearly page: µs", format!("{:.0}", http.year_cpu_us)),
@@ -524,12 +537,14 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
     }
     writeln!(
         out,
-        "summary: activities={} stats_year_p50_ms={year_p50:.2} stats_year_p99_ms={year_p99:.2} naive_year_p50_ms={naive:.2} speedup={speedup:.1} flatness={flatness:.2} ceiling_ratio={ceiling:.2} ingest_per_s={:.0} ingest_p99_ms={:.2} import_per_s={import:.0} peak_rss_mib={peak_rss:.1} differences={} rebuild_rows_per_s={:.0}",
+        "summary: activities={} stats_year_p50_ms={year_p50:.2} stats_year_p99_ms={year_p99:.2} naive_year_p50_ms={naive:.2} speedup={speedup:.1} flatness={flatness:.2} ceiling_ratio={ceiling:.2} ingest_per_s={:.0} ingest_p99_ms={:.2} import_per_s={import:.0} peak_rss_mib={peak_rss:.1} differences={} rebuild_rows_per_s={:.0} overview_p99_ms={:.2} overview_flatness={:.2}",
         plan.activities,
         ingest.per_second,
         ingest.p99_ms,
         verification.differences.len(),
-        rebuild.rows_per_second
+        rebuild.rows_per_second,
+        http.overview.1,
+        http.overview.0 / http.overview_small_p50.max(0.001)
     )?;
     anyhow::ensure!(verification.differences.is_empty(), "verify found differences");
     anyhow::ensure!(after_rebuild.differences.is_empty(), "verify found differences after the time-zone rebuild");

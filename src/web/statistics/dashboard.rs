@@ -77,7 +77,7 @@ impl Line {
             expected: if judged { show(measure, progress.expected, money) } else { none() },
             gap: if judged { signed(measure, progress.gap, money) } else { none() },
             needed: progress.needed_per_day.map_or_else(none, |n| show(measure, n, money)),
-            forecast: progress.forecast_percent().map_or_else(none, |p| crate::i18n::percent(locale, p)),
+            forecast: forecast(locale, progress).unwrap_or_else(none),
             change: previous.filter(|p| p.standing.is_judged()).map_or_else(none, |before| {
                 let points = signed_number(locale, progress.percent - before.percent);
                 let figure = signed(measure, (progress.achieved - before.achieved) as f64, money);
@@ -86,6 +86,19 @@ impl Line {
             partial: progress.partial,
             note: String::new(),
         }
+    }
+}
+
+/// "87.0%", and for a sales objective "87.0% · 92.0% with the pipeline": where this pace,
+/// and what was won with the open pipeline weighed by probability, end the period.
+pub fn forecast(locale: Locale, progress: &Progress) -> Option<String> {
+    let pace = progress.forecast_percent().map(|p| crate::i18n::percent(locale, p));
+    let pipeline = progress.pipeline_forecast_percent().map(|p| {
+        crate::i18n::lookup(locale, "statistics-forecast-pipeline", &[("percent", &crate::i18n::percent(locale, p))])
+    });
+    match (pace, pipeline) {
+        (Some(pace), Some(pipeline)) => Some(format!("{pace} · {pipeline}")),
+        (pace, pipeline) => pace.or(pipeline),
     }
 }
 

@@ -25,7 +25,6 @@ pub struct Cell {
     pub achieved: String,
     pub target: String,
     pub percent: String,
-    pub bar: String,
     pub standing: Standing,
     pub forecast: String,
     pub partial: bool,
@@ -60,6 +59,9 @@ pub struct Region {
     pub leaderboard: Vec<PlaceLine>,
     /// The date the periods contain, worded.
     pub date: String,
+    /// Each standing's word, looked up once for the hundreds of cells.
+    pub words: Vec<(Standing, String)>,
+    pub at_this_pace: String,
 }
 
 impl Region {
@@ -67,15 +69,17 @@ impl Region {
         let Overview { scope, columns, rows, teams, leaderboard } = found;
         let locale = money.locale;
         let measures: Vec<Measure> = columns.iter().map(|c| c.objective.row.measure()).collect();
-        let detail = |column: usize, user: Option<crate::domain::ids::UserId>| {
-            let c = &columns[column];
-            let mut pairs = vec![
-                ("type", c.objective.row.kind.as_str().to_owned()),
-                ("period", c.period.kind().as_str().to_owned()),
-                ("date", scope.date.to_string()),
-            ];
-            pairs.extend(user.map(|u| ("user", u.to_string())));
-            format!("{HERE}/{}?{}", c.objective.row.id, serde_urlencoded::to_string(pairs).unwrap_or_default())
+        // Each column's detail URL once; a cell adds its person.
+        let urls: Vec<String> = columns
+            .iter()
+            .map(|c| {
+                let pairs = [("period", c.period.kind().as_str().to_owned()), ("date", scope.date.to_string())];
+                format!("{HERE}/{}?{}", c.objective.row.id, serde_urlencoded::to_string(pairs).unwrap_or_default())
+            })
+            .collect();
+        let detail = |column: usize, user: Option<crate::domain::ids::UserId>| match user {
+            Some(user) => format!("{}&user={user}", urls[column]),
+            None => urls[column].clone(),
         };
         let heads = columns
             .iter()
@@ -90,9 +94,8 @@ impl Region {
             achieved: measures[i].display(progress.achieved, money),
             target: measures[i].display(progress.target, money),
             percent: crate::i18n::percent(locale, progress.percent),
-            bar: format!("{:.1}", progress.percent.clamp(0.0, 100.0)),
             standing: progress.standing,
-            forecast: progress.forecast_percent().map(|p| crate::i18n::percent(locale, p)).unwrap_or_default(),
+            forecast: super::dashboard::forecast(locale, progress).unwrap_or_default(),
             partial: progress.partial,
             url,
         };
@@ -126,6 +129,8 @@ impl Region {
             })
             .collect();
         Self {
+            words: Standing::ALL.iter().map(|s| (*s, crate::i18n::lookup(locale, s.label_key(), &[]))).collect(),
+            at_this_pace: crate::i18n::lookup(locale, "overview-at-this-pace", &[]),
             date: crate::i18n::date(locale, scope.date),
             scope,
             kinds: ObjectiveKind::ALL,
@@ -141,6 +146,10 @@ impl Region {
 
     fn period_label_key(&self, kind: &PeriodKind) -> &'static str {
         period_label_key(&self.scope.period, kind)
+    }
+
+    fn word(&self, standing: &Standing) -> &str {
+        self.words.iter().find(|(s, _)| s == standing).map_or("", |(_, word)| word.as_str())
     }
 }
 
