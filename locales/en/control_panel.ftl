@@ -201,3 +201,4 @@ cp-settings-change = Change the settings
 cp-settings-account-and-calendar = The account and its calendar
 cp-settings-reps-see-leaderboard = Reps may see the leaderboard
 cp-settings-reps-see-leaderboard-note = They then see colleagues' names and ranks on My objectives, never their amounts or percentages.
+cp-assign-include-managers = Its managers too (by default only its reps)

@@ -88,3 +88,4 @@ overview-mean-percent = Mean percent
 overview-rank-change = Change
 overview-at-this-pace = at this pace
 statistics-forecast-pipeline = { $percent } with the pipeline
+statistics-my-teams = My teams

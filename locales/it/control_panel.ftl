@@ -216,3 +216,4 @@ cp-settings-change = Cambia le impostazioni
 cp-settings-account-and-calendar = L'account e il suo calendario
 cp-settings-reps-see-leaderboard = I rep possono vedere la classifica
 cp-settings-reps-see-leaderboard-note = Vedono allora nomi e posizioni dei colleghi in I miei obiettivi, mai i loro importi o percentuali.
+cp-assign-include-managers = Anche i suoi manager (di norma solo i rep)

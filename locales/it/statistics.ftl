@@ -88,3 +88,4 @@ overview-mean-percent = Percentuale media
 overview-rank-change = Variazione
 overview-at-this-pace = a questo ritmo
 statistics-forecast-pipeline = { $percent } con la pipeline
+statistics-my-teams = I miei team

@@ -323,3 +323,24 @@ async fn a_leads_forecast_fields_are_checked_kept_exported_and_imported() {
     assert!(import(bad).is_err(), "a probability over 100 refuses the file");
     assert_eq!(app.count("leads"), 3);
 }
+
+#[tokio::test]
+async fn a_team_manager_opens_on_their_teams_and_may_see_everyone() {
+    let app = TestApp::spawn().await;
+    let acme = calls_world(&app);
+    let (manager, rosa) = (acme.manager(), &acme.reps[2]);
+    let south = app.team(&acme.admin, "South", &[rosa, manager]);
+    let lead_it = sales_objectives::app::admin::teams::TeamChange::SetManager(manager.id, true);
+    app.run_as(&acme.admin, |cx, actor| sales_objectives::app::admin::teams::change(cx, actor, south, lead_it));
+    let found = overview_at(&app, manager, "name", wednesday_noon());
+    assert_eq!(names(&found), ["Rosa Rep"], "the team Mara leads (she holds nothing)");
+    assert_eq!(found.teams.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["South"]);
+    let filters = Filters { date: "2026-12-02".into(), team: "all".into(), sort: "name".into(), ..Filters::default() };
+    let everyone = app.run_as(manager, |cx, actor| overview::overview(cx, actor, &filters, wednesday_noon()));
+    assert_eq!(names(&everyone), ["Remo Rep", "Rita Rep", "Rosa Rep"]);
+
+    app.login_as(manager).await;
+    let page = app.get(&format!("{STATS}?date=2026-12-02")).await.text().await.expect("page");
+    assert_eq!(texts(&page, "#team option[selected]"), ["My teams"]);
+    assert_eq!(texts(&page, ".overview-table tbody:first-of-type th[scope=row]"), ["Rosa Rep"]);
+}

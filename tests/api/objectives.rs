@@ -334,10 +334,10 @@ async fn a_whole_team_is_assigned_at_once_and_one_assignment_removed() {
             &NewTeam { account_id: admin.account_id, name: "Nord", created_at: chrono::Utc::now().naive_utc() },
         )
         .expect("team");
-        for user in [&rita, &remo] {
+        for (user, is_manager) in [(&rita, false), (&remo, false), (&manager, true)] {
             teams::add_member(
                 &mut conn,
-                &NewMembership { account_id: admin.account_id, team_id: team.id, user_id: user.id, is_manager: false },
+                &NewMembership { account_id: admin.account_id, team_id: team.id, user_id: user.id, is_manager },
             )
             .expect("member");
         }
@@ -347,7 +347,11 @@ async fn a_whole_team_is_assigned_at_once_and_one_assignment_removed() {
 
     let response = post(&app, &format!("{EDITOR}/{id}/assignments"), &[("team_id".into(), team.to_string())]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.count("assignments"), 2);
+    assert_eq!(app.count("assignments"), 2, "its reps, not the manager who leads it");
+    let fields = [("team_id".into(), team.to_string()), ("include_managers".into(), "on".into())];
+    assert_eq!(post(&app, &format!("{EDITOR}/{id}/assignments"), &fields).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.count("assignments"), 3, "its manager too, when asked");
+    app.submit(&format!("{EDITOR}/{id}/assignments/{}/delete", manager.id), &[]).await;
 
     let removed = app.submit(&format!("{EDITOR}/{id}/assignments/{}/delete", remo.id), &[]).await;
     assert_eq!(removed.status(), StatusCode::SEE_OTHER);

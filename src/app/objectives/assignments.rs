@@ -13,14 +13,14 @@ use crate::store::{is_unique_violation, teams, users};
 pub enum AssignTo<'a> {
     /// The ids of the users ticked.
     Users(&'a [String]),
-    /// The id of a team, whose active members are assigned.
-    Team(&'a str),
+    /// The id of a team, whose active reps are assigned; its managers too when asked.
+    Team { team: &'a str, include_managers: bool },
 }
 
 pub fn assign(cx: &mut Cx, actor: &Actor, id: ObjectiveId, to: AssignTo) -> Result<usize, Error> {
     match to {
         AssignTo::Users(ids) => assign_users(cx, actor, id, ids),
-        AssignTo::Team(team) => assign_team(cx, actor, id, team),
+        AssignTo::Team { team, include_managers } => assign_team(cx, actor, id, team, include_managers),
     }
 }
 
@@ -72,7 +72,16 @@ pub fn assign_users(cx: &mut Cx, actor: &Actor, id: ObjectiveId, user_ids: &[Str
 }
 
 /// Assigns the objective to every active member of a team who does not hold it yet.
-pub fn assign_team(cx: &mut Cx, actor: &Actor, id: ObjectiveId, team_id: &str) -> Result<usize, Error> {
+/// Assigns the objective to a team's active reps: those who sell, not those who lead them
+/// (the team's managers, and managers or admins who are members), unless
+/// `include_managers`.
+pub fn assign_team(
+    cx: &mut Cx,
+    actor: &Actor,
+    id: ObjectiveId,
+    team_id: &str,
+    include_managers: bool,
+) -> Result<usize, Error> {
     actor.require_manager()?;
     actor.require_dream_team()?;
     let account = actor.account_id();
@@ -85,8 +94,9 @@ pub fn assign_team(cx: &mut Cx, actor: &Actor, id: ObjectiveId, team_id: &str) -
             .ok_or_else(|| invalid("team_id", "choose-account-team"))?;
         let mut assigned = 0;
         for member in members {
-            let active = users::find(cx.conn, member.user_id)?.is_some_and(|u| u.active);
-            if active && !objectives::is_assigned(cx.conn, id, member.user_id)? {
+            let Some(user) = users::find(cx.conn, member.user_id)? else { continue };
+            let leads_the_team = member.is_manager || user.role != crate::domain::role::Role::Rep;
+            if user.active && (include_managers || !leads_the_team) && !objectives::is_assigned(cx.conn, id, user.id)? {
                 objectives::assign(cx.conn, account, id, member.user_id, cx.now.naive_utc())?;
                 assigned += 1;
             }

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use super::figures::{self, Clock, HolderProgress, Measured};
 use super::scope::{Filters, Scope, resolve};
 use crate::app::{Actor, Cx, Error, User};
-use crate::domain::ids::{TeamId, UserId};
+use crate::domain::ids::UserId;
 use crate::domain::period::Period;
 use crate::domain::progress::{Progress, Standing};
 
@@ -178,11 +178,10 @@ fn matrix_at(
 
 /// Each team of the scope (the chosen one, or all) with its members who hold each column.
 fn team_rows(clock: &Clock, columns: &[Column], rows: &[Row], scope: &Scope) -> Vec<TeamRow> {
-    let chosen = |team: &TeamId| scope.team.is_none_or(|chosen| chosen == *team);
     scope
         .teams
         .iter()
-        .filter(|team| chosen(&team.id))
+        .filter(|team| scope.shows_team(team.id))
         .filter_map(|team| {
             let members: &[UserId] = scope.members.iter().find(|(id, _)| *id == team.id).map(|(_, m)| m.as_slice())?;
             let cells: Vec<Option<Progress>> = columns

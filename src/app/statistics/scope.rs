@@ -37,6 +37,9 @@ impl Filters {
     }
 }
 
+/// The team filter's value for every team, where a team manager would see their own.
+pub const ALL_TEAMS: &str = "all";
+
 /// The `type` of the overview tab.
 pub const OVERVIEW: &str = "overview";
 
@@ -56,6 +59,11 @@ pub struct Scope {
     pub everyone: Vec<User>,
     /// Each team's members, for the team rows (managers only).
     pub members: Vec<(TeamId, Vec<UserId>)>,
+    /// The reader leads teams and asked for no team: their teams are shown (the team
+    /// filter's `all` shows everybody).
+    pub my_teams: bool,
+    /// The teams the reader manages.
+    pub led: Vec<TeamId>,
 }
 
 impl Scope {
@@ -66,6 +74,8 @@ impl Scope {
         pairs.push(("date", date.to_string()));
         if let Some(team) = self.team {
             pairs.push(("team", team.to_string()));
+        } else if !self.my_teams && !self.led.is_empty() && self.user.is_none() {
+            pairs.push(("team", ALL_TEAMS.to_owned()));
         }
         if let Some(user) = self.user {
             pairs.push(("user", user.to_string()));
@@ -75,6 +85,16 @@ impl Scope {
 
     pub fn query(&self) -> String {
         self.query_with_date(self.date)
+    }
+
+    /// Whether `team`'s row belongs in these figures: the team chosen, the reader's own
+    /// teams, or every team.
+    pub fn shows_team(&self, team: TeamId) -> bool {
+        match self.team {
+            Some(chosen) => chosen == team,
+            None if self.my_teams => self.led.contains(&team),
+            None => true,
+        }
     }
 
     pub fn sees(&self, user: UserId) -> bool {
@@ -115,7 +135,7 @@ pub(crate) fn resolve(
     let period = calendar.period_of_date(period_kind, date);
     let id_of = |raw: &str| -> Result<Option<i64>, Error> {
         match raw.trim() {
-            "" => Ok(None),
+            "" | ALL_TEAMS => Ok(None),
             text => text.parse::<i64>().map(Some).map_err(|_| Error::NotFound),
         }
     };
@@ -135,6 +155,8 @@ pub(crate) fn resolve(
             teams: Vec::new(),
             everyone: Vec::new(),
             members: Vec::new(),
+            my_teams: false,
+            led: Vec::new(),
         });
     }
     let everyone = users::list(conn, account.id)?;
@@ -143,6 +165,18 @@ pub(crate) fn resolve(
     if let Some(team) = team {
         let (_, members) = all_teams.iter().find(|(t, _)| t.id == team).ok_or(Error::NotFound)?;
         people.retain(|p| members.iter().any(|m| m.user_id == p.id));
+    }
+    // A team manager opens on their teams, unless they chose a team, a person or all.
+    let led: Vec<TeamId> = all_teams
+        .iter()
+        .filter(|(_, members)| members.iter().any(|m| m.user_id == actor.user && m.is_manager))
+        .map(|(team, _)| team.id)
+        .collect();
+    let my_teams = team.is_none() && user.is_none() && filters.team.trim() != ALL_TEAMS && !led.is_empty();
+    if my_teams {
+        people.retain(|p| {
+            all_teams.iter().any(|(t, members)| led.contains(&t.id) && members.iter().any(|m| m.user_id == p.id))
+        });
     }
     if let Some(user) = user {
         if !everyone.iter().any(|p| p.id == user) {
@@ -153,5 +187,5 @@ pub(crate) fn resolve(
     let members =
         all_teams.iter().map(|(team, members)| (team.id, members.iter().map(|m| m.user_id).collect())).collect();
     let teams = all_teams.into_iter().map(|(team, _)| team).collect();
-    Ok(Scope { kind, period, periods, date, team, user, people, teams, everyone, members })
+    Ok(Scope { kind, period, periods, date, team, user, people, teams, everyone, members, my_teams, led })
 }

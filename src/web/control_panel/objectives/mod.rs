@@ -38,6 +38,8 @@ pub struct ListQuery {
 pub struct AssignForm {
     user_ids: Vec<String>,
     team_id: String,
+    /// Ticked (any value): the team's managers are assigned too.
+    include_managers: String,
 }
 
 /// Archiving's two directions, as the objective page's buttons ask for them.
@@ -236,7 +238,7 @@ pub async fn assign(
         .run_as(&current.actor, move |cx, actor| {
             let to = match form.team_id.trim() {
                 "" => AssignTo::Users(&form.user_ids),
-                team => AssignTo::Team(team),
+                team => AssignTo::Team { team, include_managers: !form.include_managers.trim().is_empty() },
             };
             assignments::assign(cx, actor, id, to)
         })
