@@ -168,7 +168,7 @@ async fn the_leaderboard_ranks_by_percent_and_reps_see_names_and_ranks_only_when
     let acme = calls_world(&app);
     let found = overview_at(&app, acme.manager(), "", wednesday_noon());
     let places: Vec<(usize, String, Option<i64>)> =
-        found.leaderboard.iter().map(|p| (p.rank, p.person.name.clone(), p.change)).collect();
+        found.leaderboard.iter().map(|p| (p.rank, p.name.clone(), p.change)).collect();
     assert_eq!(
         places,
         [(1, "Rita Rep".into(), Some(1)), (2, "Remo Rep".into(), Some(-1)), (3, "Rosa Rep".into(), Some(0))]
@@ -218,6 +218,10 @@ async fn every_chart_of_one_objective_has_one_scale_and_only_periods_since_it_ex
     let data = texts(&page, ".chart-data tbody tr");
     assert_eq!(data.len(), 3 * 5, "{data:?}");
     assert_eq!(texts(&page, ".objective-card .big-figure").len(), 3, "each holder's figure above their chart");
+    // The objective's own leaderboard: Rita first this week, up one place since last week.
+    let places = texts(&page, ".leaderboard tbody tr");
+    assert_eq!(places.len(), 3, "{places:?}");
+    assert!(places[0].starts_with("1") && places[0].contains("Rita Rep") && places[0].ends_with("▲ 1"), "{places:?}");
 }
 
 /// A lead of Rita's through its form's use case.

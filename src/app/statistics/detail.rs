@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::figures::{self, Clock, HolderProgress, Measured};
+use super::overview::{Place, rank_places};
 use super::scope::{Filters, Scope, resolve};
 use crate::app::{Actor, Cx, Error};
 use crate::domain::ids::{ObjectiveId, UserId};
@@ -29,6 +30,8 @@ pub struct Detail {
     pub holders: Vec<(UserId, String)>,
     /// Each of them in the chosen period, when it has a target.
     pub standings: Vec<HolderProgress>,
+    /// The objective's leaderboard for the period (managers and admins).
+    pub leaderboard: Vec<Place>,
     /// The periods the charts show, oldest first, and what each holder achieved in each.
     pub periods: Vec<Period>,
     pub achieved: Vec<BTreeMap<UserId, i64>>,
@@ -64,6 +67,18 @@ pub fn detail(
         Some(target) => figures::standings(cx.conn, &clock, &objective, seen, &scope.period, target)?.0,
         None => Vec::new(),
     };
+    let judged = |p: &crate::domain::progress::Progress| p.standing.is_judged().then_some(p.percent);
+    let leaderboard = match actor.manages() {
+        true => rank_places(
+            standings
+                .iter()
+                .map(|s| {
+                    (s.holder.user_id, s.holder.name.clone(), judged(&s.progress), s.previous.as_ref().and_then(judged))
+                })
+                .collect(),
+        ),
+        false => Vec::new(),
+    };
     let (kind, created) = (scope.period.kind(), objective.row.created_at);
     let periods = figures::periods_since(clock.calendar(), kind, scope.period.start(), periods_shown, created);
     let users: Vec<UserId> = holders.iter().map(|(u, _)| *u).collect();
@@ -90,5 +105,5 @@ pub fn detail(
             (Records::Wins(lines), has_next)
         }
     };
-    Ok(Detail { objective, scope, holders, standings, periods, achieved, breakdown, records, has_next })
+    Ok(Detail { objective, scope, holders, standings, leaderboard, periods, achieved, breakdown, records, has_next })
 }

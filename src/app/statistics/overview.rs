@@ -57,7 +57,7 @@ pub struct TeamRow {
 /// One place of the leaderboard.
 pub struct Place {
     pub rank: usize,
-    pub person: User,
+    pub name: String,
     pub percent: f64,
     /// Places gained since the previous period (negative: lost), when it was ranked too.
     pub change: Option<i64>,
@@ -114,7 +114,7 @@ pub fn overview(cx: &mut Cx, actor: &Actor, filters: &Filters, as_of: DateTime<U
     let objectives = figures::active_objectives(cx.conn, &actor.account, None)?;
     let scope = resolve(cx.conn, actor, filters, &objectives, None, as_of)?;
     let clock = Clock::new(cx.conn, &actor.account, as_of)?;
-    let (columns, rows) = matrix(cx, &clock, objectives, &scope.people, &scope)?;
+    let (columns, rows) = matrix(cx, &clock, objectives, &scope.people, scope.date)?;
     let teams = team_rows(&clock, &columns, &rows, &scope);
     let leaderboard = leaderboard(&rows);
     let mut rows = rows;
@@ -134,23 +134,13 @@ pub fn leaderboard_for_rep(cx: &mut Cx, actor: &Actor) -> Result<Option<Vec<Plac
     let everyone = crate::store::users::list(cx.conn, actor.account_id())?;
     let clock = Clock::new(cx.conn, &actor.account, cx.now)?;
     let today = clock.calendar().local_date(cx.now);
-    let (_, rows) = matrix_at(cx, &clock, objectives, &everyone, today)?;
+    let (_, rows) = matrix(cx, &clock, objectives, &everyone, today)?;
     Ok(Some(leaderboard(&rows)))
-}
-
-fn matrix(
-    cx: &mut Cx,
-    clock: &Clock,
-    objectives: Vec<Measured>,
-    people: &[User],
-    scope: &Scope,
-) -> Result<(Vec<Column>, Vec<Row>), Error> {
-    matrix_at(cx, clock, objectives, people, scope.date)
 }
 
 /// Every objective's period(s) containing `date`, and each of `people` who holds at least
 /// one: one grouped read per column and per previous period.
-fn matrix_at(
+fn matrix(
     cx: &mut Cx,
     clock: &Clock,
     objectives: Vec<Measured>,
@@ -206,13 +196,23 @@ fn team_rows(clock: &Clock, columns: &[Column], rows: &[Row], scope: &Scope) -> 
 /// Ranked by mean percent of one's own targets, highest first; ties share a rank. The
 /// change compares with the same ranking over the previous periods.
 fn leaderboard(rows: &[Row]) -> Vec<Place> {
-    let now = ranks(rows.iter().filter_map(|r| Some((r.person.id, r.mean_percent()?))).collect());
-    let before = ranks(rows.iter().filter_map(|r| Some((r.person.id, r.previous_mean_percent()?))).collect());
+    let entries = rows
+        .iter()
+        .map(|r| (r.person.id, r.person.name.clone(), r.mean_percent(), r.previous_mean_percent()))
+        .collect();
+    rank_places(entries)
+}
+
+/// Places from (user, name, percent now, percent in the previous period): ranked by the
+/// percent now; the change against the ranking of the previous percents.
+pub fn rank_places(entries: Vec<(UserId, String, Option<f64>, Option<f64>)>) -> Vec<Place> {
+    let now = ranks(entries.iter().filter_map(|(user, _, now, _)| Some((*user, (*now)?))).collect());
+    let before = ranks(entries.iter().filter_map(|(user, _, _, before)| Some((*user, (*before)?))).collect());
     now.into_iter()
         .filter_map(|(user, rank, percent)| {
-            let person = rows.iter().find(|r| r.person.id == user)?.person.clone();
+            let name = entries.iter().find(|(u, ..)| *u == user)?.1.clone();
             let change = before.iter().find(|(u, _, _)| *u == user).map(|(_, was, _)| *was as i64 - rank as i64);
-            Some(Place { rank, person, percent, change })
+            Some(Place { rank, name, percent, change })
         })
         .collect()
 }

@@ -8,6 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::dashboard::{HERE, Line};
+use super::overview::PlaceLine;
 use crate::app::statistics::detail::{self, Detail, Records};
 use crate::app::statistics::{Filters, Scope};
 use crate::domain::account::Locale;
@@ -65,6 +66,7 @@ struct Page {
     /// The period's name and its first and end days, worded.
     bounds: String,
     charts: Vec<PersonChart>,
+    leaderboard: Vec<PlaceLine>,
     breakdown: Vec<(String, String)>,
     records: Vec<Record>,
     page: i64,
@@ -109,7 +111,7 @@ pub async fn page(
     let page_number = crate::domain::range::page(query.page).map_err(AppError::bad_request)?;
     let shown = (CHART_PERIODS, page_number, PAGE_SIZE);
     let found = state.app.run_as(&current.actor, move |cx, actor| detail::detail(cx, actor, id, &query.filters, shown));
-    let Detail { objective, scope, holders, standings, periods, achieved, breakdown, records, has_next } =
+    let Detail { objective, scope, holders, standings, leaderboard, periods, achieved, breakdown, records, has_next } =
         match found.await {
             Err(crate::app::Error::Recomputing(percent)) => {
                 return super::recomputing::notice(&current, HERE, percent, false);
@@ -153,6 +155,7 @@ pub async fn page(
         period_label,
         scope,
         charts,
+        leaderboard: super::overview::places(locale, leaderboard, true),
         breakdown,
         records,
         page: page_number,

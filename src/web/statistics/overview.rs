@@ -160,7 +160,7 @@ pub fn places(locale: Locale, places: Vec<Place>, percent: bool) -> Vec<PlaceLin
         .into_iter()
         .map(|place| PlaceLine {
             rank: place.rank,
-            name: place.person.name,
+            name: place.name,
             percent: if percent { crate::i18n::percent(locale, place.percent) } else { String::new() },
             change: match place.change {
                 None => "—".to_owned(),
