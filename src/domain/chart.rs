@@ -148,6 +148,77 @@ pub fn bar_chart(columns: &[Column], (width, height): (f64, f64), top: i64, show
     }
 }
 
+/// The current period's burn-up: what was achieved so far, step by step, against the
+/// line a steady pace draws from where the holder started to the target at the period's end.
+/// The x axis is the period's working time, 0 to 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BurnUp {
+    pub width: f64,
+    pub height: f64,
+    pub left: f64,
+    pub bottom: f64,
+    /// SVG path data: achieved, and expected.
+    pub achieved_path: String,
+    pub expected_path: String,
+    pub target_y: f64,
+    pub target_label: String,
+    pub ticks: Vec<Tick>,
+    /// The last point: where the holder is now, and its value.
+    pub now_x: f64,
+    pub now_y: f64,
+    pub now_label: String,
+}
+
+/// `points` are (share of the period's working time gone, cumulative achieved), ascending;
+/// `from` the share at which the holder began to hold the objective.
+pub fn burn_up(
+    points: &[(f64, i64)],
+    target: i64,
+    from: f64,
+    (width, height): (f64, f64),
+    show: impl Fn(i64) -> String,
+) -> BurnUp {
+    let highest = points.iter().map(|(_, v)| *v).max().unwrap_or(0).max(target);
+    let top = nice_ceiling(highest);
+    let (plot_width, plot_height) = (width - LEFT - RIGHT, height - TOP - BOTTOM);
+    let bottom = height - BOTTOM;
+    let x_of = |share: f64| LEFT + plot_width * share.clamp(0.0, 1.0);
+    let y_of = |value: i64| bottom - plot_height * (value.max(0) as f64) / top as f64;
+    let mut achieved_path = format!("M{:.1} {bottom:.1}", x_of(0.0));
+    let mut last = (0.0, 0);
+    for (share, value) in points {
+        // A step: the figure holds until the next point, then rises.
+        achieved_path.push_str(&format!(
+            " L{:.1} {:.1} L{:.1} {:.1}",
+            x_of(*share),
+            y_of(last.1),
+            x_of(*share),
+            y_of(*value)
+        ));
+        last = (*share, *value);
+    }
+    let expected_path = format!("M{:.1} {bottom:.1} L{:.1} {:.1}", x_of(from), x_of(1.0), y_of(target));
+    let ticks = [0, top / 2, top]
+        .into_iter()
+        .filter(|value| *value == 0 || *value == top || top % 2 == 0)
+        .map(|value| Tick { y: y_of(value), label: show(value) })
+        .collect();
+    BurnUp {
+        width,
+        height,
+        left: LEFT,
+        bottom,
+        achieved_path,
+        expected_path,
+        target_y: y_of(target),
+        target_label: show(target),
+        ticks,
+        now_x: x_of(last.0),
+        now_y: y_of(last.1),
+        now_label: show(last.1),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +261,16 @@ mod tests {
         for (value, ceiling) in cases {
             assert_eq!(nice_ceiling(value), ceiling, "{value}");
         }
+    }
+
+    #[test]
+    fn a_burn_up_steps_to_each_figure_and_expects_a_line_from_the_start_to_the_target() {
+        let chart = burn_up(&[(0.5, 5), (1.0, 10)], 10, 0.0, (172.0, 118.0), |v| v.to_string());
+        assert_eq!(chart.achieved_path, "M64.0 114.0 L114.0 114.0 L114.0 64.0 L164.0 64.0 L164.0 14.0");
+        assert_eq!(chart.expected_path, "M64.0 114.0 L164.0 14.0");
+        assert_eq!((chart.now_x, chart.now_y, chart.now_label.as_str()), (164.0, 14.0, "10"));
+        let late = burn_up(&[(0.6, 1)], 10, 0.5, (172.0, 118.0), |v| v.to_string());
+        assert!(late.expected_path.starts_with("M114.0 114.0"), "from when the holder began: {}", late.expected_path);
     }
 
     #[test]

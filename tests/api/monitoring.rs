@@ -348,3 +348,26 @@ async fn a_team_manager_opens_on_their_teams_and_may_see_everyone() {
     assert_eq!(texts(&page, "#team option[selected]"), ["My teams"]);
     assert_eq!(texts(&page, ".overview-table tbody:first-of-type th[scope=row]"), ["Rosa Rep"]);
 }
+
+#[tokio::test]
+async fn the_running_period_has_a_burn_up_per_holder_and_a_closed_one_has_none() {
+    let app = TestApp::spawn().await;
+    let acme = app.acme().with_manager().with_reps(2).build();
+    let (manager, rita) = (acme.manager(), &acme.reps[0]);
+    let id = ObjectiveBuilder::calls(&app, manager, "Calls")
+        .targets(&[("week", "10")])
+        .held_by(&[rita, &acme.reps[1]])
+        .created_at(Utc::now() - chrono::Duration::days(30))
+        .create(&app, manager);
+    let a_minute_ago = (Utc::now() - chrono::Duration::minutes(1)).with_timezone(&chrono_tz::Europe::Rome);
+    let prospect = app.prospect_of(rita, "Bianchi");
+    app.log_as(rita, &prospect, "Call", "Reached", &a_minute_ago.format("%Y-%m-%dT%H:%M").to_string());
+    app.login_as(manager).await;
+    let page = app.get(&format!("{STATS}/{id}?type=activity&period=week")).await.text().await.expect("page");
+    assert_eq!(texts(&page, "figure.burn-up").len(), 2, "one per holder");
+    assert!(page.contains("So far 1 of 10 this period."), "Rita's burn-up says where she is");
+    assert_eq!(page.matches("class=\"chart-expected\"").count(), 2);
+    let last_week = (a_minute_ago.date_naive() - chrono::Duration::days(7)).to_string();
+    let closed = app.get(&format!("{STATS}/{id}?type=activity&period=week&date={last_week}")).await;
+    assert!(texts(&closed.text().await.expect("page"), "figure.burn-up").is_empty());
+}

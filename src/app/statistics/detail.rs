@@ -17,6 +17,50 @@ use crate::store::{activities, leads, objectives};
 pub use crate::store::activities::ActivityLine;
 pub use crate::store::leads::LeadLine;
 
+/// The running period day by day: (share of its working time gone, what each holder had
+/// achieved by then), and the share at which each holder began to hold the objective.
+pub struct BurnUp {
+    pub points: Vec<(f64, BTreeMap<UserId, i64>)>,
+    pub from: BTreeMap<UserId, f64>,
+}
+
+/// At most this many points: one grouped read each.
+const BURN_UP_POINTS: usize = 12;
+
+/// The burn-up of `period` if it runs now: the ends of its days so far (spread out over a
+/// long period), the last one now.
+fn burn_up(
+    cx: &mut Cx,
+    clock: &Clock,
+    objective: &Measured,
+    standings: &[HolderProgress],
+    period: &Period,
+) -> Result<Option<BurnUp>, Error> {
+    let calendar = clock.calendar();
+    if clock.now < period.start_utc(calendar) || clock.now >= period.end_utc(calendar) || standings.is_empty() {
+        return Ok(None);
+    }
+    let today = calendar.local_date(clock.now);
+    let days: Vec<chrono::NaiveDate> = period.start().iter_days().take_while(|d| *d <= today).collect();
+    let step = days.len().div_ceil(BURN_UP_POINTS).max(1);
+    let mut ends: Vec<chrono::NaiveDate> =
+        days.iter().skip(step - 1).step_by(step).filter(|d| **d < today).copied().collect();
+    ends.push(today);
+    let users: Vec<UserId> = standings.iter().map(|s| s.holder.user_id).collect();
+    let mut points = Vec::with_capacity(ends.len());
+    for day in ends {
+        let end = day.succ_opt().unwrap_or(day);
+        let at = calendar.start_of_day(end).min(clock.now);
+        let achieved = figures::achieved_by_user(cx.conn, objective, &users, period.start(), end)?;
+        points.push((clock.fraction_at(period, at), achieved));
+    }
+    let from = standings
+        .iter()
+        .map(|s| (s.holder.user_id, clock.fraction_at(period, figures::held_since(objective, &s.holder))))
+        .collect();
+    Ok(Some(BurnUp { points, from }))
+}
+
 /// The records behind the chosen period's figure.
 pub enum Records {
     Activities(Vec<ActivityLine>),
@@ -32,6 +76,8 @@ pub struct Detail {
     pub standings: Vec<HolderProgress>,
     /// The objective's leaderboard for the period (managers and admins).
     pub leaderboard: Vec<Place>,
+    /// While the chosen period runs: its burn-up.
+    pub burn_up: Option<BurnUp>,
     /// The periods the charts show, oldest first, and what each holder achieved in each.
     pub periods: Vec<Period>,
     pub achieved: Vec<BTreeMap<UserId, i64>>,
@@ -79,6 +125,7 @@ pub fn detail(
         ),
         false => Vec::new(),
     };
+    let burn_up = burn_up(cx, &clock, &objective, &standings, &scope.period)?;
     let (kind, created) = (scope.period.kind(), objective.row.created_at);
     let periods = figures::periods_since(clock.calendar(), kind, scope.period.start(), periods_shown, created);
     let users: Vec<UserId> = holders.iter().map(|(u, _)| *u).collect();
@@ -105,5 +152,17 @@ pub fn detail(
             (Records::Wins(lines), has_next)
         }
     };
-    Ok(Detail { objective, scope, holders, standings, leaderboard, periods, achieved, breakdown, records, has_next })
+    Ok(Detail {
+        objective,
+        scope,
+        holders,
+        standings,
+        leaderboard,
+        burn_up,
+        periods,
+        achieved,
+        breakdown,
+        records,
+        has_next,
+    })
 }

@@ -207,6 +207,11 @@ impl Clock {
         *self.shared.borrow_mut().entry(key).or_insert_with(|| self.working.pace(&self.calendar, period, self.now))
     }
 
+    /// The share of `period`'s working time gone at `instant`.
+    pub fn fraction_at(&self, period: &Period, instant: DateTime<Utc>) -> f64 {
+        self.working.pace(&self.calendar, period, instant).fraction()
+    }
+
     /// The progress of `achieved` against `target` in `period`, held since `since`.
     pub fn progress(&self, period: &Period, since: DateTime<Utc>, achieved: i64, target: i64) -> Progress {
         progress::progress(achieved, target, &self.pace(period, since))

@@ -108,11 +108,13 @@ fn signed_number(locale: Locale, value: f64) -> String {
     format!("{sign}{}", number::decimal(locale, value.abs(), 1))
 }
 
-/// A figure that may have decimals: money to the cent, counts to one decimal, each written
+/// A figure that may have decimals: money to the cent, counts to one decimal (two under one), each written
 /// the reader's way (`1,250.5`, `1.250,5`).
 pub fn show(measure: Measure, value: f64, money: &MoneyStyle) -> String {
     match measure {
         Measure::Money => measure.display(value.round() as i64, money),
+        // Under one, a tenth is too coarse: one deal in 23 days is 0.04 a day, not 0.
+        Measure::Count if (0.005..0.95).contains(&value.abs()) => number::decimal(money.locale, value, 2),
         Measure::Count if (value - value.round()).abs() < 0.05 => number::integer(money.locale, value.round() as i64),
         Measure::Count => number::decimal(money.locale, value, 1),
     }

@@ -43,6 +43,8 @@ pub struct PersonChart {
     pub name: String,
     /// Their figure, target, standing and forecast in the chosen period, when it has a target.
     pub line: Option<Line>,
+    /// The running period's burn-up, when the period runs.
+    pub burn_up: Option<chart::BurnUp>,
     pub chart: BarChart,
 }
 
@@ -111,13 +113,24 @@ pub async fn page(
     let page_number = crate::domain::range::page(query.page).map_err(AppError::bad_request)?;
     let shown = (CHART_PERIODS, page_number, PAGE_SIZE);
     let found = state.app.run_as(&current.actor, move |cx, actor| detail::detail(cx, actor, id, &query.filters, shown));
-    let Detail { objective, scope, holders, standings, leaderboard, periods, achieved, breakdown, records, has_next } =
-        match found.await {
-            Err(crate::app::Error::Recomputing(percent)) => {
-                return super::recomputing::notice(&current, HERE, percent, false);
-            }
-            found => found?,
-        };
+    let Detail {
+        objective,
+        scope,
+        holders,
+        standings,
+        leaderboard,
+        burn_up,
+        periods,
+        achieved,
+        breakdown,
+        records,
+        has_next,
+    } = match found.await {
+        Err(crate::app::Error::Recomputing(percent)) => {
+            return super::recomputing::notice(&current, HERE, percent, false);
+        }
+        found => found?,
+    };
     let (locale, money) = (current.locale, current.money());
     let measure = objective.row.measure();
     let columns_of = |user| -> Vec<Column> {
@@ -141,6 +154,12 @@ pub async fn page(
                 .iter()
                 .find(|s| s.holder.user_id == *user)
                 .map(|s| Line::new(name.clone(), &s.progress, s.previous.as_ref(), measure, &money)),
+            burn_up: burn_up.as_ref().zip(objective.target(&scope.period)).map(|(burn_up, target)| {
+                let points: Vec<(f64, i64)> =
+                    burn_up.points.iter().map(|(x, by)| (*x, by.get(user).copied().unwrap_or(0))).collect();
+                let from = burn_up.from.get(user).copied().unwrap_or(0.0);
+                chart::burn_up(&points, target, from, CHART_SIZE, |v| measure.display(v, &money))
+            }),
             chart: chart::bar_chart(&columns_of(*user), CHART_SIZE, top, |v| measure.display(v, &money)),
         })
         .collect();
