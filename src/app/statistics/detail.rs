@@ -56,7 +56,7 @@ fn burn_up(
     }
     let from = standings
         .iter()
-        .map(|s| (s.holder.user_id, clock.fraction_at(period, figures::held_since(objective, &s.holder))))
+        .map(|s| (s.holder.user_id, clock.fraction_at(period, figures::held_since(objective, s.holder.since))))
         .collect();
     Ok(Some(BurnUp { points, from }))
 }

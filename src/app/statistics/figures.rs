@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::QueryResult;
 
 use crate::db::AnyConnection;
@@ -241,10 +241,10 @@ pub fn open_pipeline(
     Ok(Some(open.into_iter().map(|(user, (cents, count))| (user, if revenue { cents } else { count })).collect()))
 }
 
-/// Since when `holder` holds `objective`: the later of the objective's creation and the
-/// assignment.
-pub fn held_since(objective: &Measured, holder: &Holder) -> DateTime<Utc> {
-    objective.row.created_at.max(holder.since).and_utc()
+/// Since when someone assigned at `assigned` holds `objective`: the later of the
+/// objective's creation and the assignment.
+pub fn held_since(objective: &Measured, assigned: NaiveDateTime) -> DateTime<Utc> {
+    objective.row.created_at.max(assigned).and_utc()
 }
 
 /// One holder's progress in a period, and in the period before.
@@ -278,7 +278,7 @@ pub fn standings(
     let mut lines: Vec<HolderProgress> = holders
         .into_iter()
         .map(|holder| {
-            let since = held_since(objective, &holder);
+            let since = held_since(objective, holder.since);
             let figure = achieved.get(&holder.user_id).copied().unwrap_or(0);
             total = (total.0 + figure, Some(total.1.map_or(since, |first| first.min(since))));
             let previous = earlier.as_ref().map(|(target, achieved)| {

@@ -28,7 +28,7 @@ pub fn mine(cx: &mut Cx, actor: &Actor, history: usize) -> Result<Vec<Card>, Err
     let mut cards = Vec::new();
     for (row, assigned) in objectives::held_by(cx.conn, account.id, actor.user)? {
         let objective = figures::measured(cx.conn, row)?;
-        let since = objective.row.created_at.max(assigned).and_utc();
+        let since = figures::held_since(&objective, assigned);
         for kind in objective.row.periods() {
             let mut past = Vec::new();
             for period in figures::periods_since(clock.calendar(), kind, today, history, objective.row.created_at) {

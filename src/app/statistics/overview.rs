@@ -183,7 +183,7 @@ fn team_rows(clock: &Clock, columns: &[Column], rows: &[Row], scope: &Scope) -> 
                         .filter(|row| members.contains(&row.person.id))
                         .filter_map(|row| row.cells.get(i).and_then(Option::as_ref))
                         .collect();
-                    let since = held.iter().map(|c| figures::held_since(&column.objective, &c.holder)).min()?;
+                    let since = held.iter().map(|c| figures::held_since(&column.objective, c.holder.since)).min()?;
                     let achieved = held.iter().map(|c| c.progress.achieved).sum();
                     Some(clock.progress(&column.period, since, achieved, column.target * held.len() as i64))
                 })
