@@ -17,3 +17,13 @@ pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// Reverts the latest applied migration, which `run_migrations` applies again: the tests
+/// prove with it that the latest migration carries an account's figures down and back up.
+pub fn revert_latest(conn: &mut AnyConnection) -> anyhow::Result<()> {
+    match conn {
+        AnyConnection::Sqlite(c) => c.revert_last_migration(SQLITE).map(drop),
+        AnyConnection::Pg(c) => c.revert_last_migration(POSTGRES).map(drop),
+    }
+    .map_err(|e| anyhow::anyhow!("the migration could not be reverted: {e}"))
+}

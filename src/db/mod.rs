@@ -13,7 +13,7 @@ pub use write::{Busy, WriteError, bulk_write_transaction, is_transient, write_tr
 
 /// The backend type of `AnyConnection`, for queries built by hand.
 pub type AnyBackend = <AnyConnection as diesel::Connection>::Backend;
-pub use migrations::run_migrations;
+pub use migrations::{revert_latest, run_migrations};
 
 use diesel::{QueryResult, RunQueryDsl};
 

@@ -20,32 +20,43 @@ pub fn separators(locale: Locale) -> (char, char) {
 
 /// `1234567` as `1,234,567` or `1.234.567`.
 pub fn integer(locale: Locale, value: i64) -> String {
-    let (_, thousands) = separators(locale);
     let digits = value.unsigned_abs().to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if value < 0 {
         grouped.push('-');
     }
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(thousands);
-        }
-        grouped.push(digit);
-    }
+    push_grouped(&mut grouped, &digits, separators(locale).1);
     grouped
 }
 
 /// `value` with exactly `decimals` decimals, grouped: `1,250.5`, `1.250,5`.
 pub fn decimal(locale: Locale, value: f64, decimals: usize) -> String {
-    let (mark, _) = separators(locale);
+    let (mark, thousands) = separators(locale);
     let text = format!("{:.*}", decimals, value.abs());
     let (units, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let units = units.parse::<i64>().unwrap_or(i64::MAX);
-    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
-    if fraction.is_empty() {
-        format!("{sign}{}", integer(locale, units))
-    } else {
-        format!("{sign}{}{mark}{fraction}", integer(locale, units))
+    if !units.bytes().all(|b| b.is_ascii_digit()) {
+        return text; // inf, NaN: nothing to group
+    }
+    let mut written = String::with_capacity(text.len() + units.len() / 3 + 2);
+    // No minus before a figure rounded to zero.
+    if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        written.push('-');
+    }
+    push_grouped(&mut written, units, thousands);
+    if !fraction.is_empty() {
+        written.push(mark);
+        written.push_str(fraction);
+    }
+    written
+}
+
+/// Appends `digits` with `thousands` between each group of three from the right.
+fn push_grouped(written: &mut String, digits: &str, thousands: char) {
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            written.push(thousands);
+        }
+        written.push(digit);
     }
 }
 
@@ -138,6 +149,10 @@ mod tests {
         assert_eq!(decimal(Locale::It, 1250.46, 1), "1.250,5");
         assert_eq!(decimal(Locale::En, 12.0, 0), "12");
         assert_eq!(decimal(Locale::En, -0.01, 1), "0.0");
+        assert_eq!(decimal(Locale::En, -1234.56, 1), "-1,234.6");
+        assert_eq!(decimal(Locale::En, 999.96, 1), "1,000.0");
+        assert_eq!(decimal(Locale::En, 0.5, 0), "0");
+        assert_eq!(decimal(Locale::En, f64::INFINITY, 1), "inf");
         assert_eq!(to_input(Locale::It, Decimal::new(125_050, 2)), "1250,50");
     }
 }

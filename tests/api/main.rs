@@ -17,6 +17,7 @@ mod languages;
 mod leads;
 mod login;
 mod menu;
+mod migrations;
 mod monitoring;
 mod objectives;
 mod prospects;

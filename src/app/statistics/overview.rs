@@ -3,6 +3,7 @@
 //! leaderboard, ranked by percent of one's own targets.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
@@ -147,17 +148,23 @@ fn matrix(
     people: &[User],
     date: chrono::NaiveDate,
 ) -> Result<(Vec<Column>, Vec<Row>), Error> {
-    let mut columns = Vec::new();
-    let mut rows: Vec<Row> = people.iter().map(|p| Row { person: p.clone(), cells: Vec::new() }).collect();
+    let width = objectives.iter().map(|o| o.row.periods().len()).sum();
+    let mut columns = Vec::with_capacity(width);
+    let mut rows: Vec<Row> =
+        people.iter().map(|p| Row { person: p.clone(), cells: Vec::with_capacity(width) }).collect();
+    let place: HashMap<UserId, usize> = people.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
     for objective in objectives {
         let holders = crate::store::objectives::holders(cx.conn, objective.row.id)?;
         for kind in objective.row.periods() {
             let period = clock.calendar().period_of_date(kind, date);
             let Some(target) = objective.target(&period) else { continue };
-            let seen = holders.iter().filter(|h| people.iter().any(|p| p.id == h.user_id)).cloned().collect();
+            let seen = holders.iter().filter(|h| place.contains_key(&h.user_id)).cloned().collect();
             let (lines, _) = figures::standings(cx.conn, clock, &objective, seen, &period, target)?;
-            for row in &mut rows {
-                row.cells.push(lines.iter().find(|l| l.holder.user_id == row.person.id).cloned());
+            rows.iter_mut().for_each(|row| row.cells.push(None));
+            for line in lines {
+                if let Some(cell) = place.get(&line.holder.user_id).and_then(|i| rows.get_mut(*i)?.cells.last_mut()) {
+                    *cell = Some(line);
+                }
             }
             columns.push(Column { objective: objective.clone(), period, target });
         }

@@ -11,10 +11,10 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Text};
 
 use super::activity::{self, ActivityKey};
-use super::statement::{DAY, MONTH, ROWS_PER_STATEMENT, YEAR, grain_named, placeholders};
+use super::statement::{MONTH, ROWS_PER_STATEMENT, YEAR, day_month_and_year, grain_named, placeholders, ranges_with_years};
 use crate::db::schema::objective_buckets;
 use crate::db::{AnyBackend, AnyConnection, Backend};
-use crate::domain::bucket_plan::{self, BucketPlan, YearPlan};
+use crate::domain::bucket_plan;
 use crate::domain::counting::CountingRule;
 use crate::domain::ids::{AccountId, ObjectiveId, OutcomeId, UserId};
 use crate::store::counting_rules::{self, RulesOf};
@@ -63,17 +63,12 @@ pub fn add(conn: &mut AnyConnection, counts: &[(ActivityKey, i64)]) -> QueryResu
             Entry::Vacant(new) => new.insert(Rules::of(conn, key.account)?),
         };
         for objective in rules.counting(key) {
-            for (grain, bucket) in grains(key.day) {
+            for (grain, bucket) in day_month_and_year(key.day) {
                 *merged.entry((key.account.0, objective.0, key.user.0, grain, bucket)).or_default() += delta;
             }
         }
     }
     upsert(conn, merged)
-}
-
-/// The buckets a day counts in.
-fn grains(day: NaiveDate) -> [(&'static str, NaiveDate); 3] {
-    [(DAY, day), (MONTH, bucket_plan::month_start(day)), (YEAR, bucket_plan::year_start(day))]
 }
 
 /// Adds each count to its bucket, creating the missing ones, in multi-row statements.
@@ -148,22 +143,8 @@ pub fn count_by_user(
     if users.is_empty() {
         return Ok(BTreeMap::new());
     }
-    let YearPlan { years, parts } = bucket_plan::plan_with_years(start, end);
-    // (grain, first bucket, last bucket), both included; years and months are consecutive.
-    let mut ranges: Vec<(&str, NaiveDate, NaiveDate)> = Vec::new();
-    if let (Some(first), Some(last)) = (years.first(), years.last()) {
-        ranges.push((YEAR, *first, *last));
-    }
-    for BucketPlan { months, day_ranges } in parts {
-        if let (Some(first), Some(last)) = (months.first(), months.last()) {
-            ranges.push((MONTH, *first, *last));
-        }
-        for (from, to) in day_ranges {
-            ranges.push((DAY, from, to.pred_opt().unwrap_or(from)));
-        }
-    }
     let mut totals: BTreeMap<UserId, i64> = users.iter().map(|u| (*u, 0)).collect();
-    for (grain, first, last) in ranges {
+    for (grain, first, last) in ranges_with_years(start, end) {
         let mut query = objective_buckets::table
             .filter(objective_buckets::objective_id.eq(objective.0))
             .filter(objective_buckets::grain.eq(grain))

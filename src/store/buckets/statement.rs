@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 
 use crate::db::Backend;
-use crate::domain::bucket_plan;
+use crate::domain::bucket_plan::{self, BucketPlan, YearPlan};
 
 pub const DAY: &str = "day";
 pub const MONTH: &str = "month";
-/// Objective buckets alone keep years (the others add up months).
+/// Objective and won buckets keep years; activity buckets add up their months.
 pub const YEAR: &str = "year";
 
 /// The grain of this name, as the statements bind it.
@@ -18,6 +18,32 @@ pub fn grain_named(name: &str) -> Option<&'static str> {
 /// The day and month buckets a local date counts in.
 pub fn day_and_month(day: NaiveDate) -> [(&'static str, NaiveDate); 2] {
     [(DAY, day), (MONTH, bucket_plan::month_start(day))]
+}
+
+/// The day, month and year buckets a local date counts in.
+pub fn day_month_and_year(day: NaiveDate) -> [(&'static str, NaiveDate); 3] {
+    [(DAY, day), (MONTH, bucket_plan::month_start(day)), (YEAR, bucket_plan::year_start(day))]
+}
+
+/// The buckets that cover local dates [start, end) in tables that keep years: year buckets
+/// for the whole years, month buckets for the whole months left, day buckets for the edges.
+/// Each is (grain, first bucket, last bucket), both included, one range of the key each:
+/// the years and the months of a part are consecutive.
+pub fn ranges_with_years(start: NaiveDate, end: NaiveDate) -> Vec<(&'static str, NaiveDate, NaiveDate)> {
+    let YearPlan { years, parts } = bucket_plan::plan_with_years(start, end);
+    let mut ranges = Vec::new();
+    if let (Some(first), Some(last)) = (years.first(), years.last()) {
+        ranges.push((YEAR, *first, *last));
+    }
+    for BucketPlan { months, day_ranges } in parts {
+        if let (Some(first), Some(last)) = (months.first(), months.last()) {
+            ranges.push((MONTH, *first, *last));
+        }
+        for (from, to) in day_ranges {
+            ranges.push((DAY, from, to.pred_opt().unwrap_or(from)));
+        }
+    }
+    ranges
 }
 
 /// Rows per statement: far below both backends' limits on bound values.

@@ -1,17 +1,15 @@
-//! Won buckets: revenue and number of won leads per user, pipeline and local day and month,
+//! Won buckets: revenue and number of won leads per user, pipeline and local day, month and year,
 //! credited to who won each lead on its local closing date.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Text};
 
-use super::statement::{DAY, MONTH, day_and_month, placeholders};
+use super::statement::{day_month_and_year, placeholders, ranges_with_years};
 use crate::db::schema::{leads, won_buckets};
 use crate::db::{AnyBackend, AnyConnection, Backend};
-use crate::domain::bucket_plan::{self, BucketPlan};
 use crate::domain::ids::{AccountId, PipelineId, UserId};
 
 /// What one won lead credits: its amount, to the user who owned it when won, in its
@@ -27,15 +25,15 @@ pub struct Win {
 
 const COLUMNS: &str = "INSERT INTO won_buckets \
      (account_id, user_id, pipeline_id, grain, bucket, revenue_cents, won_count) VALUES ";
-const CONFLICT: &str = " ON CONFLICT (account_id, user_id, grain, bucket, pipeline_id) \
+const CONFLICT: &str = " ON CONFLICT (account_id, grain, bucket, user_id, pipeline_id) \
      DO UPDATE SET revenue_cents = won_buckets.revenue_cents + excluded.revenue_cents, \
                    won_count = won_buckets.won_count + excluded.won_count";
 
 /// Adds a win (`sign` 1) or takes it back (`sign` -1).
 fn add(conn: &mut AnyConnection, win: &Win, sign: i64) -> QueryResult<()> {
-    let sql = format!("{COLUMNS}{}{CONFLICT}", placeholders(Backend::of(conn), 2, 7));
+    let sql = format!("{COLUMNS}{}{CONFLICT}", placeholders(Backend::of(conn), 3, 7));
     let mut query = diesel::sql_query(sql).into_boxed::<AnyBackend>();
-    for (grain, bucket) in day_and_month(win.day) {
+    for (grain, bucket) in day_month_and_year(win.day) {
         query = query
             .bind::<BigInt, _>(win.account.0)
             .bind::<BigInt, _>(win.user.0)
@@ -64,7 +62,12 @@ pub fn replace_win(conn: &mut AnyConnection, before: Option<Win>, after: Option<
 }
 
 /// Won revenue (cents) and won count of each of `users` over local dates [start, end), in
-/// one pipeline or all.
+/// one pipeline or all: year buckets for the whole years, month buckets for the whole
+/// months left, day buckets for the edges.
+///
+/// Each read is one range of the key (account, grain, bucket) covering every user of the
+/// account, or one user's rows of it, summed here: no list of values in the SQL, so each
+/// statement is prepared once per connection.
 pub fn won_totals_by_user(
     conn: &mut AnyConnection,
     account: AccountId,
@@ -73,40 +76,30 @@ pub fn won_totals_by_user(
     start: NaiveDate,
     end: NaiveDate,
 ) -> QueryResult<BTreeMap<UserId, (i64, i64)>> {
-    let BucketPlan { months, day_ranges } = bucket_plan::plan(start, end);
-    let base = || {
+    if users.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let mut totals: BTreeMap<UserId, (i64, i64)> = users.iter().map(|u| (*u, (0, 0))).collect();
+    for (grain, first, last) in ranges_with_years(start, end) {
         let mut query = won_buckets::table
-            .filter(won_buckets::account_id.eq(account))
-            .filter(won_buckets::user_id.eq_any(users.iter().map(|u| u.0).collect::<Vec<_>>()))
-            .group_by(won_buckets::user_id)
-            .select((
-                won_buckets::user_id,
-                sql::<BigInt>("CAST(COALESCE(SUM(revenue_cents), 0) AS BIGINT)"),
-                sql::<BigInt>("CAST(COALESCE(SUM(won_count), 0) AS BIGINT)"),
-            ))
+            .filter(won_buckets::account_id.eq(account.0))
+            .filter(won_buckets::grain.eq(grain))
+            .filter(won_buckets::bucket.ge(first))
+            .filter(won_buckets::bucket.le(last))
+            .select((won_buckets::user_id, won_buckets::revenue_cents, won_buckets::won_count))
             .into_boxed();
+        if let [user] = users {
+            query = query.filter(won_buckets::user_id.eq(user.0));
+        }
         if let Some(pipeline) = pipeline {
             query = query.filter(won_buckets::pipeline_id.eq(pipeline.0));
         }
-        query
-    };
-    let mut totals: BTreeMap<UserId, (i64, i64)> = users.iter().map(|u| (*u, (0, 0))).collect();
-    let mut add = |rows: Vec<(i64, i64, i64)>| {
-        for (user, cents, count) in rows {
-            let entry = totals.entry(UserId(user)).or_default();
-            entry.0 += cents;
-            entry.1 += count;
+        for (user, cents, count) in query.load::<(i64, i64, i64)>(conn)? {
+            if let Some(total) = totals.get_mut(&UserId(user)) {
+                total.0 += cents;
+                total.1 += count;
+            }
         }
-    };
-    if !months.is_empty() {
-        add(base().filter(won_buckets::grain.eq(MONTH)).filter(won_buckets::bucket.eq_any(months)).load(conn)?);
-    }
-    for (from, to) in day_ranges {
-        add(base()
-            .filter(won_buckets::grain.eq(DAY))
-            .filter(won_buckets::bucket.ge(from))
-            .filter(won_buckets::bucket.lt(to))
-            .load(conn)?);
     }
     Ok(totals)
 }
@@ -167,7 +160,7 @@ pub fn recounted_and_stored(
         read += 1;
         // The database's CHECK guarantees a won lead has all three.
         let (Some(user), Some(day), Some(cents)) = (lead.user, lead.day, lead.cents) else { continue };
-        for (grain, bucket) in day_and_month(day) {
+        for (grain, bucket) in day_month_and_year(day) {
             let entry = recounted.entry((lead.account, user, lead.pipeline, grain.to_owned(), bucket)).or_default();
             entry.0 += cents;
             entry.1 += 1;

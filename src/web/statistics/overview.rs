@@ -90,9 +90,15 @@ impl Region {
                 url: detail(i, None),
             })
             .collect();
+        // Every holder of a column shares its target: worded once.
+        let targets: Vec<(i64, String)> =
+            columns.iter().zip(&measures).map(|(c, m)| (c.target, m.display(c.target, money))).collect();
         let cell = |i: usize, progress: &Progress, url: String| Cell {
             achieved: measures[i].display(progress.achieved, money),
-            target: measures[i].display(progress.target, money),
+            target: match &targets[i] {
+                (target, worded) if *target == progress.target => worded.clone(),
+                _ => measures[i].display(progress.target, money),
+            },
             percent: crate::i18n::percent(locale, progress.percent),
             standing: progress.standing,
             forecast: super::dashboard::forecast(locale, progress).unwrap_or_default(),
