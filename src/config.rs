@@ -28,6 +28,10 @@ pub struct Config {
     pub sessions: SessionPolicy,
     /// The proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`).
     pub trusted_proxies: Vec<IpNet>,
+    /// Where people reach the application (`BASE_URL`, e.g. `https://objectives.example.com`):
+    /// the start of every full link it gives out. Unset, a link starts with the address the
+    /// request that asked for it came to.
+    pub base_url: Option<String>,
     /// Whether this server applies time-zone changes to accounts' history in the
     /// background (and resumes those a restart interrupted).
     pub rebuilds_in_background: bool,
@@ -35,7 +39,8 @@ pub struct Config {
 
 impl Config {
     /// Reads `DATABASE_URL`, `BIND`, `SESSION_KEY`, `COOKIE_SECURE`, `DB_POOL_SIZE`,
-    /// `WRITE_WAIT_MS`, `SESSION_IDLE_MINUTES`, `SESSION_LIFETIME_HOURS` and `TRUSTED_PROXIES`;
+    /// `WRITE_WAIT_MS`, `SESSION_IDLE_MINUTES`, `SESSION_LIFETIME_HOURS`, `TRUSTED_PROXIES`
+    /// and `BASE_URL`;
     /// `bind` (from the command line) wins over `BIND`.
     pub fn from_env(bind: Option<&str>) -> anyhow::Result<Self> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
@@ -75,6 +80,7 @@ impl Config {
         }
         let trusted_proxies =
             parse_trusted_proxies(&var("TRUSTED_PROXIES").unwrap_or_default()).map_err(anyhow::Error::msg)?;
+        let base_url = var("BASE_URL").map(|url| base_url(&url)).transpose()?;
         Ok(Self {
             database_url,
             bind,
@@ -84,6 +90,7 @@ impl Config {
             pool,
             sessions,
             trusted_proxies,
+            base_url,
             rebuilds_in_background: true,
         })
     }
@@ -101,6 +108,16 @@ pub fn session_key(secret: &str) -> anyhow::Result<Key> {
         anyhow::bail!("SESSION_KEY must be at least {MIN_SESSION_KEY_BYTES} bytes long");
     }
     Ok(Key::from(secret.as_bytes()))
+}
+
+/// An `http` or `https` origin, optionally with a path, without its trailing slash.
+fn base_url(raw: &str) -> anyhow::Result<String> {
+    let url = raw.trim().trim_end_matches('/');
+    let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or_default();
+    if host.is_empty() || host.starts_with('/') || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        anyhow::bail!("BASE_URL must be an address such as https://objectives.example.com");
+    }
+    Ok(url.to_owned())
 }
 
 fn positive(name: &str, value: &str) -> anyhow::Result<u64> {
@@ -128,6 +145,18 @@ mod tests {
     fn short_session_keys_are_refused() {
         assert!(session_key(&"k".repeat(63)).is_err());
         assert!(session_key(&"k".repeat(64)).is_ok());
+    }
+
+    #[test]
+    fn a_base_url_is_an_http_address_kept_without_its_trailing_slash() {
+        assert_eq!(
+            base_url(" https://objectives.example.com/ ").ok().as_deref(),
+            Some("https://objectives.example.com")
+        );
+        assert_eq!(base_url("http://10.0.0.5:8080/so").ok().as_deref(), Some("http://10.0.0.5:8080/so"));
+        for bad in ["objectives.example.com", "https://", "ftp://x", "https:///path", "https://a b"] {
+            assert!(base_url(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -49,6 +49,7 @@ impl Application {
             regions: Default::default(),
             sessions: config.sessions,
             trusted_proxies: config.trusted_proxies.clone(),
+            base_url: config.base_url.clone(),
             anonymous_hashing: Semaphore::new(cores),
         });
         let cookie_lifetime = config.sessions.lifetime.num_seconds();

@@ -23,6 +23,7 @@ statistics-no-target = { $kind ->
 statistics-set-objectives = Set objectives in Control Panel › Sales Objectives
 statistics-nobody-holds = Nobody in this selection holds this objective.
 statistics-export-csv = Export this table as CSV
+statistics-export-csv-semicolon = as CSV with semicolons (for a spreadsheet in Italian)
 statistics-column-user = User
 statistics-column-achieved-target = Achieved / target
 statistics-column-progress = Progress

@@ -23,13 +23,14 @@ statistics-no-target = { $kind ->
 statistics-set-objectives = Imposta gli obiettivi in Pannello di controllo › Obiettivi di vendita
 statistics-nobody-holds = Nessuno in questa selezione ha questo obiettivo.
 statistics-export-csv = Esporta questa tabella in CSV
+statistics-export-csv-semicolon = in CSV con punto e virgola (per un foglio di calcolo in italiano)
 statistics-column-user = Utente
 statistics-column-achieved-target = Raggiunto / target
 statistics-column-progress = Avanzamento
 statistics-column-standing = Stato
 statistics-expected-by-now = Atteso a oggi
-statistics-gap = Scarto
-statistics-needed-per-day = Necessario per giorno lavorativo restante
+statistics-gap = Differenza dal previsto
+statistics-needed-per-day = Da fare per ogni giorno lavorativo rimasto
 statistics-deactivated = Disattivato
 statistics-total = Totale
 # Dove un valore non si applica (non serve altro).

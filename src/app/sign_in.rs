@@ -109,6 +109,8 @@ pub struct Started {
     pub token: String,
     pub user: UserRow,
     pub locale: Locale,
+    /// Whether the account's edition has sales objectives: where a rep lands.
+    pub sales_objectives: bool,
 }
 
 /// Begins a session for `user` (who must still be active), forgetting expired ones.
@@ -128,9 +130,10 @@ pub fn start_session(cx: &mut Cx, user: UserId, policy: &SessionPolicy) -> Resul
         sessions::delete_expired(conn, now - policy.idle, now - policy.lifetime)?;
         sessions::insert(conn, &row).map_err(app::Error::from)
     })?;
-    let account = accounts::find(conn, user.account_id)?.map(|account| account.locale());
-    let locale = language::choose(user.preferred_locale(), account, &[]);
-    Ok(Started { token, user, locale })
+    let account = accounts::find(conn, user.account_id)?;
+    let locale = language::choose(user.preferred_locale(), account.as_ref().map(|a| a.locale()), &[]);
+    let sales_objectives = account.is_some_and(|a| a.edition().has_sales_objectives());
+    Ok(Started { token, user, locale, sales_objectives })
 }
 
 /// Who a live session is: the actor, and their name and language as pages show them.

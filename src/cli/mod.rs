@@ -251,8 +251,8 @@ fn import(what: ImportKind) -> anyhow::Result<()> {
     let account = find_account(&mut conn, account)?;
     let started = std::time::Instant::now();
     let imported = match what {
-        ImportKind::Activities { .. } => import::import_activities(&mut conn, &account, input),
-        ImportKind::Leads { .. } => import::import_leads(&mut conn, &account, input),
+        ImportKind::Activities { .. } => import::import_activities(&mut conn, &account, input, chrono::Utc::now()),
+        ImportKind::Leads { .. } => import::import_leads(&mut conn, &account, input, chrono::Utc::now()),
     };
     match imported {
         Ok(report) => {

@@ -1,5 +1,7 @@
 //! Words of recorded work: lead statuses, subject kinds, and the names people give things.
 
+use chrono::{DateTime, TimeDelta, Utc};
+
 use super::message::Message;
 use super::{Invalid, range, text};
 
@@ -108,6 +110,20 @@ pub fn parse_local_moment(raw: &str) -> Result<chrono::NaiveDateTime, Invalid> {
     range::moment(moment)
 }
 
+/// How far past now a moment of done work may lie: clocks disagree by a little.
+pub fn ahead_allowed() -> TimeDelta {
+    TimeDelta::minutes(5)
+}
+
+/// `moment` if it is not after `now` by more than `ahead_allowed`: work is logged once it
+/// is done, never in advance into a period still to come.
+pub fn done_by(moment: DateTime<Utc>, now: DateTime<Utc>) -> Result<DateTime<Utc>, Invalid> {
+    if moment > now + ahead_allowed() {
+        return Err(Invalid::new(Message::new("moment-in-future").arg("minutes", ahead_allowed().num_minutes())));
+    }
+    Ok(moment)
+}
+
 /// A record id sent by a form; `refused` is the message when there is none ("choose-action").
 pub fn parse_id(raw: &str, refused: &'static str) -> Result<i64, Invalid> {
     let refused = || Invalid::new(refused);
@@ -130,6 +146,17 @@ mod moment_tests {
         }
         for bad in ["", "27/11/2026 14:30", "2026-11-31 10:00", "2026-11-27"] {
             assert!(parse_local_moment(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_moment_of_done_work_is_at_most_a_few_minutes_ahead() {
+        let now = DateTime::parse_from_rfc3339("2026-12-02T09:00:00Z").expect("instant").with_timezone(&Utc);
+        for ok in [now - TimeDelta::days(400), now, now + ahead_allowed()] {
+            assert_eq!(done_by(ok, now), Ok(ok));
+        }
+        for ahead in [now + ahead_allowed() + TimeDelta::seconds(1), now + TimeDelta::days(90)] {
+            assert_eq!(done_by(ahead, now).map_err(|e| e.0.key().to_owned()), Err("moment-in-future".to_owned()));
         }
     }
 

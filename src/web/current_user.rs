@@ -9,6 +9,7 @@ use actix_web::dev::Payload;
 use actix_web::web::Data;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
 
+use super::layout::Frame;
 use super::session::TypedSession;
 use super::{AppError, AppState};
 use crate::app::sign_in::{self, SignedIn};
@@ -46,6 +47,17 @@ impl CurrentUser {
         &self.actor.account
     }
 
+    /// What a page's frame shows of them.
+    pub fn frame(&self) -> Frame {
+        Frame {
+            user_name: self.name.clone(),
+            account_name: self.account().name.clone(),
+            csrf_token: self.session.csrf_token(),
+            role: self.role(),
+            sales_objectives: self.account().edition.has_sales_objectives(),
+        }
+    }
+
     /// Money in the account's currency, written the reader's way.
     pub fn money(&self) -> MoneyStyle {
         MoneyStyle { currency: self.account().currency.clone(), locale: self.locale }
@@ -77,9 +89,11 @@ impl FromRequest for CurrentUser {
                 return Err(unauthenticated());
             };
             let locale = language::choose(preferred_locale, Some(actor.account.locale), &accepted);
-            // Error pages rendered later in this request speak the same language.
+            let current = CurrentUser { actor, name, preferred_locale, session, session_id, locale };
+            // Error pages drawn later in this request speak the same language, in the same frame.
             request.extensions_mut().insert(locale);
-            Ok(CurrentUser { actor, name, preferred_locale, session, session_id, locale })
+            request.extensions_mut().insert(current.frame());
+            Ok(current)
         })
     }
 }

@@ -10,7 +10,7 @@ use askama::Template;
 
 use super::error::{AppError, BUSY, is_htmx, written};
 use super::i18n::visitor_locale;
-use super::layout::Layout;
+use super::layout::{Frame, Layout};
 use crate::domain::account::Locale;
 use crate::domain::message::Message;
 use crate::web::i18n::filters;
@@ -93,8 +93,13 @@ pub async fn render_errors(
     let rendered = if htmx {
         ErrorPartial { title, message }.render_with_values(&locale)
     } else {
-        // Drawn without a database look-up: the frame, no menu.
-        let layout = Layout::anonymous(title_message, locale, None);
+        // The signed-in reader keeps their menu and sign-out (as `CurrentUser` left them in
+        // the request, without another database look-up); anyone else gets the bare frame.
+        let frame = response.request().extensions().get::<Frame>().cloned();
+        let layout = match frame {
+            Some(frame) => Layout::framed(title_message, locale, &frame, ""),
+            None => Layout::anonymous(title_message, locale, None),
+        };
         ErrorPage { layout, title, message, status: status.as_u16() }.render_with_values(&locale)
     };
     let body = rendered.unwrap_or_else(|_| message.to_owned());

@@ -1,5 +1,5 @@
-//! The reader's language on every page: which one (their preference, their account's,
-//! their browser's), and the template filters that write the product's words in it.
+//! The reader's language on every page: which one (their preference, their browser's, their
+//! account's), and the template filters that write the product's words in it.
 
 use std::any::Any;
 

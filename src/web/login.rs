@@ -112,8 +112,8 @@ fn signed_in(
     next: &str,
 ) -> Result<HttpResponse, AppError> {
     session.sign_in(&started.token).map_err(|e| AppError::Internal(e.into()))?;
-    // A rep's home is their own progress.
-    let home = if started.user.role().manages() { "/" } else { "/me/objectives" };
+    // A rep's home is their own progress, in an edition that has it.
+    let home = if started.user.role().manages() || !started.sales_objectives { "/" } else { "/me/objectives" };
     let mut response = see_other(parse_local_path(next).unwrap_or(home));
     // Pages shown before the user is known (an expired form, the sign-in page after
     // signing out) speak the user's language too.

@@ -50,6 +50,8 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// The proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpNet>,
+    /// Where people reach the application, for full links (`BASE_URL`).
+    pub base_url: Option<String>,
     /// The password checks that requests without a session may run at once: a burst of
     /// sign-ins waits here, briefly, instead of taking every core and thread.
     pub anonymous_hashing: Semaphore,
@@ -84,7 +86,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/prospects/{id}/delete", web::post().to(prospects::delete))
         .route("/prospects/{id}/convert", web::post().to(prospects::convert))
         .route("/statistics/sales-objectives", web::get().to(statistics::dashboard::page))
-        .route("/statistics/sales-objectives.csv", web::get().to(statistics::dashboard::csv))
+        .route("/statistics/sales-objectives.csv", web::get().to(statistics::export::csv))
         .route("/statistics/sales-objectives/{id}", web::get().to(statistics::detail::page))
         .route("/me/objectives", web::get().to(statistics::me::page))
         .route("/control-panel", web::get().to(control_panel::get))

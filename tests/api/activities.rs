@@ -97,6 +97,36 @@ async fn a_moment_skipped_by_daylight_saving_is_refused_with_the_form_kept() {
     assert_eq!(app.count("activities"), 0);
 }
 
+/// A moment `minutes` from now on Rome's clocks, as the form's field writes it.
+fn rome_in(minutes: i64) -> String {
+    let at = chrono::Utc::now() + chrono::TimeDelta::minutes(minutes);
+    at.with_timezone(&chrono_tz::Europe::Rome).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+#[tokio::test]
+async fn a_moment_still_to_come_is_refused_with_the_form_kept_and_a_minute_ahead_is_not() {
+    let app = TestApp::spawn().await;
+    let (_, rep) = acme_with_rep(&app).await;
+    let subject = format!("prospect:{}", app.new_prospect(&rep, "Ottica Vitale").await);
+    let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
+    for ahead in [rome_in(60 * 24 * 90), rome_in(10)] {
+        let response =
+            app.log_activity(&subject, &call, &reached, &[("occurred_at", &ahead), ("note", "next quarter")]).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{ahead}");
+        let html = response.text().await.expect("body");
+        assert_eq!(
+            texts(&html, "#occurred_at-error"),
+            ["That moment is still to come: log work once it is done (at most 5 minutes from now)."]
+        );
+        assert_eq!(input_value(&html, "occurred_at").as_deref(), Some(ahead.as_str()));
+        assert!(html.contains("next quarter"));
+    }
+    assert_eq!((app.count("activities"), app.count("activity_buckets")), (0, 0));
+    // A clock a minute fast is not the future.
+    let response = app.log_activity(&subject, &call, &reached, &[("occurred_at", &rome_in(1))]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
 #[tokio::test]
 async fn a_malformed_moment_is_refused() {
     let app = TestApp::spawn().await;

@@ -2,7 +2,7 @@ use reqwest::StatusCode;
 use sales_objectives::domain::role::Role;
 use sales_objectives::store::users::UserRow;
 
-use crate::helpers::{PASSWORD, TestApp, location, texts};
+use crate::helpers::{Options, PASSWORD, TestApp, location, texts};
 
 async fn acme_admin(app: &TestApp) -> UserRow {
     let admin = app.create_account("Acme", "admin@acme.example");
@@ -99,6 +99,12 @@ async fn users_are_created_with_a_password_or_a_one_time_link() {
         )
         .await;
     assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    // The next user keeps the role just chosen; a fresh form starts with a rep.
+    assert_eq!(location(&created), "/admin/users?role=manager");
+    let chosen = |html: &str| texts(html, "#new-role option[selected]");
+    assert_eq!(chosen(&app.get(location(&created)).await.text().await.expect("body")), ["Manager"]);
+    assert_eq!(chosen(&app.get("/admin/users").await.text().await.expect("body")), ["Rep"]);
+    assert_eq!(chosen(&app.get("/admin/users?role=nonsense").await.text().await.expect("body")), ["Rep"]);
     let duplicate = app
         .submit(
             "/admin/users",
@@ -108,11 +114,19 @@ async fn users_are_created_with_a_password_or_a_one_time_link() {
     assert_eq!(duplicate.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     let with_link = app
-        .submit("/admin/users", &[("name", "Leo Link"), ("email", "leo@acme.example"), ("role", "rep"), ("link", "1")])
+        .submit(
+            "/admin/users",
+            &[("name", "Leo Link"), ("email", "leo@acme.example"), ("role", "manager"), ("link", "1")],
+        )
         .await;
     assert_eq!(with_link.status(), StatusCode::OK);
-    let link = texts(&with_link.text().await.expect("body"), "code.link")[0].clone();
-    assert!(link.starts_with("/set-password?token="));
+    let page = with_link.text().await.expect("body");
+    assert_eq!(chosen(&page), ["Manager"]);
+    // The whole link, ready to send, on the address the admin reached.
+    let full = texts(&page, "code.link")[0].clone();
+    let link = full.strip_prefix(&app.address).expect("a full link").to_owned();
+    assert!(link.starts_with("/set-password?token="), "{full}");
+    assert_eq!(texts(&page, "button[data-copy=set-password-link]"), ["Copy link"]);
 
     app.new_browser();
     let form = app.get(&link).await;
@@ -129,6 +143,17 @@ async fn users_are_created_with_a_password_or_a_one_time_link() {
     assert_eq!(app.login("leo@acme.example", "leo's own password").await.status(), StatusCode::SEE_OTHER);
     app.new_browser();
     assert_eq!(app.get(&link).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "a link works once");
+}
+
+#[tokio::test]
+async fn a_set_password_link_starts_with_the_base_url_when_one_is_set() {
+    let app =
+        TestApp::spawn_with(Options { base_url: Some("https://objectives.example.com"), ..Options::default() }).await;
+    acme_admin(&app).await;
+    let fields = [("name", "Leo Link"), ("email", "leo@acme.example"), ("role", "rep"), ("link", "1")];
+    let page = app.submit("/admin/users", &fields).await.text().await.expect("body");
+    let link = texts(&page, "code.link")[0].clone();
+    assert!(link.starts_with("https://objectives.example.com/set-password?token="), "{link}");
 }
 
 #[tokio::test]

@@ -182,7 +182,9 @@ fn run(app: &TestApp, n: u32, case: &Case) -> Result<(), TestCaseError> {
             occurred_at: format!("{}T10:00", day(logged.day)),
             note: String::new(),
         };
-        let activity = app.run_as(rep, |cx, actor| activities::log(cx, actor, &form));
+        // Logged once its day has come.
+        let logged_at = day(logged.day + 1).and_hms_opt(0, 0, 0).expect("midnight").and_utc().max(chrono::Utc::now());
+        let activity = app.run_as_at(rep, logged_at, |cx, actor| activities::log(cx, actor, &form));
         if logged.deleted {
             app.run_as(rep, |cx, actor| activities::delete(cx, actor, activity.id));
         } else {

@@ -325,7 +325,8 @@ async fn a_csv_import_with_a_nul_or_a_control_character_reports_its_line() {
                admin@acme.example,Call,Reached,prospect,Bell\u{7},,2026-11-10 09:30\n\
                admin@acme.example,Call,Reached,prospect,Far,,0000-11-10 09:30\n";
 
-    let refused = sales_objectives::app::import::import_activities(&mut app.conn(), &account, csv.as_bytes());
+    let refused =
+        sales_objectives::app::import::import_activities(&mut app.conn(), &account, csv.as_bytes(), chrono::Utc::now());
 
     let Err(sales_objectives::app::import::ImportError::Refused(lines)) = refused else {
         panic!("refused: {refused:?}")

@@ -80,8 +80,8 @@ fn one_bad_line_among_many_writes_nothing_and_every_bad_line_is_reported() {
 
     assert_eq!(output.status.code(), Some(1));
     let errors = stderr(&output);
-    assert!(errors.contains("line 202: the action has no result `Held`"), "{errors}");
-    assert!(errors.contains("line 203: no user of the account has the e-mail `nobody@acme.example`"));
+    assert!(errors.contains("line 202: the action has no result “Held”"), "{errors}");
+    assert!(errors.contains("line 203: no user of the account has the e-mail “nobody@acme.example”"));
     assert!(errors.contains("line 204: 2026-03-29 02:30 does not exist in Europe/Rome"));
     assert!(errors.contains("line 205: a lead needs its pipeline"));
     let verify = cli.run(&["verify"]);
@@ -176,7 +176,7 @@ async fn an_admin_imports_activities_in_the_browser_and_reads_the_report() {
         .await
         .expect("sent");
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(texts(&refused.text().await.expect("body"), ".report li"), ["Line 3: the action has no result `Nope`"]);
+    assert_eq!(texts(&refused.text().await.expect("body"), ".report li"), ["Line 3: the action has no result “Nope”"]);
     assert_eq!(app.count("activities"), 0);
 
     let accepted =
@@ -207,7 +207,7 @@ async fn an_italian_admin_reads_the_import_report_in_italian() {
         upload(format!("{HEADER}rep@acme.example,Call,Nope,prospect,X,,2026-11-10 09:30\n")).await.expect("sent");
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = refused.text().await.expect("body");
-    assert_eq!(texts(&html, ".report li"), ["Riga 2: l'azione non ha il risultato `Nope`"]);
+    assert_eq!(texts(&html, ".report li"), ["Riga 2: l'azione non ha il risultato «Nope»"]);
     assert!(html.contains("<code>user_email,action,outcome,subject,subject_name,pipeline,occurred_at</code>"));
 
     let empty = upload(String::new()).await.expect("sent");
@@ -270,12 +270,35 @@ async fn the_connection_of_an_import_checks_foreign_keys_again_afterwards() {
         (format!("{HEADER}admin@acme.example,Call,Reached,prospect,X,,2026-11-10 09:30\n"), true),
         (format!("{HEADER}admin@acme.example,Call,Nope,prospect,X,,2026-11-10 09:30\n"), false),
     ] {
-        let imported = sales_objectives::app::import::import_activities(&mut conn, &account, csv.as_bytes());
+        let imported =
+            sales_objectives::app::import::import_activities(&mut conn, &account, csv.as_bytes(), chrono::Utc::now());
         assert_eq!(imported.is_ok(), succeeds, "{imported:?}");
         assert!(diesel::sql_query(orphan).execute(&mut *conn).is_err(), "a team of no account is refused");
     }
     drop(conn);
     assert_eq!((app.count("activities"), app.count("teams"), app.differences()), (1, 0, 0));
+}
+
+#[tokio::test]
+async fn a_line_still_to_come_is_refused_and_nothing_is_imported() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    let account = app.account_of(&admin);
+    let next_year = (chrono::Utc::now() + chrono::TimeDelta::days(365)).format("%Y-%m-%d 09:30");
+    let in_an_hour = (chrono::Utc::now() + chrono::TimeDelta::hours(1)).to_rfc3339();
+    let csv = format!(
+        "{HEADER}admin@acme.example,Call,Reached,prospect,X,,2026-11-10 09:30\n\
+         admin@acme.example,Call,Reached,prospect,X,,{next_year}\n\
+         admin@acme.example,Call,Reached,prospect,X,,{in_an_hour}\n"
+    );
+
+    let refused =
+        sales_objectives::app::import::import_activities(&mut app.conn(), &account, csv.as_bytes(), chrono::Utc::now());
+
+    let Err(sales_objectives::app::import::ImportError::Refused(lines)) = refused else { panic!("{refused:?}") };
+    assert_eq!(lines.iter().map(|l| l.line).collect::<Vec<_>>(), [3, 4], "{lines:?}");
+    assert!(lines.iter().all(|l| l.reason.key() == "moment-in-future"), "{lines:?}");
+    assert_eq!(app.count("activities"), 0);
 }
 
 #[tokio::test]
@@ -289,7 +312,8 @@ async fn every_bad_line_is_reported_in_one_pass_short_lines_and_bad_values_toget
          admin@acme.example,Call,Reached,prospect,X,,2026-11-10 09:30,extra\n"
     );
 
-    let refused = sales_objectives::app::import::import_activities(&mut app.conn(), &account, csv.as_bytes());
+    let refused =
+        sales_objectives::app::import::import_activities(&mut app.conn(), &account, csv.as_bytes(), chrono::Utc::now());
 
     let Err(sales_objectives::app::import::ImportError::Refused(lines)) = refused else { panic!("{refused:?}") };
     assert_eq!(lines.iter().map(|l| l.line).collect::<Vec<_>>(), [2, 3, 4], "{lines:?}");

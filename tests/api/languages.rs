@@ -66,27 +66,25 @@ async fn the_sign_in_page_follows_the_browser_until_a_language_is_chosen() {
 }
 
 #[tokio::test]
-async fn a_users_preference_beats_the_account_language_which_beats_the_browser() {
+async fn a_users_preference_beats_the_browser_language_which_beats_the_accounts() {
     let app = TestApp::spawn().await;
     let admin = app.create_account_in("Ottica Srl", "admin@ottica.example", Locale::It);
     let rep = app.create_user("Ottica Srl", "rep@ottica.example", "Rita Rep", Role::Rep);
 
-    // The account's language, whatever the browser asks for.
+    // Without a language of their own: the browser's, when we speak it, else the account's.
     app.login_as(&admin).await;
-    let html = app
-        .client
-        .get(app.url("/"))
-        .header(header::ACCEPT_LANGUAGE, "en-GB")
-        .send()
-        .await
-        .expect("request")
-        .text()
-        .await
-        .expect("body");
-    assert_eq!(html_lang(&html).as_deref(), Some("it"));
+    let with_browser = |languages: &'static str| {
+        let request = app.client.get(app.url("/control-panel")).header(header::ACCEPT_LANGUAGE, languages);
+        async move { request.send().await.expect("request").text().await.expect("body") }
+    };
+    let html = with_browser("en-GB").await;
+    assert_eq!(html_lang(&html).as_deref(), Some("en"));
+    assert!(html.contains(&english("menu-control-panel")) && html.contains(&english("sign-out")));
+    let html = with_browser("de-DE, fr").await;
+    assert_eq!(html_lang(&html).as_deref(), Some("it"), "no language we speak: the account's");
     assert!(html.contains(&italian("menu-control-panel")) && html.contains(&italian("sign-out")));
 
-    // The admin prefers English: My account, then every page.
+    // The admin prefers English: My account, then every page, whatever the browser asks.
     let response = app
         .submit(
             "/me/account",
@@ -98,6 +96,7 @@ async fn a_users_preference_beats_the_account_language_which_beats_the_browser()
     assert_eq!(html_lang(&html).as_deref(), Some("en"));
     assert!(html.contains(&english("my-account-saved")), "the word on the change is in the new language");
     assert!(page(&app, "/control-panel").await.contains(&english("menu-control-panel")));
+    assert_eq!(html_lang(&with_browser("it-IT").await).as_deref(), Some("en"));
 
     // The rep keeps the account's language, and signing in remembers it for the next sign-in page.
     let rep_browser = app.another_browser();

@@ -60,12 +60,34 @@ async fn marking_a_lead_won_needs_an_amount_and_writes_nothing_without_one() {
 }
 
 #[tokio::test]
+async fn a_win_closed_in_the_future_is_refused_and_nothing_is_written() {
+    let app = TestApp::spawn().await;
+    let (_, rep) = acme_with_rep(&app).await;
+    let pipeline = app.pipeline_id(&rep, "Sales");
+    let next_month = (chrono::Utc::now() + chrono::TimeDelta::days(31)).format("%Y-%m-%dT10:00").to_string();
+    let fields = [
+        ("title", "Cantina Moretti"),
+        ("pipeline_id", pipeline.as_str()),
+        ("status", "won"),
+        ("amount", "1200"),
+        ("closed_at", next_month.as_str()),
+    ];
+    let response = app.submit("/leads", &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert_eq!(texts(&html, "#closed_at-error").len(), 1, "{html}");
+    assert!(texts(&html, "#closed_at-error")[0].starts_with("That moment is still to come"));
+    assert_eq!(input_value(&html, "closed_at").as_deref(), Some(next_month.as_str()));
+    assert_eq!((app.count("leads"), app.count("won_buckets")), (0, 0));
+}
+
+#[tokio::test]
 async fn a_malformed_amount_is_refused_with_a_clear_message() {
     let app = TestApp::spawn().await;
     let (_, rep) = acme_with_rep(&app).await;
     let pipeline = app.pipeline_id(&rep, "Sales");
     for (amount, message) in [
-        ("12,50", "`12,50` is ambiguous: did you mean 12.50?"),
+        ("12,50", "“12,50” is ambiguous: did you mean 12.50?"),
         ("12.505", "The amount has at most two decimals."),
         ("-3", "The amount cannot be negative."),
     ] {
@@ -271,5 +293,5 @@ async fn an_italian_reader_types_and_reads_amounts_and_dates_the_italian_way() {
     let response = app.submit("/leads", &[("title", "Deal"), ("pipeline_id", &pipeline), ("amount", "12.50")]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.expect("body");
-    assert_eq!(texts(&html, "#amount-error"), ["`12.50` è ambiguo: intendevi 12,50?"]);
+    assert_eq!(texts(&html, "#amount-error"), ["«12.50» è ambiguo: intendevi 12,50?"]);
 }

@@ -34,7 +34,10 @@ async fn csv(app: &TestApp, query: &str) -> Vec<Vec<String>> {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("user_email,user_name,objective,kind,period,period_start,period_end,achieved,target,percent,period_name")
+        Some(
+            "user_email,user_name,objective,kind,period,period_start,period_end,achieved,target,percent,period_name,\
+             expected,gap,needed_per_working_day,standing,forecast,pipeline_forecast"
+        )
     );
     lines.map(|l| l.split(',').map(str::to_owned).collect()).collect()
 }
@@ -44,6 +47,46 @@ fn row<'a>(rows: &'a [Vec<String>], email: &str, objective: &str) -> &'a [String
         .find(|r| r[0] == email && r[2] == objective)
         .map(Vec::as_slice)
         .unwrap_or_else(|| panic!("no row for {email} {objective}: {rows:?}"))
+}
+
+#[tokio::test]
+async fn the_csv_carries_pace_standing_and_a_total_and_offers_semicolons() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let january = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 1, 1, 0, 0, 0).single().expect("a moment");
+    ObjectiveBuilder::calls(&app, &w.manager, "Calls")
+        .targets(&[("week", "10")])
+        .held_by(&[&w.rita, &w.remo])
+        .created_at(january)
+        .create(&app, &w.manager);
+    let p = app.prospect_of(&w.rita, "Ottica");
+    for at in ["2026-11-16T09:00", "2026-11-18T09:00", "2026-11-20T09:00"] {
+        app.log_as(&w.rita, &p, "Call", "Reached", at);
+    }
+    let query = "type=activity&period=week&date=2026-11-18";
+
+    let rows = csv(&app, query).await;
+    let week = ["activity", "week", "2026-11-16", "2026-11-23"];
+    let tail = |achieved: &str, target: &str, percent: &str, expected: &str, gap: &str| {
+        let mut cells: Vec<String> = week.iter().map(|c| (*c).to_owned()).collect();
+        cells.extend(
+            [achieved, target, percent, "Week of 16 Nov 2026", expected, gap, "", "missed", "", ""].map(str::to_owned),
+        );
+        cells
+    };
+    assert_eq!(row(&rows, "rita@acme.example", "Calls")[3..], tail("3", "10", "30.0", "10.00", "-7.00")[..]);
+    let total = rows.iter().find(|r| r[0].is_empty() && r[1] == "Total").expect("a total row");
+    assert_eq!(total[2], "Calls");
+    assert_eq!(total[3..], tail("3", "20", "15.0", "20.00", "-17.00")[..]);
+
+    let response = app.get(&format!("{STATS}.csv?{query}&separator=semicolon")).await;
+    assert_eq!(
+        response.headers().get("content-disposition").and_then(|v| v.to_str().ok()),
+        Some("attachment; filename=\"sales-objectives-activity-week-2026-11-16.csv\"")
+    );
+    let text = response.text().await.expect("body");
+    assert!(text.starts_with("user_email;user_name;objective;"), "{text}");
+    assert!(text.contains(";3;10;30,0;Week of 16 Nov 2026;10,00;-7,00;;missed;;"), "{text}");
 }
 
 #[tokio::test]
@@ -119,7 +162,7 @@ async fn revenue_counts_by_quarter_and_year_with_corrections_and_credit_kept() {
 
     let q3 = csv(&app, "type=sales&period=quarter&date=2026-08-01").await;
     assert_eq!(
-        &row(&q3, "rita@acme.example", "Revenue")[5..],
+        &row(&q3, "rita@acme.example", "Revenue")[5..11],
         ["2026-07-01", "2026-10-01", "1400.00", "30000.00", "4.7", "Q3 2026"]
     );
     let q4 = csv(&app, "type=sales&period=quarter&date=2026-11-01").await;
@@ -344,7 +387,7 @@ async fn an_italian_reader_gets_the_statistics_in_italian_and_the_csv_unchanged(
 
     let rows = csv(&app, query).await;
     assert_eq!(
-        &row(&rows, "rita@acme.example", "Fatturato")[4..],
+        &row(&rows, "rita@acme.example", "Fatturato")[4..11],
         ["quarter", "2026-10-01", "2027-01-01", "1250.50", "30000.00", "4.2", "Q4 2026"]
     );
 
@@ -517,4 +560,26 @@ async fn the_dashboard_shows_each_change_to_the_account_at_once() {
 
     app.run_as(&w.manager, |cx, actor| assignments::unassign(cx, actor, calls_id, w.remo.id));
     assert_eq!(view().await, pairs(&[("Rita Rep", "1 / 120")]), "an assignment ended");
+}
+
+#[tokio::test]
+async fn a_reps_way_back_from_a_detail_page_is_a_page_they_may_open() {
+    let mut app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let id = ObjectiveBuilder::calls(&app, &w.manager, "Calls")
+        .targets(&[("week", "10")])
+        .held_by(&[&w.rita])
+        .create(&app, &w.manager);
+    let manager_crumb = app.get(&format!("{STATS}/{id}?type=activity&period=week")).await.text().await.expect("body");
+    assert!(texts(&manager_crumb, ".crumbs a")[0].starts_with("Statistics"));
+    app.new_browser();
+    app.login_as(&w.rita).await;
+    let html = app.get(&format!("{STATS}/{id}?type=activity&period=week")).await.text().await.expect("body");
+    let selector = scraper::Selector::parse(".crumbs a").expect("selector");
+    let back = scraper::Html::parse_document(&html)
+        .select(&selector)
+        .find_map(|a| a.value().attr("href").map(str::to_owned))
+        .expect("a way back");
+    assert_eq!(back, "/me/objectives");
+    assert_eq!(app.get(&back).await.status(), StatusCode::OK);
 }

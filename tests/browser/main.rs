@@ -8,6 +8,7 @@ mod helpers;
 
 mod accessibility;
 mod browser;
+mod everyday;
 mod flows;
 mod monitoring;
 mod settings;

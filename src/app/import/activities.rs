@@ -35,10 +35,11 @@ pub fn import_activities(
     conn: &mut AnyConnection,
     account: &AccountRow,
     input: impl Read,
+    started: DateTime<Utc>,
 ) -> Result<ImportReport, ImportError> {
     let rows = records(input, &ACTIVITY_HEADER)?;
     let calendar = account.calendar();
-    let now = Utc::now().naive_utc();
+    let now = started.naive_utc();
     let mut lookups = Lookups::new(account);
     let mut lines = check_all(rows, |record| {
         let user = lookups.user(conn, &record[0])?;
@@ -54,7 +55,7 @@ pub fn import_activities(
                 return Err(ImportLineError::message("import-prospect-no-pipeline"));
             }
         };
-        let occurred_at = parse_moment(&calendar, &record[6])?;
+        let occurred_at = parse_moment(&calendar, &record[6], started)?;
         Ok(ActivityLine { user, action, outcome, subject, subject_name, pipeline, occurred_at })
     })?;
     // Written in the order of the largest index (user, moment): each page of it is then

@@ -10,16 +10,17 @@ use crate::domain::message::Message;
 use crate::domain::period::Calendar;
 use crate::domain::recording as words;
 
-/// An RFC 3339 instant, or a local `YYYY-MM-DD HH:MM` in the account's zone.
-pub(crate) fn parse_moment(calendar: &Calendar, raw: &str) -> Result<DateTime<Utc>, Invalid> {
+/// An RFC 3339 instant, or a local `YYYY-MM-DD HH:MM` in the account's zone; never one
+/// still to come at `now`.
+pub(crate) fn parse_moment(calendar: &Calendar, raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Invalid> {
     if let Ok(instant) = DateTime::parse_from_rfc3339(raw.trim()) {
         let instant = instant.with_timezone(&Utc);
         crate::domain::range::moment(instant.naive_utc())?;
-        return Ok(instant);
+        return words::done_by(instant, now);
     }
     let local = words::parse_local_moment(raw)
         .map_err(|_| Invalid::new(Message::new("import-moment-invalid").arg("value", raw.trim())))?;
-    Ok(calendar.local_to_utc(local)?)
+    words::done_by(calendar.local_to_utc(local)?, now)
 }
 
 /// A file's records with the right number of fields, by line, and its other lines, refused.

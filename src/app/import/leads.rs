@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 use super::file::{ImportLineError, check_all, parse_moment, records_with};
 use super::lookups::{Lookups, unchanged};
@@ -23,10 +23,11 @@ pub fn import_leads(
     conn: &mut AnyConnection,
     account: &AccountRow,
     input: impl Read,
+    started: DateTime<Utc>,
 ) -> Result<ImportReport, ImportError> {
     let rows = records_with(input, &LEAD_HEADER, &LEAD_FORECAST_COLUMNS)?;
     let calendar = account.calendar();
-    let now = Utc::now().naive_utc();
+    let now = started.naive_utc();
     let mut lookups = Lookups::new(account);
     let leads_data = check_all(rows, |record| {
         let title = words::parse_name(&record[0], "import-title-required")?;
@@ -45,7 +46,7 @@ pub fn import_leads(
         }
         let closed_at = match (status, record[6].trim()) {
             (LeadStatus::Won, "") => return Err(ImportLineError::message("import-won-needs-closed-at")),
-            (LeadStatus::Won, raw) => Some(parse_moment(&calendar, raw)?),
+            (LeadStatus::Won, raw) => Some(parse_moment(&calendar, raw, started)?),
             (_, "") => None,
             (_, _) => return Err(ImportLineError::message("import-closed-at-only-won")),
         };

@@ -86,8 +86,8 @@ pub fn import(
 ) -> Result<Result<ImportReport, Vec<BadLine>>, crate::app::Error> {
     actor.require_admin()?;
     let imported = match kind {
-        ImportKind::Activities => import_activities(cx.conn, &actor.account, input),
-        ImportKind::Leads => import_leads(cx.conn, &actor.account, input),
+        ImportKind::Activities => import_activities(cx.conn, &actor.account, input, cx.now),
+        ImportKind::Leads => import_leads(cx.conn, &actor.account, input, cx.now),
         ImportKind::Holidays => return crate::app::settings::holidays::import(cx, actor, input),
     };
     match imported {

@@ -16,13 +16,14 @@ use crate::domain::period::Calendar;
 use crate::domain::recording as words;
 use crate::store::users;
 
-/// The instant a person typed in the account's zone, or now when they left it empty.
+/// The instant a person typed in the account's zone, or now when they left it empty; never
+/// one still to come.
 fn moment(calendar: &Calendar, raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Invalid> {
     if raw.trim().is_empty() {
         return Ok(now);
     }
     let local = words::parse_local_moment(raw)?;
-    Ok(calendar.local_to_utc(local)?)
+    words::done_by(calendar.local_to_utc(local)?, now)
 }
 
 /// The owner a lead or prospect form asks for: managers choose any active user of the

@@ -337,7 +337,7 @@ fn import_rate(built: &Built, lines: usize) -> anyhow::Result<f64> {
         }
         let mut conn = built.pool.get()?;
         let started = Instant::now();
-        sales_objectives::app::import::import_activities(&mut conn, &built.dataset.account, csv.as_bytes())
+        sales_objectives::app::import::import_activities(&mut conn, &built.dataset.account, csv.as_bytes(), Utc::now())
             .map_err(|e| anyhow::anyhow!("import failed: {e}"))?;
         rates.push(lines as f64 / started.elapsed().as_secs_f64());
     }

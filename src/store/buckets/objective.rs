@@ -11,7 +11,9 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Text};
 
 use super::activity::{self, ActivityKey};
-use super::statement::{MONTH, ROWS_PER_STATEMENT, YEAR, day_month_and_year, grain_named, placeholders, ranges_with_years};
+use super::statement::{
+    MONTH, ROWS_PER_STATEMENT, YEAR, day_month_and_year, grain_named, placeholders, ranges_with_years,
+};
 use crate::db::schema::objective_buckets;
 use crate::db::{AnyBackend, AnyConnection, Backend};
 use crate::domain::bucket_plan;

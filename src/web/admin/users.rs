@@ -1,8 +1,8 @@
 //! Users: who works in the account, their role and licence; create, change role,
 //! deactivate, reactivate, transfer a licence.
 
-use actix_web::HttpResponse;
-use actix_web::web::{Data, Form, Path};
+use actix_web::web::{Data, Form, Path, Query};
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
@@ -62,19 +62,29 @@ pub struct TransferForm {
     link: String,
 }
 
-pub async fn get(state: Data<AppState>, RequireAdmin(current): RequireAdmin) -> Result<HttpResponse, AppError> {
-    render(
-        &state,
-        &current,
-        NewUserForm { role: "rep".into(), ..NewUserForm::default() },
-        TransferForm::default(),
-        None,
-        None,
-    )
-    .await
+/// `?role=`: the role the last user was added with, which the next one keeps.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NextRole {
+    role: String,
+}
+
+/// An empty form for the next user, with `role` chosen (a rep unless it names another).
+fn next_user(role: &str) -> NewUserForm {
+    let role = role.parse::<Role>().unwrap_or(Role::Rep);
+    NewUserForm { role: role.as_str().to_owned(), ..NewUserForm::default() }
+}
+
+pub async fn get(
+    state: Data<AppState>,
+    RequireAdmin(current): RequireAdmin,
+    next: Query<NextRole>,
+) -> Result<HttpResponse, AppError> {
+    render(&state, &current, next_user(&next.role), TransferForm::default(), None, None).await
 }
 
 pub async fn create(
+    request: HttpRequest,
     state: Data<AppState>,
     RequireAdmin(current): RequireAdmin,
     form: Form<NewUserForm>,
@@ -82,14 +92,24 @@ pub async fn create(
     let form = form.into_inner();
     let typed = form.clone();
     match state.app.run_as(&current.actor, move |cx, actor| users::create(cx, actor, &typed)).await {
-        Ok(created) => match created.link_token {
-            // The link is shown once, now; only its hash is kept.
-            Some(token) => {
-                render(&state, &current, NewUserForm::default(), TransferForm::default(), None, Some(link_url(&token)))
+        Ok(created) => {
+            let next = next_user(&form.role);
+            match created.link_token {
+                // The link is shown once, now; only its hash is kept.
+                Some(token) => {
+                    render(
+                        &state,
+                        &current,
+                        next,
+                        TransferForm::default(),
+                        None,
+                        Some(link_url(&state, &request, &token)),
+                    )
                     .await
+                }
+                None => Ok(changed(&current, &format!("{HERE}?role={}", next.role), "admin-users-created")),
             }
-            None => Ok(changed(&current, HERE, "admin-users-created")),
-        },
+        }
         Err(error) => {
             render(&state, &current, form, TransferForm::default(), Some(Refused::of(current.locale, error)?), None)
                 .await
@@ -128,12 +148,13 @@ pub async fn change(
         Ok(()) => Ok(changed(&current, HERE, "admin-users-saved")),
         Err(error) => {
             let message = Refused::of(current.locale, error)?;
-            render(&state, &current, NewUserForm::default(), TransferForm::default(), Some(message), None).await
+            render(&state, &current, next_user(""), TransferForm::default(), Some(message), None).await
         }
     }
 }
 
 pub async fn transfer(
+    request: HttpRequest,
     state: Data<AppState>,
     RequireAdmin(current): RequireAdmin,
     form: Form<TransferForm>,
@@ -164,19 +185,28 @@ pub async fn transfer(
         .await;
     match done {
         Ok(Some(created)) if created.link_token.is_some() => {
-            let link = created.link_token.as_deref().map(link_url);
-            render(&state, &current, NewUserForm::default(), TransferForm::default(), None, link).await
+            let link = created.link_token.as_deref().map(|token| link_url(&state, &request, token));
+            render(&state, &current, next_user(""), TransferForm::default(), None, link).await
         }
         Ok(_) => Ok(changed(&current, HERE, "admin-users-transferred")),
         Err(error) => {
             let message = Refused::of(current.locale, error)?;
-            render(&state, &current, NewUserForm::default(), typed, Some(message), None).await
+            render(&state, &current, next_user(""), typed, Some(message), None).await
         }
     }
 }
 
-fn link_url(token: &str) -> String {
-    format!("/set-password?token={token}")
+/// The set-password link in full, as the new user will open it: on `BASE_URL`, else on
+/// the address the admin's own request came to.
+fn link_url(state: &AppState, request: &HttpRequest, token: &str) -> String {
+    let origin = match &state.base_url {
+        Some(base) => base.clone(),
+        None => {
+            let info = request.connection_info();
+            format!("{}://{}", info.scheme(), info.host())
+        }
+    };
+    format!("{origin}/set-password?token={token}")
 }
 
 async fn render(

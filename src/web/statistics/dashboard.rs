@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
@@ -11,15 +11,14 @@ use chrono::Utc;
 use super::cache;
 use crate::app::statistics::dashboard::{self, Dashboard, Table};
 use crate::app::statistics::overview::{self, Sort};
-use crate::app::statistics::{Filters, HolderProgress, Scope};
+use crate::app::statistics::{Filters, Scope};
 use crate::domain::account::Locale;
 use crate::domain::money::MoneyStyle;
 use crate::domain::number;
 use crate::domain::objective::{Measure, ObjectiveKind};
 use crate::domain::period::{Period, PeriodKind};
-use crate::domain::progress::{Progress, Standing, percent_one_decimal};
-use crate::domain::spreadsheet::text_cell;
-use crate::web::current_user::{CurrentUser, ObjectivesEditor, SalesObjectivesReader};
+use crate::domain::progress::{Progress, Standing};
+use crate::web::current_user::{CurrentUser, ObjectivesEditor};
 use crate::web::error::wants_fragment;
 use crate::web::html_form::HtmlQuery;
 use crate::web::i18n::filters;
@@ -292,63 +291,4 @@ async fn region(state: &AppState, current: &CurrentUser, key: &cache::Key) -> Re
 fn bounds(locale: Locale, period: &Period, zone: &str) -> String {
     let (start, end) = (crate::i18n::date(locale, period.start()), crate::i18n::date(locale, period.end()));
     crate::i18n::lookup(locale, "statistics-bounds", &[("start", &start), ("end", &end), ("zone", zone)])
-}
-
-/// New columns go at the end: scripts read these by position.
-pub const CSV_HEADER: [&str; 11] = [
-    "user_email",
-    "user_name",
-    "objective",
-    "kind",
-    "period",
-    "period_start",
-    "period_end",
-    "achieved",
-    "target",
-    "percent",
-    "period_name",
-];
-
-/// The table as CSV; a rep gets only their own rows.
-pub async fn csv(
-    state: Data<AppState>,
-    SalesObjectivesReader(current): SalesObjectivesReader,
-    HtmlQuery(filters): HtmlQuery<Filters>,
-) -> Result<HttpResponse, AppError> {
-    let Dashboard { scope, tables } = state
-        .app
-        .run_as(&current.actor, move |cx, actor| dashboard::dashboard(cx, actor, &filters, Utc::now()))
-        .await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| AppError::Internal(e.into());
-    writer.write_record(CSV_HEADER).map_err(fail)?;
-    // In English, like the headers: `FY2027 Q1`, `Week of 23 Nov 2026`.
-    let period_name = crate::i18n::period(Locale::En, &scope.period);
-    for Table { objective, target, lines, .. } in tables {
-        let measure = objective.row.measure();
-        for HolderProgress { holder, progress, .. } in lines {
-            let Some(person) = scope.people.iter().find(|p| p.id == holder.user_id) else { continue };
-            let percent = progress.achieved as f64 / target.max(1) as f64 * 100.0;
-            writer
-                .write_record([
-                    &text_cell(&person.email),
-                    &text_cell(&person.name),
-                    &text_cell(&objective.row.name),
-                    objective.row.kind.as_str(),
-                    scope.period.kind().as_str(),
-                    &scope.period.start().to_string(),
-                    &scope.period.end().to_string(),
-                    &measure.to_input(progress.achieved),
-                    &measure.to_input(target),
-                    &percent_one_decimal(percent),
-                    &period_name,
-                ])
-                .map_err(fail)?;
-        }
-    }
-    let body = writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"sales-objectives.csv\""))
-        .body(body))
 }

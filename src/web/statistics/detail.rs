@@ -74,6 +74,8 @@ struct Page {
     page: i64,
     has_next: bool,
     id: ObjectiveId,
+    /// Whether the reader may open the dashboard: a rep's way back is My objectives.
+    reader_manages: bool,
 }
 
 impl Page {
@@ -82,7 +84,11 @@ impl Page {
     }
 
     fn back_url(&self) -> String {
-        format!("{HERE}?{}", self.scope.query())
+        if self.reader_manages { format!("{HERE}?{}", self.scope.query()) } else { "/me/objectives".to_owned() }
+    }
+
+    fn back_label(&self) -> &'static str {
+        if self.reader_manages { "statistics-crumb" } else { "menu-my-objectives" }
     }
 
     fn here(&self) -> String {
@@ -168,6 +174,7 @@ pub async fn page(
     let period_label = crate::i18n::period(locale, &scope.period);
     let page = Page {
         layout: Layout::signed_in(Message::verbatim(&objective.row.name), &current, HERE),
+        reader_manages: current.role().manages(),
         name: objective.row.name.clone(),
         kind: objective.row.kind(),
         bounds: bounds(locale, &period_label, &scope),

@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod dashboard;
 pub mod detail;
+pub mod export;
 pub mod me;
 pub mod overview;
 mod recomputing;

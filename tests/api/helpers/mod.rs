@@ -32,6 +32,8 @@ pub struct Options {
     pub trusted_proxies: &'static str,
     /// A server that leaves time-zone rebuilds to someone else (a test that steps them).
     pub no_background_rebuilds: bool,
+    /// `BASE_URL`.
+    pub base_url: Option<&'static str>,
 }
 
 impl TestApp {
@@ -67,6 +69,7 @@ impl TestApp {
             },
             sessions: SessionPolicy::default(),
             trusted_proxies: parse_trusted_proxies(options.trusted_proxies).expect("valid proxies"),
+            base_url: options.base_url.map(str::to_owned),
             rebuilds_in_background: !options.no_background_rebuilds,
         };
         let pool = db::connect(&config.database_url, &config.pool).expect("database ready");

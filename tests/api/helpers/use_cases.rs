@@ -41,7 +41,8 @@ impl TestApp {
         format!("prospect:{}", prospect.id)
     }
 
-    /// Logs an activity as `user` on `subject` at a local moment of the account's zone.
+    /// Logs an activity as `user` on `subject` at a local moment of the account's zone, as
+    /// they would once it is done: a moment still to come is logged when it has come.
     pub fn log_as(&self, user: &UserRow, subject: &str, action: &str, outcome: &str, at: &str) {
         let (action_id, outcome_id) = self.outcome_id(user, action, outcome);
         let form = ActivityForm {
@@ -51,6 +52,10 @@ impl TestApp {
             occurred_at: at.into(),
             note: String::new(),
         };
-        self.run_as(user, |cx, actor| activities::log(cx, actor, &form));
+        let moment = sales_objectives::domain::recording::parse_local_moment(at)
+            .ok()
+            .and_then(|local| self.account_of(user).calendar().local_to_utc(local).ok());
+        let now = moment.map_or_else(Utc::now, |moment| moment.max(Utc::now()));
+        self.run_as_at(user, now, |cx, actor| activities::log(cx, actor, &form));
     }
 }

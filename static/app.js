@@ -1,0 +1,33 @@
+// The few lines of script of our own. Every page works without them: they only save a
+// step (copying a link) or a wasted request (a date typed digit by digit).
+(function () {
+  "use strict";
+
+  // Copy buttons, hidden until this script can make them work: data-copy names the
+  // element whose text they copy, data-copied the word they then show.
+  function showCopyButtons(root) {
+    root.querySelectorAll("button[data-copy]").forEach(function (button) {
+      button.hidden = !navigator.clipboard;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { showCopyButtons(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { showCopyButtons(event.target); });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-copy]");
+    var source = button && document.getElementById(button.dataset.copy);
+    if (!source || !navigator.clipboard) return;
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+      button.textContent = button.dataset.copied;
+    });
+  });
+
+  // A date field typed into passes through dates such as 0002-05-01 on its way to
+  // 2025-05-01: a form asks for its figures only once the year is whole.
+  document.addEventListener("htmx:confirm", function (event) {
+    var trigger = event.detail.triggeringEvent;
+    var field = trigger && trigger.target;
+    if (field && field.type === "date" && !/^[1-9]\d{3}-\d{2}-\d{2}$/.test(field.value)) {
+      event.preventDefault();
+    }
+  });
+})();

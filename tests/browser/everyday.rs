@@ -1,0 +1,51 @@
+//! Everyday use in a real browser: a date typed digit by digit asks for figures once, when
+//! it is whole; a new user's set-password link is whole and offers to be copied.
+
+use std::time::Duration;
+
+use crate::browser::{Browser, demo_app};
+
+#[tokio::test]
+async fn a_typed_date_reloads_the_figures_once_it_is_whole() {
+    let app = demo_app().await;
+    let browser = Browser::open(&app, true).await;
+    browser.sign_in("marco.bianchi@demo-srl.example").await;
+    browser.goto("/statistics/sales-objectives?type=activity&period=day").await;
+    browser.client.execute("performance.clearResourceTimings(); return null;", vec![]).await.expect("script");
+    let field = browser.find("#date").await;
+    field.click().await.expect("focused");
+    // Month, day, then the year digit by digit: 0002, 0020, 0202, 2025 on the way.
+    for key in ["0", "3", "0", "4", "2", "0", "2", "5"] {
+        field.send_keys(key).await.expect("typed");
+        tokio::time::sleep(Duration::from_millis(60)).await;
+    }
+    let dated = |path: &str| path.contains("date=2025-03-04");
+    let started = std::time::Instant::now();
+    while !dated(&browser.path().await) {
+        assert!(started.elapsed() < Duration::from_secs(10), "never reloaded: {}", browser.path().await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let asked = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('date='));";
+    let asked = browser.client.execute(asked, vec![]).await.expect("script");
+    let asked: Vec<String> = serde_json::from_value(asked).expect("a list of addresses");
+    assert_eq!(asked.len(), 1, "one request, for the whole date: {asked:?}");
+    assert!(asked[0].contains("date=2025-03-04"), "{asked:?}");
+}
+
+#[tokio::test]
+async fn a_new_users_link_is_whole_and_offers_to_be_copied() {
+    let app = demo_app().await;
+    let browser = Browser::open(&app, true).await;
+    browser.sign_in("giulia.ferri@demo-srl.example").await;
+    browser.goto("/admin/users").await;
+    assert_eq!(browser.find("#new-role option:checked").await.text().await.expect("text").trim(), "Rep");
+    browser.fill("#new-name", "Leo Link").await;
+    browser.fill("#new-email", "leo.link@demo-srl.example").await;
+    browser.click("input[name=link]").await;
+    browser.click("form[action='/admin/users'] button[type=submit]").await;
+    let link = browser.wait_for_texts("code.link", |t| !t.is_empty()).await;
+    assert!(link[0].starts_with(&format!("{}/set-password?token=", app.address)), "{link:?}");
+    let copy = browser.find("button[data-copy=set-password-link]").await;
+    assert!(copy.is_displayed().await.expect("shown"), "the copy button shows where script runs");
+    browser.screenshot("new-user-link").await;
+}
