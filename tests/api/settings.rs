@@ -127,8 +127,10 @@ async fn figures(app: &TestApp) -> Vec<String> {
         assert_eq!(response.status(), StatusCode::OK, "{query}");
         let text = response.text().await.expect("csv");
         for line in text.lines().skip(1) {
-            let (_, rest) = line.split_once(',').expect("an e-mail first");
-            rows.push(format!("{query}: {rest}"));
+            // Without the e-mail (each account has its own) and the pace figures after the
+            // period's name, which move with the clock between two reads.
+            let cells: Vec<&str> = line.split(',').collect();
+            rows.push(format!("{query}: {}", cells.get(1..11).expect("the columns").join(",")));
         }
     }
     rows
