@@ -22,12 +22,16 @@
   });
 
   // A date field typed into passes through dates such as 0002-05-01 on its way to
-  // 2025-05-01: a form asks for its figures only once the year is whole.
+  // 2025-05-01: its form asks for figures only once the year is whole and the typing has
+  // paused, and then once.
+  var pending = null;
   document.addEventListener("htmx:confirm", function (event) {
     var trigger = event.detail.triggeringEvent;
     var field = trigger && trigger.target;
-    if (field && field.type === "date" && !/^[1-9]\d{3}-\d{2}-\d{2}$/.test(field.value)) {
-      event.preventDefault();
-    }
+    if (!field || field.type !== "date") return;
+    event.preventDefault();
+    clearTimeout(pending);
+    if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(field.value)) return;
+    pending = setTimeout(function () { event.detail.issueRequest(true); }, 500);
   });
 })();
