@@ -53,9 +53,10 @@ impl Amount {
         Decimal::new(self.0, 2).to_string()
     }
 
-    /// As `locale` types it in a form: `1250.50`, `1250,50`.
+    /// As the reader writes it in a form, grouped as they read it (and as the form reads it
+    /// back): `1,250.50`, `1.250,50`.
     pub fn to_form(self, locale: Locale) -> String {
-        number::to_input(locale, Decimal::new(self.0, 2))
+        number::decimal_grouped(locale, Decimal::new(self.0, 2))
     }
 
     /// For reading, as the account's locale writes money: `€1,250.50` or `1.250,50 €`.
@@ -129,7 +130,8 @@ mod tests {
     fn amounts_print_for_forms_and_for_reading() {
         let amount = Amount::from_cents(123_456_789);
         assert_eq!(amount.to_input(), "1234567.89");
-        assert_eq!(amount.to_form(Locale::It), "1234567,89");
+        assert_eq!(amount.to_form(Locale::It), "1.234.567,89");
+        assert_eq!(amount.to_form(Locale::En), "1,234,567.89");
         let english = MoneyStyle { currency: "EUR".into(), locale: Locale::En };
         let italian = MoneyStyle { currency: "EUR".into(), locale: Locale::It };
         assert_eq!(amount.display(&english), "€1,234,567.89");

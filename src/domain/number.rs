@@ -60,6 +60,23 @@ fn push_grouped(written: &mut String, digits: &str, thousands: char) {
     }
 }
 
+/// An exact decimal grouped the reader's way, with its own decimals: `1,250.50`, `1.250,50`.
+pub fn decimal_grouped(locale: Locale, value: Decimal) -> String {
+    let (mark, thousands) = separators(locale);
+    let text = value.abs().to_string();
+    let (units, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut written = String::with_capacity(text.len() + units.len() / 3 + 2);
+    if value.is_sign_negative() && !value.is_zero() {
+        written.push('-');
+    }
+    push_grouped(&mut written, units, thousands);
+    if !fraction.is_empty() {
+        written.push(mark);
+        written.push_str(fraction);
+    }
+    written
+}
+
 /// A number as `locale` writes it in a form, without grouping: `1250.5`, `1250,5`.
 pub fn to_input(locale: Locale, value: Decimal) -> String {
     let (mark, _) = separators(locale);
@@ -154,5 +171,11 @@ mod tests {
         assert_eq!(decimal(Locale::En, 0.5, 0), "0");
         assert_eq!(decimal(Locale::En, f64::INFINITY, 1), "inf");
         assert_eq!(to_input(Locale::It, Decimal::new(125_050, 2)), "1250,50");
+        assert_eq!(decimal_grouped(Locale::It, Decimal::new(15_000_000, 2)), "150.000,00");
+        assert_eq!(decimal_grouped(Locale::En, Decimal::new(-125_050, 2)), "-1,250.50");
+        for locale in [Locale::En, Locale::It] {
+            let written = decimal_grouped(locale, Decimal::new(123_456_789, 2));
+            assert_eq!(parse(locale, &written), Ok(Decimal::new(123_456_789, 2)), "{written} reads back");
+        }
     }
 }

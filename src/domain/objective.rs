@@ -95,11 +95,11 @@ impl Measure {
         }
     }
 
-    /// For a form, as `locale` types it: `1250,50` or `10`.
+    /// For a form, grouped as the reader reads it: `1.250,50` or `1,200`.
     pub fn to_form(self, locale: Locale, value: i64) -> String {
         match self {
             Measure::Money => Amount::from_cents(value).to_form(locale),
-            Measure::Count => value.to_string(),
+            Measure::Count => number::integer(locale, value),
         }
     }
 

@@ -87,7 +87,7 @@ pub async fn csv(state: Data<AppState>, current: CurrentUser) -> Result<HttpResp
                 text_cell(&owner_email).into_owned(),
                 text_cell(&pipeline).into_owned(),
                 lead.status.as_str().to_owned(),
-                lead.amount_cents.map(|c| Amount::from_cents(c).to_form(Locale::En)).unwrap_or_default(),
+                lead.amount_cents.map(|c| Amount::from_cents(c).to_input()).unwrap_or_default(),
                 current.account().currency.clone(),
                 closed_at.unwrap_or_default(),
                 lead.estimated_closing_date.map(|d| d.to_string()).unwrap_or_default(),

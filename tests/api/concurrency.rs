@@ -186,7 +186,7 @@ async fn a_save_over_a_newer_version_shows_the_lead_as_it_is_now() {
     assert_eq!(stale.status(), StatusCode::CONFLICT);
     let page = stale.text().await.expect("body");
     assert!(page.contains("Someone else changed this meanwhile"), "{page}");
-    assert_eq!(input_value(&page, "amount").as_deref(), Some("1200.00"), "the lead as it is now");
+    assert_eq!(input_value(&page, "amount").as_deref(), Some("1,200.00"), "the lead as it is now");
     let amounts = ids(&app, &format!("SELECT amount_cents AS id FROM leads WHERE id = {lead}"));
     assert_eq!(amounts, [120_000], "nothing of the stale save was written");
 }

@@ -270,7 +270,7 @@ async fn an_italian_reader_types_and_reads_amounts_and_dates_the_italian_way() {
 
     let form = app.get("/leads/new").await.text().await.expect("body");
     assert_eq!(texts(&form, "h1"), ["Nuovo lead"]);
-    assert!(form.contains(r#"placeholder="1250,50""#) && form.contains("Vinto"));
+    assert!(form.contains(r#"placeholder="1.250,50""#) && form.contains("Vinto"));
 
     let fields = [
         ("title", "Cantina Moretti"),
@@ -288,7 +288,7 @@ async fn an_italian_reader_types_and_reads_amounts_and_dates_the_italian_way() {
     assert_eq!(texts(&list, ".status"), ["Vinto"]);
     let lead = app.lead_id(&rep, "Cantina Moretti");
     let edit = app.get(&format!("/leads/{lead}/edit")).await.text().await.expect("body");
-    assert_eq!(input_value(&edit, "amount").as_deref(), Some("1250,50"));
+    assert_eq!(input_value(&edit, "amount").as_deref(), Some("1.250,50"), "grouped as the reader reads it");
 
     let response = app.submit("/leads", &[("title", "Deal"), ("pipeline_id", &pipeline), ("amount", "12.50")]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);

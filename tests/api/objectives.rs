@@ -122,7 +122,7 @@ async fn an_italian_reader_types_and_reads_targets_the_italian_way() {
     assert!(targets[0].starts_with("Anno: ") && targets[0].contains("50.000,00"), "{targets:?}");
     assert!(targets[0].contains("Trimestre: ") && targets[0].contains("15.000,50"), "{targets:?}");
     let form = app.get(&format!("{EDITOR}/{id}/edit")).await.text().await.expect("body");
-    assert!(form.contains(r#"value="15000,50""#), "the form gives back the Italian way: {form}");
+    assert!(form.contains(r#"value="15.000,50""#), "the form gives back the Italian way: {form}");
     let page = app.get(&format!("{EDITOR}/{id}")).await.text().await.expect("body");
     assert_eq!(texts(&page, "h2")[1], "Storico dei target");
     let today = app.account_of(admin).calendar().local_date(chrono::Utc::now());
