@@ -99,8 +99,8 @@ pub fn create_account(
         )
         .map_err(|e| duplicate_or(e, || ProvisionError::DuplicateAccount(spec.name.as_str().to_owned())))?;
         let admin = insert_user(conn, account.id, &spec.admin, &hash)?;
-        // Every account starts with the usual actions and one pipeline.
-        actions::seed_defaults(conn, account.id)?;
+        // Every account starts with the usual actions, in its language, and one pipeline.
+        actions::seed_defaults(conn, account.id, spec.locale)?;
         pipelines::insert(conn, account.id, pipelines::DEFAULT_NAME, Utc::now().naive_utc())?;
         Ok((account, admin))
     })

@@ -21,6 +21,7 @@ pub mod progress;
 pub mod range;
 pub mod recording;
 pub mod role;
+pub mod sales_process;
 pub mod session;
 pub mod spreadsheet;
 pub mod text;

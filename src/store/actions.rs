@@ -4,16 +4,9 @@ use diesel::prelude::*;
 
 use crate::db::AnyConnection;
 use crate::db::schema::{actions, activities, outcomes};
+use crate::domain::account::Locale;
 use crate::domain::ids::{AccountId, ActionId, OutcomeId};
-
-/// What every new account starts with.
-pub const DEFAULTS: [(&str, &[&str]); 5] = [
-    ("Call", &["Reached", "Voicemail", "No answer", "Wrong number"]),
-    ("Email", &["Sent", "Replied"]),
-    ("Meeting", &["Held", "Cancelled", "No show"]),
-    ("Video call", &["Held", "No show"]),
-    ("Qualification", &["Qualified", "Disqualified"]),
-];
+use crate::domain::sales_process::default_actions;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = actions)]
@@ -43,10 +36,11 @@ pub struct ActionWithOutcomes {
     pub outcomes: Vec<OutcomeRow>,
 }
 
-pub fn seed_defaults(conn: &mut AnyConnection, account: AccountId) -> QueryResult<()> {
-    for (name, outcome_names) in DEFAULTS {
+/// Gives a new account the default actions and results of its language.
+pub fn seed_defaults(conn: &mut AnyConnection, account: AccountId, locale: Locale) -> QueryResult<()> {
+    for (name, outcome_names) in default_actions(locale) {
         let action = insert_action(conn, account, name)?;
-        for outcome in outcome_names {
+        for outcome in *outcome_names {
             insert_outcome(conn, account, action.id, outcome)?;
         }
     }

@@ -204,7 +204,7 @@ async fn an_italian_admin_reads_the_import_report_in_italian() {
     };
 
     let refused =
-        upload(format!("{HEADER}rep@acme.example,Call,Nope,prospect,X,,2026-11-10 09:30\n")).await.expect("sent");
+        upload(format!("{HEADER}rep@acme.example,Chiamata,Nope,prospect,X,,2026-11-10 09:30\n")).await.expect("sent");
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = refused.text().await.expect("body");
     assert_eq!(texts(&html, ".report li"), ["Riga 2: l'azione non ha il risultato «Nope»"]);
@@ -213,8 +213,9 @@ async fn an_italian_admin_reads_the_import_report_in_italian() {
     let empty = upload(String::new()).await.expect("sent");
     assert_eq!(texts(&empty.text().await.expect("body"), ".report li"), ["Scegli un file CSV da importare."]);
 
-    let accepted =
-        upload(format!("{HEADER}rep@acme.example,Call,Reached,prospect,X,,2026-11-10 09:30\n")).await.expect("sent");
+    let accepted = upload(format!("{HEADER}rep@acme.example,Chiamata,Raggiunto,prospect,X,,2026-11-10 09:30\n"))
+        .await
+        .expect("sent");
     assert_eq!(
         texts(&accepted.text().await.expect("body"), "[role=status]"),
         ["Importata 1 riga di attività, creando 0 lead e 1 prospect."]

@@ -285,3 +285,20 @@ async fn a_refusal_reads_in_the_readers_language_and_the_csv_keeps_its_machine_h
     let csv = app.get("/statistics/sales-objectives.csv?type=activity&period=month").await.text().await.expect("csv");
     assert!(csv.starts_with("user_email,user_name,objective,"), "{csv}");
 }
+
+#[tokio::test]
+async fn an_account_created_in_italian_starts_with_its_sales_process_in_italian() {
+    let app = TestApp::spawn().await;
+    let italian = app.create_account_in("Ottica Srl", "admin@ottica.example", Locale::It);
+    let english = app.create_account("Acme", "admin@acme.example");
+    let names = |admin| {
+        let list = sales_objectives::store::actions::list(&mut app.conn(), admin).expect("actions");
+        list.iter().map(|a| a.action.name.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(names(italian.account_id), ["Chiamata", "Email", "Incontro", "Videochiamata", "Qualificazione"]);
+    assert_eq!(names(english.account_id), ["Call", "Email", "Meeting", "Video call", "Qualification"]);
+    app.outcome_id(&italian, "Chiamata", "Raggiunto");
+    app.login_as(&italian).await;
+    let page = page(&app, "/control-panel/actions").await;
+    assert!(page.contains("Segreteria") && page.contains("Non qualificato"), "{page}");
+}

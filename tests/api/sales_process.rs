@@ -150,11 +150,11 @@ async fn an_italian_account_reads_its_control_panel_and_refusals_in_italian() {
     let settings = texts(&index, ".facts dd");
     assert!(settings.contains(&"Lunedì".to_owned()) && settings.contains(&"Italiano".to_owned()), "{settings:?}");
 
-    let response = app.submit("/control-panel/actions", &[("name", "Call")]).await;
+    let response = app.submit("/control-panel/actions", &[("name", "Chiamata")]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.expect("body");
     assert_eq!(texts(&html, "h1"), ["Azioni"]);
-    assert_eq!(texts(&html, "[role=alert]"), ["Esiste già un'azione chiamata Call."]);
+    assert_eq!(texts(&html, "[role=alert]"), ["Esiste già un'azione chiamata Chiamata."]);
     let duplicate = app.submit("/control-panel/pipelines", &[("name", "Sales")]).await;
     assert_eq!(
         texts(&duplicate.text().await.expect("body"), "#new-pipeline-error"),
