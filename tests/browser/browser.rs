@@ -189,6 +189,14 @@ impl Browser {
         std::fs::create_dir_all(&dir).expect("screenshot directory");
         for (width, height, suffix) in [(1440, 900, ""), (390, 844, "-phone")] {
             self.client.set_window_size(width, height).await.expect("window resized");
+            if suffix == "-phone" {
+                // Nothing but a table in its own scrolling box may be wider than a phone.
+                let wider = "return [...document.querySelectorAll('body *')].filter(e => \
+                             e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && \
+                             !e.closest('.table-scroll')).map(e => e.tagName + '.' + e.className).slice(0, 5);";
+                let wider = self.client.execute(wider, vec![]).await.expect("measured");
+                assert_eq!(wider, json!([]), "{name} is wider than a phone");
+            }
             let png = self.client.screenshot().await.expect("screenshot");
             std::fs::write(dir.join(format!("{name}{suffix}.png")), png).expect("screenshot written");
         }
