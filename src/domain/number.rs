@@ -31,15 +31,26 @@ pub fn integer(locale: Locale, value: i64) -> String {
 
 /// `value` with exactly `decimals` decimals, grouped: `1,250.5`, `1.250,5`.
 pub fn decimal(locale: Locale, value: f64, decimals: usize) -> String {
-    let (mark, thousands) = separators(locale);
     let text = format!("{:.*}", decimals, value.abs());
-    let (units, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    if !units.bytes().all(|b| b.is_ascii_digit()) {
-        return text; // inf, NaN: nothing to group
-    }
-    let mut written = String::with_capacity(text.len() + units.len() / 3 + 2);
     // No minus before a figure rounded to zero.
-    if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+    let negative = value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+    grouped(locale, &text, negative)
+}
+
+/// An exact decimal grouped the reader's way, with its own decimals: `1,250.50`, `1.250,50`.
+pub fn decimal_grouped(locale: Locale, value: Decimal) -> String {
+    grouped(locale, &value.abs().to_string(), value.is_sign_negative() && !value.is_zero())
+}
+
+/// `unsigned` (`1250.5`) written the reader's way, with a minus when `negative`.
+fn grouped(locale: Locale, unsigned: &str, negative: bool) -> String {
+    let (mark, thousands) = separators(locale);
+    let (units, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    if !units.bytes().all(|b| b.is_ascii_digit()) {
+        return unsigned.to_owned(); // inf, NaN: nothing to group
+    }
+    let mut written = String::with_capacity(unsigned.len() + units.len() / 3 + 2);
+    if negative {
         written.push('-');
     }
     push_grouped(&mut written, units, thousands);
@@ -58,23 +69,6 @@ fn push_grouped(written: &mut String, digits: &str, thousands: char) {
         }
         written.push(digit);
     }
-}
-
-/// An exact decimal grouped the reader's way, with its own decimals: `1,250.50`, `1.250,50`.
-pub fn decimal_grouped(locale: Locale, value: Decimal) -> String {
-    let (mark, thousands) = separators(locale);
-    let text = value.abs().to_string();
-    let (units, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut written = String::with_capacity(text.len() + units.len() / 3 + 2);
-    if value.is_sign_negative() && !value.is_zero() {
-        written.push('-');
-    }
-    push_grouped(&mut written, units, thousands);
-    if !fraction.is_empty() {
-        written.push(mark);
-        written.push_str(fraction);
-    }
-    written
 }
 
 /// A number as `locale` writes it in a form, without grouping: `1250.5`, `1250,5`.
