@@ -21,7 +21,7 @@ pub struct Layout {
     pub css_url: &'static str,
     pub htmx_url: &'static str,
     pub app_js_url: &'static str,
-    /// The CSRF token for forms and for htmx's `hx-headers`; absent on error pages.
+    /// The CSRF token for forms and for htmx's `hx-headers`; absent for visitors.
     pub csrf_token: Option<String>,
     pub user_name: Option<String>,
     pub account_name: Option<String>,
