@@ -21,6 +21,30 @@
     });
   });
 
+  // On a phone, the menu and the statistics filters fold behind a button of their own
+  // (`data-fold` is its label); without this script they simply stay open.
+  var phone = window.matchMedia("(max-width: 640px)");
+  function fold(root, open) {
+    root.querySelectorAll("[data-fold]").forEach(function (part) {
+      if (!phone.matches || part.previousElementSibling && part.previousElementSibling.matches(".fold-button")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "fold-button";
+      button.textContent = part.dataset.fold;
+      button.setAttribute("aria-controls", part.id);
+      button.setAttribute("aria-expanded", String(open));
+      part.classList.toggle("folded", !open);
+      button.addEventListener("click", function () {
+        var opened = part.classList.toggle("folded") === false;
+        button.setAttribute("aria-expanded", String(opened));
+      });
+      part.parentNode.insertBefore(button, part);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { fold(document, false); });
+  // Filters just used come back open.
+  document.addEventListener("htmx:afterSwap", function (event) { fold(event.target.parentNode || document, true); });
+
   // A date field typed into passes through dates such as 0002-05-01 on its way to
   // 2025-05-01: its form asks for figures only once the year is whole and the typing has
   // paused, and then once.

@@ -1,6 +1,7 @@
 # Words of every page's frame.
 skip-to-content = Skip to content
 main-menu = Main menu
+menu-button = Menu
 sign-out = Sign out
 menu-home = Home
 menu-my-objectives = My objectives

@@ -92,3 +92,4 @@ statistics-forecast-pipeline = { $percent } with the pipeline
 statistics-my-teams = My teams
 statistics-burn-up-summary = So far { $value } of { $target } this period.
 statistics-burn-up-caption = This period so far: the line, what was achieved; dashed, a steady pace to the target.
+statistics-filters = Filters

@@ -1,6 +1,7 @@
 # Parole della cornice di ogni pagina.
 skip-to-content = Vai al contenuto
 main-menu = Menu principale
+menu-button = Menu
 sign-out = Esci
 menu-home = Home
 menu-my-objectives = I miei obiettivi

@@ -92,3 +92,4 @@ statistics-forecast-pipeline = { $percent } con la pipeline
 statistics-my-teams = I miei team
 statistics-burn-up-summary = Finora { $value } su { $target } in questo periodo.
 statistics-burn-up-caption = Il periodo finora: la linea, quanto raggiunto; tratteggiata, un ritmo costante fino al target.
+statistics-filters = Filtri

@@ -47,3 +47,27 @@ async fn a_new_users_link_is_whole_and_offers_to_be_copied() {
     assert!(copy.is_displayed().await.expect("shown"), "the copy button shows where script runs");
     browser.screenshot("new-user-link").await;
 }
+
+#[tokio::test]
+async fn on_a_phone_the_menu_and_the_filters_fold_behind_their_buttons() {
+    let app = demo_app().await;
+    let browser = Browser::open(&app, true).await;
+    browser.sign_in("marco.bianchi@demo-srl.example").await;
+    browser.client.set_window_size(390, 844).await.expect("a phone's width");
+    browser.goto("/statistics/sales-objectives?type=activity&period=week").await;
+    let shown = |css: &'static str| {
+        let browser = &browser;
+        async move { browser.find(css).await.is_displayed().await.expect("displayed or not") }
+    };
+    assert!(!shown("#main-menu").await && !shown("#statistics-filters").await, "folded on a phone");
+    assert_eq!(browser.texts(".fold-button").await, ["Menu", "Filters"]);
+    browser.screenshot("statistics-folded").await;
+    browser.client.set_window_size(390, 844).await.expect("a phone's width");
+    browser.click("button[aria-controls=main-menu]").await;
+    assert!(shown("#main-menu").await, "the menu opens");
+    browser.click("button[aria-controls=statistics-filters]").await;
+    assert!(shown("#statistics-filters").await, "the filters open");
+    browser.choose("#period", "Month").await;
+    browser.wait_for_texts(".period-title", |t| t.iter().any(|t| t.contains("2026") && !t.contains("Week"))).await;
+    assert!(shown("#statistics-filters").await, "filters just used stay open");
+}
