@@ -76,6 +76,17 @@ impl MoneyStyle {
     /// `cents` as `€1,250.50` (English) or `1.250,50 €` (Italian); currencies without a
     /// common symbol keep their code: `CHF 1,250.50`, `1.250,50 CHF`.
     pub fn format(&self, cents: i64) -> String {
+        self.written(cents < 0, units_and_cents(self.locale, cents.unsigned_abs()))
+    }
+
+    /// `cents` rounded to whole units, where cents would only clutter: `€263,124`.
+    pub fn format_whole(&self, cents: i64) -> String {
+        let units = i64::try_from(cents.unsigned_abs().saturating_add(50) / 100).unwrap_or(i64::MAX);
+        self.written(cents <= -50, number::integer(self.locale, units))
+    }
+
+    /// `number` with the currency where the reader puts it.
+    fn written(&self, negative: bool, number: String) -> String {
         let symbol = match self.currency.as_str() {
             "EUR" => "€",
             "USD" => "$",
@@ -83,13 +94,11 @@ impl MoneyStyle {
             other => other,
         };
         let is_code = symbol.len() == 3 && symbol.bytes().all(|b| b.is_ascii_uppercase());
-        let sign = if cents < 0 { "-" } else { "" };
+        let sign = if negative { "-" } else { "" };
         match self.locale {
-            Locale::En => {
-                let number = units_and_cents(Locale::En, cents.unsigned_abs());
-                if is_code { format!("{sign}{symbol} {number}") } else { format!("{sign}{symbol}{number}") }
-            }
-            Locale::It => format!("{sign}{} {symbol}", units_and_cents(Locale::It, cents.unsigned_abs())),
+            Locale::En if is_code => format!("{sign}{symbol} {number}"),
+            Locale::En => format!("{sign}{symbol}{number}"),
+            Locale::It => format!("{sign}{number} {symbol}"),
         }
     }
 }
@@ -137,6 +146,10 @@ mod tests {
         assert_eq!(amount.display(&english), "€1,234,567.89");
         assert_eq!(amount.display(&italian), "1.234.567,89 €");
         assert_eq!(Amount::from_cents(5).display(&english), "€0.05");
+        assert_eq!(english.format_whole(26_312_421), "€263,124");
+        assert_eq!(italian.format_whole(26_312_450), "263.125 €");
+        assert_eq!(english.format_whole(-149), "-€1");
+        assert_eq!(english.format_whole(-49), "€0");
         assert_eq!(english.format(-100_000), "-€1,000.00");
         let francs = MoneyStyle { currency: "CHF".into(), locale: Locale::En };
         assert_eq!(francs.format(125_050), "CHF 1,250.50");

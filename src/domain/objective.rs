@@ -110,6 +110,14 @@ impl Measure {
             Measure::Count => number::integer(money.locale, value),
         }
     }
+
+    /// For reading at a glance: money in whole units (`€263,124`), counts as they are.
+    pub fn display_whole(self, value: i64, money: &MoneyStyle) -> String {
+        match self {
+            Measure::Money => money.format_whole(value),
+            Measure::Count => number::integer(money.locale, value),
+        }
+    }
 }
 
 /// The period targets of a form: `(period_n, target_n)` for n = 1, 2, 3 as typed. The first

@@ -371,7 +371,8 @@ async fn an_italian_reader_gets_the_statistics_in_italian_and_the_csv_unchanged(
     let rita: Vec<String> =
         texts(&page, ".progress-table tbody tr").into_iter().filter(|row| row.starts_with("Rita Rep")).collect();
     assert_eq!(rita.len(), 1);
-    assert!(rita[0].contains("1.250,50 € / 30.000,00 €") && rita[0].contains("4,2%"), "{}", rita[0]);
+    // At a glance, whole euros; the detail and the CSV keep the cents.
+    assert!(rita[0].contains("1.251 € / 30.000 €") && rita[0].contains("4,2%"), "{}", rita[0]);
     assert_eq!(texts(&page, ".progress-table thead th")[1], "Raggiunto / target");
 
     let activity = app.get_htmx(&format!("{STATS}?type=activity")).await.text().await.expect("body");

@@ -52,34 +52,47 @@ pub struct Line {
     pub note: String,
 }
 
+/// How finely a line writes money: to the cent, or in whole units where many lines are read
+/// at a glance (the dashboard: `€263,124`, its cents in the detail and the CSV).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fineness {
+    Cents,
+    WholeUnits,
+}
+
 impl Line {
     /// `money` is the account's currency written the reader's way (`current.money()`): its
-    /// locale writes every figure of the line.
+    /// locale writes every figure of the line, to the cent or in whole units (`fineness`).
     pub fn new(
         name: String,
         progress: &Progress,
         previous: Option<&Progress>,
         measure: Measure,
-        money: &MoneyStyle,
+        (money, fineness): (&MoneyStyle, Fineness),
     ) -> Self {
         let locale = money.locale;
+        let whole = fineness == Fineness::WholeUnits;
+        let display =
+            |value: i64| if whole { measure.display_whole(value, money) } else { measure.display(value, money) };
+        let show = |value: f64| show(measure, value, money, whole);
+        let signed = |value: f64| signed(measure, value, money, whole);
         let none = || crate::i18n::lookup(locale, "statistics-not-applicable", &[]);
         let judged = progress.standing.is_judged();
         Self {
             name,
             active: true,
-            achieved: measure.display(progress.achieved, money),
-            target: measure.display(progress.target, money),
+            achieved: display(progress.achieved),
+            target: display(progress.target),
             percent: crate::i18n::percent(locale, progress.percent),
             bar: format!("{:.1}", progress.percent.clamp(0.0, 100.0)),
             standing: progress.standing,
-            expected: if judged { show(measure, progress.expected, money) } else { none() },
-            gap: if judged { signed(measure, progress.gap, money) } else { none() },
-            needed: progress.needed_per_day.map_or_else(none, |n| show(measure, n, money)),
+            expected: if judged { show(progress.expected) } else { none() },
+            gap: if judged { signed(progress.gap) } else { none() },
+            needed: progress.needed_per_day.map_or_else(none, show),
             forecast: forecast(locale, progress).unwrap_or_else(none),
             change: previous.filter(|p| p.standing.is_judged()).map_or_else(none, |before| {
                 let points = signed_number(locale, progress.percent - before.percent);
-                let figure = signed(measure, (progress.achieved - before.achieved) as f64, money);
+                let figure = signed((progress.achieved - before.achieved) as f64);
                 crate::i18n::lookup(locale, "statistics-change", &[("figure", &figure), ("points", &points)])
             }),
             partial: progress.partial,
@@ -107,10 +120,11 @@ fn signed_number(locale: Locale, value: f64) -> String {
     format!("{sign}{}", number::decimal(locale, value.abs(), 1))
 }
 
-/// A figure that may have decimals: money to the cent, counts to one decimal (two under one), each written
-/// the reader's way (`1,250.5`, `1.250,5`).
-pub fn show(measure: Measure, value: f64, money: &MoneyStyle) -> String {
+/// A figure that may have decimals: money to the cent (or in whole units), counts to one
+/// decimal (two under one), each written the reader's way (`1,250.5`, `1.250,5`).
+fn show(measure: Measure, value: f64, money: &MoneyStyle, whole: bool) -> String {
     match measure {
+        Measure::Money if whole => measure.display_whole(value.round() as i64, money),
         Measure::Money => measure.display(value.round() as i64, money),
         // Under one, a tenth is too coarse: one deal in 23 days is 0.04 a day, not 0.
         Measure::Count if (0.005..0.95).contains(&value.abs()) => number::decimal(money.locale, value, 2),
@@ -119,9 +133,9 @@ pub fn show(measure: Measure, value: f64, money: &MoneyStyle) -> String {
     }
 }
 
-fn signed(measure: Measure, value: f64, currency: &MoneyStyle) -> String {
+fn signed(measure: Measure, value: f64, currency: &MoneyStyle, whole: bool) -> String {
     let sign = if value >= 0.0 { "+" } else { "−" };
-    format!("{sign}{}", show(measure, value.abs(), currency))
+    format!("{sign}{}", show(measure, value.abs(), currency, whole))
 }
 
 /// One objective's table.
@@ -198,13 +212,19 @@ fn sections(money: &MoneyStyle, tables: Vec<Table>) -> Vec<Section> {
             let measure = objective.row.measure();
             let total = total.map(|progress| Line {
                 note: alarms(money.locale, lines.iter().map(|line| line.progress.standing)),
-                ..Line::new(total_name.clone(), &progress, None, measure, money)
+                ..Line::new(total_name.clone(), &progress, None, measure, (money, Fineness::WholeUnits))
             });
             let lines = lines
                 .into_iter()
                 .map(|line| Line {
                     active: line.holder.active,
-                    ..Line::new(line.holder.name, &line.progress, line.previous.as_ref(), measure, money)
+                    ..Line::new(
+                        line.holder.name,
+                        &line.progress,
+                        line.previous.as_ref(),
+                        measure,
+                        (money, Fineness::WholeUnits),
+                    )
                 })
                 .collect();
             Section { id: objective.row.id, name: objective.row.name.clone(), lines, total }

@@ -7,7 +7,7 @@ use actix_web::web::{Data, Path};
 use askama::Template;
 use serde::Deserialize;
 
-use super::dashboard::{HERE, Line};
+use super::dashboard::{Fineness, HERE, Line};
 use super::overview::PlaceLine;
 use crate::app::statistics::detail::{self, Detail, Records};
 use crate::app::statistics::{Filters, Scope};
@@ -159,7 +159,7 @@ pub async fn page(
             line: standings
                 .iter()
                 .find(|s| s.holder.user_id == *user)
-                .map(|s| Line::new(name.clone(), &s.progress, s.previous.as_ref(), measure, &money)),
+                .map(|s| Line::new(name.clone(), &s.progress, s.previous.as_ref(), measure, (&money, Fineness::Cents))),
             burn_up: burn_up.as_ref().zip(objective.target(&scope.period)).map(|(burn_up, target)| {
                 let points: Vec<(f64, i64)> =
                     burn_up.points.iter().map(|(x, by)| (*x, by.get(user).copied().unwrap_or(0))).collect();

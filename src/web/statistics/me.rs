@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use askama::Template;
 
-use super::dashboard::Line;
+use super::dashboard::{Fineness, Line};
 use super::overview::PlaceLine;
 use crate::app::statistics::{mine, overview};
 use crate::domain::chart::{self, BarChart, Column};
@@ -74,7 +74,13 @@ pub async fn page(
                 objective: row.name.clone(),
                 period_label: crate::i18n::period(locale, current_period),
                 period_kind: found.kind,
-                line: Line::new(row.name.clone(), &found.progress, found.previous.as_ref(), measure, &money),
+                line: Line::new(
+                    row.name.clone(),
+                    &found.progress,
+                    found.previous.as_ref(),
+                    measure,
+                    (&money, Fineness::Cents),
+                ),
                 chart: chart::bar_chart(&columns, CHART_SIZE, 0, |v| measure.display(v, &money)),
                 detail_url: format!(
                     "/statistics/sales-objectives/{}?type={}&period={}",

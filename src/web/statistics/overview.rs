@@ -92,12 +92,13 @@ impl Region {
             .collect();
         // Every holder of a column shares its target: worded once.
         let targets: Vec<(i64, String)> =
-            columns.iter().zip(&measures).map(|(c, m)| (c.target, m.display(c.target, money))).collect();
+            columns.iter().zip(&measures).map(|(c, m)| (c.target, m.display_whole(c.target, money))).collect();
         let cell = |i: usize, progress: &Progress, url: String| Cell {
-            achieved: measures[i].display(progress.achieved, money),
+            // Read at a glance: money in whole units, its cents in the detail.
+            achieved: measures[i].display_whole(progress.achieved, money),
             target: match &targets[i] {
                 (target, worded) if *target == progress.target => worded.clone(),
-                _ => measures[i].display(progress.target, money),
+                _ => measures[i].display_whole(progress.target, money),
             },
             percent: crate::i18n::percent(locale, progress.percent),
             standing: progress.standing,
