@@ -76,3 +76,12 @@ recording-lead-estimated-closing = Estimated closing date
 recording-lead-forecast-hint = (while open: the revenue forecast counts it, weighed by its probability)
 recording-lead-probability = Probability, %
 recording-leads-export-csv = Export as CSV (the import's columns)
+recording-lead-delete-title = Delete this lead?
+recording-lead-delete-question = Deleting the lead “{ $title }” cannot be undone.
+recording-lead-delete-won = It is won: deleting it removes { $amount } of revenue credited to { $name } on { $date } from every sales objective.
+recording-lead-delete-activities = { $count ->
+    [one] Its one activity is deleted with it and leaves every activity objective.
+   *[other] Its { $count } activities are deleted with it and leave every activity objective.
+}
+recording-lead-delete-confirm = Delete the lead
+recording-lead-keep = Keep it

@@ -76,3 +76,12 @@ recording-lead-estimated-closing = Data di chiusura stimata
 recording-lead-forecast-hint = (finché è aperta: la previsione di fatturato la conta, pesata per la sua probabilità)
 recording-lead-probability = Probabilità, %
 recording-leads-export-csv = Esporta in CSV (le colonne dell'importazione)
+recording-lead-delete-title = Eliminare questo lead?
+recording-lead-delete-question = L'eliminazione del lead «{ $title }» non si può annullare.
+recording-lead-delete-won = È vinto: eliminarlo toglie { $amount } di fatturato attribuito a { $name } il { $date } da ogni obiettivo di vendita.
+recording-lead-delete-activities = { $count ->
+    [one] La sua unica attività viene eliminata con lui ed esce da ogni obiettivo di attività.
+   *[other] Le sue { $count } attività vengono eliminate con lui ed escono da ogni obiettivo di attività.
+}
+recording-lead-delete-confirm = Elimina il lead
+recording-lead-keep = Tienilo

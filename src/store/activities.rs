@@ -125,6 +125,15 @@ pub fn delete(conn: &mut AnyConnection, account: AccountId, id: ActivityId) -> Q
     Ok(Some(activity))
 }
 
+/// How many activities were logged on the lead.
+pub fn count_on_lead(conn: &mut AnyConnection, account: AccountId, lead: LeadId) -> QueryResult<i64> {
+    activities::table
+        .filter(activities::account_id.eq(account))
+        .filter(activities::lead_id.eq(lead))
+        .count()
+        .get_result(conn)
+}
+
 pub fn delete_on_lead(conn: &mut AnyConnection, account: AccountId, lead: LeadId) -> QueryResult<()> {
     let doomed = activities::table
         .filter(activities::account_id.eq(account))

@@ -17,6 +17,7 @@ mod html_form;
 pub mod i18n;
 mod input;
 mod layout;
+mod lead_deletion;
 mod leads;
 mod login;
 mod me_account;
@@ -77,6 +78,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/leads/new", web::get().to(leads::new))
         .route("/leads/{id}/edit", web::get().to(leads::edit))
         .route("/leads/{id}", web::post().to(leads::update))
+        .route("/leads/{id}/delete", web::get().to(lead_deletion::confirm))
         .route("/leads/{id}/delete", web::post().to(leads::delete))
         .route("/prospects", web::get().to(prospects::list))
         .route("/prospects", web::post().to(prospects::create))

@@ -177,12 +177,45 @@ async fn deleting_a_won_lead_takes_back_its_revenue_and_its_activities() {
     app.log_activity(&format!("lead:{lead}"), &call, &reached, &[]).await;
     assert_eq!(app.count("activities"), 1);
 
+    // The list's Delete asks first, saying what goes, and changes nothing yet.
+    let list = app.get("/leads").await.text().await.expect("body");
+    assert!(list.contains(&format!(r#"href="/leads/{lead}/delete""#)), "{list}");
+    let asked = app.get(&format!("/leads/{lead}/delete")).await;
+    assert_eq!(asked.status(), StatusCode::OK);
+    let asked = asked.text().await.expect("body");
+    assert_eq!(
+        texts(&asked, "main .card p"),
+        [
+            "Deleting the lead “Cantina Moretti” cannot be undone.",
+            "It is won: deleting it removes €1,250.50 of revenue credited to Rita Rep on Tue 10 Nov 2026 from every sales objective.",
+            "Its one activity is deleted with it and leaves every activity objective.",
+        ]
+    );
+    assert_eq!(texts(&asked, &format!("form[action='/leads/{lead}/delete'] button")), ["Delete the lead"]);
+    assert_eq!((app.count("leads"), app.count("activities")), (1, 1));
+
     let response = app.submit(&format!("/leads/{lead}/delete"), &[]).await;
 
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(november(&app, &rep, None), (0, 0));
     assert_eq!((app.count("leads"), app.count("activities")), (0, 0));
     assert_eq!(app.differences(), 0);
+}
+
+#[tokio::test]
+async fn another_reps_or_accounts_lead_has_no_deletion_to_confirm() {
+    let mut app = TestApp::spawn().await;
+    let (_, rep) = acme_with_rep(&app).await;
+    let lead = app.new_lead(&rep, "Cantina Moretti", "Sales", &[]).await;
+    let colleague = app.create_user("Acme", "rosa@acme.example", "Rosa Rep", Role::Rep);
+    app.new_browser();
+    app.login_as(&colleague).await;
+    assert_eq!(app.get(&format!("/leads/{lead}/delete")).await.status(), StatusCode::NOT_FOUND);
+    let stranger = app.create_account("Globex", "admin@globex.example");
+    app.new_browser();
+    app.login_as(&stranger).await;
+    assert_eq!(app.get(&format!("/leads/{lead}/delete")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.count("leads"), 1);
 }
 
 #[tokio::test]

@@ -107,6 +107,28 @@ pub fn update(cx: &mut Cx, actor: &Actor, id: LeadId, form: &LeadForm) -> Result
     })
 }
 
+/// What deleting a lead would take away, said before it is done.
+pub struct Deletion {
+    pub title: String,
+    /// While it is won: its amount (cents), who it is credited to and on which local day.
+    pub won: Option<(i64, String, chrono::NaiveDate)>,
+    /// The activities logged on it, deleted with it.
+    pub activities: i64,
+}
+
+pub fn deletion(cx: &mut Cx, actor: &Actor, id: LeadId) -> Result<Deletion, Error> {
+    let lead = find(cx, actor, id)?;
+    let won = match lead.win() {
+        Some(win) => {
+            let name = crate::store::users::find(cx.conn, win.user)?.map(|u| u.name).unwrap_or_default();
+            Some((win.cents, name, win.day))
+        }
+        None => None,
+    };
+    let activities = crate::store::activities::count_on_lead(cx.conn, actor.account_id(), id)?;
+    Ok(Deletion { title: lead.title, won, activities })
+}
+
 pub fn delete(cx: &mut Cx, actor: &Actor, id: LeadId) -> Result<(), Error> {
     cx.change(actor.account_id(), |cx| {
         find(cx, actor, id)?;
