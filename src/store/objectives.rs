@@ -279,8 +279,7 @@ pub fn active_counts(conn: &mut AnyConnection, account: AccountId) -> QueryResul
         .load(conn)
 }
 
-/// The active objectives `user` holds, by name.
-/// The active objectives `user` holds, each with when they began to hold it.
+/// The active objectives `user` holds, by name, each with when they began to hold it.
 pub fn held_by(
     conn: &mut AnyConnection,
     account: AccountId,

@@ -30,7 +30,7 @@ pub struct CurrentUser {
     pub session: TypedSession,
     /// The id of the server-side session (to keep it when the user ends their others).
     pub session_id: String,
-    /// The language the user reads: their preference, else the account's.
+    /// The language the user reads: their preference, else their browser's, else the account's.
     pub locale: Locale,
 }
 

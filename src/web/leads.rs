@@ -9,7 +9,7 @@ use askama::Template;
 use super::current_user::CurrentUser;
 use super::error::{form_status, refusal};
 use super::layout::Layout;
-use super::respond::{changed, html};
+use super::respond::{changed, csv_file, html};
 use super::{AppError, AppState};
 use crate::app::User;
 use crate::app::recording::leads::{self, FormPage, LeadForm, LeadLine, Pipeline};
@@ -95,11 +95,7 @@ pub async fn csv(state: Data<AppState>, current: CurrentUser) -> Result<HttpResp
             ])
             .map_err(fail)?;
     }
-    let body = writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((actix_web::http::header::CONTENT_DISPOSITION, "attachment; filename=\"leads.csv\""))
-        .body(body))
+    csv_file("leads.csv", writer)
 }
 
 fn item(line: LeadLine, currency: &MoneyStyle, locale: Locale) -> LeadItem {

@@ -23,6 +23,15 @@ pub fn html_body(locale: Locale, status: StatusCode, body: String) -> HttpRespon
 }
 
 /// A redirect after a form post (303, so the browser follows with GET).
+/// A CSV file to download as `filename`, from what `writer` wrote.
+pub fn csv_file(filename: &str, writer: csv::Writer<Vec<u8>>) -> Result<HttpResponse, AppError> {
+    let body = writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")))
+        .body(body))
+}
+
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
 }

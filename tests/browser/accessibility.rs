@@ -64,6 +64,7 @@ async fn every_main_page_passes_axe_and_is_captured() {
         ("/activities/new", "log-activity"),
         ("/leads", "leads"),
         ("/leads/new", "new-lead"),
+        ("/leads/1/delete", "delete-lead"),
         ("/prospects", "prospects"),
         ("/admin/licences", "licences"),
         ("/admin/users", "users"),

@@ -71,10 +71,9 @@ pub fn assign_users(cx: &mut Cx, actor: &Actor, id: ObjectiveId, user_ids: &[Str
     })
 }
 
-/// Assigns the objective to every active member of a team who does not hold it yet.
 /// Assigns the objective to a team's active reps: those who sell, not those who lead them
 /// (the team's managers, and managers or admins who are members), unless
-/// `include_managers`.
+/// `include_managers`. Those who hold it already keep their assignment.
 pub fn assign_team(
     cx: &mut Cx,
     actor: &Actor,

@@ -2,8 +2,8 @@
 //! Comma-separated with `.` decimals by default; `?separator=semicolon` writes what a
 //! spreadsheet set to Italian opens as it is (`;` between fields, `,` decimals).
 
+use crate::web::respond::csv_file;
 use actix_web::HttpResponse;
-use actix_web::http::header;
 use actix_web::web::{Data, Query};
 use chrono::Utc;
 use serde::Deserialize;
@@ -100,12 +100,7 @@ pub async fn csv(
                 .map_err(fail)?;
         }
     }
-    let body = writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    let filename = format!("sales-objectives-{}-{kind}-{start}.csv", scope.kind.as_str());
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")))
-        .body(body))
+    csv_file(&format!("sales-objectives-{}-{kind}-{start}.csv", scope.kind.as_str()), writer)
 }
 
 /// A row's pace figures as a script reads them: money in units with two decimals, counts
