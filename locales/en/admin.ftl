@@ -181,3 +181,18 @@ admin-audit-holiday-removed = holiday removed
 admin-audit-holidays-imported = holidays imported
 admin-audit-yes = yes
 admin-audit-no = no
+admin-users-deactivate-title = Deactivate this user?
+admin-users-deactivate-named = Deactivate { $name }
+admin-users-deactivate-question = { $name } is signed out at once and can no longer sign in; their licence is freed. Their leads, activities and past figures stay.
+admin-users-deactivate-objectives = { $name } holds { $objectives }: they stay there, marked as deactivated, until you remove them.
+admin-licences-review-submit = Review the change
+admin-licences-review-title = Change the edition and licences?
+admin-licences-review-edition = The edition goes from { $before } to { $after }.
+admin-licences-review-objectives-hidden = { $count ->
+    [one] Sales objectives are not in the new edition: the objective and its statistics leave everyone's menu until you return to Dream Team. Nothing is deleted.
+   *[other] Sales objectives are not in the new edition: the { $count } objectives and their statistics leave everyone's menu until you return to Dream Team. Nothing is deleted.
+}
+admin-licences-review-objectives-shown = Sales objectives, their statistics and My objectives appear in the menu.
+admin-licences-review-licences = Licences go from { $before } to { $after }.
+admin-licences-review-nothing = Nothing changes: this is the edition and the number of licences the account has.
+admin-licences-review-confirm = Make the change

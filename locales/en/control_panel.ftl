@@ -202,3 +202,10 @@ cp-settings-account-and-calendar = The account and its calendar
 cp-settings-reps-see-leaderboard = Reps may see the leaderboard
 cp-settings-reps-see-leaderboard-note = They then see colleagues' names and ranks on My objectives, never their amounts or percentages.
 cp-assign-include-managers = Its managers too (by default only its reps)
+cp-archive-title = Archive this objective?
+cp-archive-question = { $count ->
+    [one] Archiving “{ $name }” takes it off the dashboard, My objectives and the export for its holder. Its settings and figures are kept: restore it to show it again.
+   *[other] Archiving “{ $name }” takes it off the dashboard, My objectives and the export for its { $count } holders. Its settings and figures are kept: restore it to show it again.
+}
+cp-remove-holder-title = Remove this holder?
+cp-remove-holder-question = { $name } no longer holds “{ $objective }”: their figures leave it on the dashboard, its detail, the export and their My objectives, in every period. Their work stays recorded; assigning them again brings it back.

@@ -18,3 +18,4 @@ period-label-quarter = Q{ $quarter } { $year }
 period-label-fiscal-quarter = FY{ $year } Q{ $quarter }
 period-label-fiscal-year = FY{ $year }
 product-name = Sales Objectives
+confirm-keep = Keep it

@@ -35,7 +35,6 @@ recording-activities-empty = No activity logged yet. Log your calls, e-mails and
 recording-activities-newer = ← Newer
 recording-activities-older = Older →
 recording-activity-logged = Activity logged.
-recording-activity-deleted = Activity deleted.
 
 ## Leads
 recording-leads = Leads
@@ -84,4 +83,38 @@ recording-lead-delete-activities = { $count ->
    *[other] Its { $count } activities are deleted with it and leave every activity objective.
 }
 recording-lead-delete-confirm = Delete the lead
-recording-lead-keep = Keep it
+recording-edit = Edit
+recording-details = Details
+recording-created = Created
+recording-timeline = Timeline
+recording-timeline-empty = Nothing yet: log the first activity.
+recording-timeline-status = Status: { $status }
+recording-timeline-won = Won for { $amount }
+recording-timeline-import = Import
+recording-activity-what = What was done
+recording-activity-choose-result = Choose an action and its result…
+recording-activity-no-action = The account has no action in use: an admin adds them in the Control Panel.
+recording-lead-win-title = Won it?
+recording-lead-win = Mark as won
+recording-lead-won = Lead marked as won.
+recording-lead-from-prospect = From prospect
+recording-edit-named = Edit { $name }
+recording-activity-delete-title = Delete this activity?
+recording-activity-delete-effect = It stops counting in every sales objective that counts it. You can undo this for ten minutes.
+recording-activity-delete-confirm = Delete the activity
+recording-activity-deleted-undo = Activity deleted: it no longer counts in your objectives.
+recording-undo = Undo
+recording-activity-restored = Activity put back: it counts again.
+recording-activity-subject-search = Find a lead or prospect
+recording-activity-subject-find = Find
+recording-activity-choose-subject = Choose a lead or prospect…
+recording-activity-subject-none-found = Nothing matches this search
+recording-activity-open-leads = Open leads
+recording-activity-closed-leads = Closed leads
+recording-prospect-delete-title = Delete this prospect?
+recording-prospect-delete-question = Deleting the prospect “{ $name }” cannot be undone.
+recording-prospect-delete-activities = { $count ->
+    [one] The activity logged on it goes with it, and stops counting in every sales objective.
+   *[other] The { $count } activities logged on it go with it, and stop counting in every sales objective.
+}
+recording-prospect-delete-confirm = Delete the prospect

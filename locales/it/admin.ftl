@@ -181,3 +181,18 @@ admin-audit-holiday-removed = festività rimossa
 admin-audit-holidays-imported = festività importate
 admin-audit-yes = sì
 admin-audit-no = no
+admin-users-deactivate-title = Disattivare questo utente?
+admin-users-deactivate-named = Disattiva { $name }
+admin-users-deactivate-question = { $name } viene disconnesso subito e non può più accedere; la sua licenza si libera. Lead, attività e risultati passati restano.
+admin-users-deactivate-objectives = { $name } ha gli obiettivi { $objectives }: vi resta, segnato come disattivato, finché non lo rimuovi.
+admin-licences-review-submit = Rivedi la modifica
+admin-licences-review-title = Cambiare edizione e licenze?
+admin-licences-review-edition = L'edizione passa da { $before } a { $after }.
+admin-licences-review-objectives-hidden = { $count ->
+    [one] La nuova edizione non include gli obiettivi di vendita: l'obiettivo e le sue statistiche spariscono dal menu di tutti finché non torni a Dream Team. Non viene eliminato nulla.
+   *[other] La nuova edizione non include gli obiettivi di vendita: i { $count } obiettivi e le loro statistiche spariscono dal menu di tutti finché non torni a Dream Team. Non viene eliminato nulla.
+}
+admin-licences-review-objectives-shown = Gli obiettivi di vendita, le loro statistiche e I miei obiettivi compaiono nel menu.
+admin-licences-review-licences = Le licenze passano da { $before } a { $after }.
+admin-licences-review-nothing = Non cambia nulla: sono già l'edizione e il numero di licenze dell'account.
+admin-licences-review-confirm = Applica la modifica

@@ -217,3 +217,10 @@ cp-settings-account-and-calendar = L'account e il suo calendario
 cp-settings-reps-see-leaderboard = I rep possono vedere la classifica
 cp-settings-reps-see-leaderboard-note = Vedono allora nomi e posizioni dei colleghi in I miei obiettivi, mai i loro importi o percentuali.
 cp-assign-include-managers = Anche i suoi manager (di norma solo i rep)
+cp-archive-title = Archiviare questo obiettivo?
+cp-archive-question = { $count ->
+    [one] Archiviando “{ $name }” sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per il suo assegnatario. Impostazioni e risultati restano: ripristinalo per mostrarlo di nuovo.
+   *[other] Archiviando “{ $name }” sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per i suoi { $count } assegnatari. Impostazioni e risultati restano: ripristinalo per mostrarlo di nuovo.
+}
+cp-remove-holder-title = Rimuovere questo assegnatario?
+cp-remove-holder-question = { $name } non ha più l'obiettivo “{ $objective }”: i suoi risultati escono dalla dashboard, dal dettaglio, dall'esportazione e dai suoi I miei obiettivi, in ogni periodo. Il suo lavoro resta registrato; riassegnandolo torna visibile.

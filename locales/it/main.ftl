@@ -18,3 +18,4 @@ period-label-quarter = { $quarter }º trimestre { $year }
 period-label-fiscal-quarter = { $quarter }º trimestre esercizio { $year }
 period-label-fiscal-year = Esercizio { $year }
 product-name = Obiettivi di vendita
+confirm-keep = No, torna indietro

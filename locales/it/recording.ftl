@@ -35,7 +35,6 @@ recording-activities-empty = Nessuna attività registrata finora. Registra chiam
 recording-activities-newer = ← Più recenti
 recording-activities-older = Meno recenti →
 recording-activity-logged = Attività registrata.
-recording-activity-deleted = Attività eliminata.
 
 ## Lead
 recording-leads = Lead
@@ -84,4 +83,38 @@ recording-lead-delete-activities = { $count ->
    *[other] Le sue { $count } attività vengono eliminate con lui ed escono da ogni obiettivo di attività.
 }
 recording-lead-delete-confirm = Elimina il lead
-recording-lead-keep = Tienilo
+recording-edit = Modifica
+recording-details = Dettagli
+recording-created = Creato il
+recording-timeline = Cronologia
+recording-timeline-empty = Ancora niente: registra la prima attività.
+recording-timeline-status = Stato: { $status }
+recording-timeline-won = Vinto per { $amount }
+recording-timeline-import = Importazione
+recording-activity-what = Cosa è stato fatto
+recording-activity-choose-result = Scegli un'azione e il suo risultato…
+recording-activity-no-action = L'account non ha azioni in uso: un amministratore le aggiunge dal Pannello di controllo.
+recording-lead-win-title = Vinto?
+recording-lead-win = Segna come vinto
+recording-lead-won = Lead segnato come vinto.
+recording-lead-from-prospect = Dal prospect
+recording-edit-named = Modifica { $name }
+recording-activity-delete-title = Eliminare questa attività?
+recording-activity-delete-effect = Non conterà più in nessun obiettivo di vendita che la conta. Puoi annullare per dieci minuti.
+recording-activity-delete-confirm = Elimina l'attività
+recording-activity-deleted-undo = Attività eliminata: non conta più nei tuoi obiettivi.
+recording-undo = Annulla
+recording-activity-restored = Attività ripristinata: conta di nuovo.
+recording-activity-subject-search = Cerca un lead o un prospect
+recording-activity-subject-find = Cerca
+recording-activity-choose-subject = Scegli un lead o un prospect…
+recording-activity-subject-none-found = Nessun risultato per questa ricerca
+recording-activity-open-leads = Lead aperti
+recording-activity-closed-leads = Lead chiusi
+recording-prospect-delete-title = Eliminare questo prospect?
+recording-prospect-delete-question = L'eliminazione del prospect “{ $name }” è definitiva.
+recording-prospect-delete-activities = { $count ->
+    [one] Con lui se ne va l'attività registrata, che smette di contare in ogni obiettivo di vendita.
+   *[other] Con lui se ne vanno le { $count } attività registrate, che smettono di contare in ogni obiettivo di vendita.
+}
+recording-prospect-delete-confirm = Elimina il prospect

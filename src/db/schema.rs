@@ -289,6 +289,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    lead_changes (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        lead_id -> BigInt,
+        user_id -> Nullable<BigInt>,
+        at -> Timestamp,
+        status -> Text,
+        amount_cents -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    deleted_activities (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        user_id -> BigInt,
+        action_id -> BigInt,
+        outcome_id -> BigInt,
+        subject_kind -> Text,
+        lead_id -> Nullable<BigInt>,
+        prospect_id -> Nullable<BigInt>,
+        pipeline_id -> Nullable<BigInt>,
+        occurred_at -> Timestamp,
+        note -> Text,
+        created_at -> Timestamp,
+        deleted_by -> BigInt,
+        deleted_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
     account_rebuilds,
@@ -304,6 +335,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     leads,
     prospects,
     activities,
+    lead_changes,
+    deleted_activities,
     activity_buckets,
     won_buckets,
     objective_buckets,

@@ -111,6 +111,11 @@ pub fn parse_local_moment(raw: &str) -> Result<chrono::NaiveDateTime, Invalid> {
 }
 
 /// How far past now a moment of done work may lie: clocks disagree by a little.
+/// How long a deleted activity can be put back.
+pub fn undo_window() -> TimeDelta {
+    TimeDelta::minutes(10)
+}
+
 pub fn ahead_allowed() -> TimeDelta {
     TimeDelta::minutes(5)
 }

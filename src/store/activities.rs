@@ -134,6 +134,15 @@ pub fn count_on_lead(conn: &mut AnyConnection, account: AccountId, lead: LeadId)
         .get_result(conn)
 }
 
+/// How many activities were logged on the prospect.
+pub fn count_on_prospect(conn: &mut AnyConnection, account: AccountId, prospect: ProspectId) -> QueryResult<i64> {
+    activities::table
+        .filter(activities::account_id.eq(account))
+        .filter(activities::prospect_id.eq(prospect))
+        .count()
+        .get_result(conn)
+}
+
 pub fn delete_on_lead(conn: &mut AnyConnection, account: AccountId, lead: LeadId) -> QueryResult<()> {
     let doomed = activities::table
         .filter(activities::account_id.eq(account))
@@ -172,12 +181,40 @@ pub fn list(
     lines(conn, account, &filter, (limit, offset))
 }
 
+/// One activity as listed.
+pub fn line(conn: &mut AnyConnection, account: AccountId, id: ActivityId) -> QueryResult<Option<ActivityLine>> {
+    Ok(lines(conn, account, &LineFilter { id: Some(id), ..LineFilter::default() }, (1, 0))?.pop())
+}
+
+/// The latest `limit` activities logged on the lead, latest first.
+pub fn on_lead(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    lead: LeadId,
+    limit: i64,
+) -> QueryResult<Vec<ActivityLine>> {
+    lines(conn, account, &LineFilter { lead: Some(lead), ..LineFilter::default() }, (limit, 0))
+}
+
+/// The latest `limit` activities logged on the prospect, latest first.
+pub fn on_prospect(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    prospect: ProspectId,
+    limit: i64,
+) -> QueryResult<Vec<ActivityLine>> {
+    lines(conn, account, &LineFilter { prospect: Some(prospect), ..LineFilter::default() }, (limit, 0))
+}
+
 /// Which activities a listing shows; `None` means no restriction.
 #[derive(Default)]
 struct LineFilter<'a> {
     users: Option<Vec<UserId>>,
     counted_by: Option<&'a CountingRule>,
     days: Option<(NaiveDate, NaiveDate)>,
+    lead: Option<LeadId>,
+    prospect: Option<ProspectId>,
+    id: Option<ActivityId>,
 }
 
 fn lines(
@@ -219,6 +256,15 @@ fn lines(
     }
     if let Some((start, end)) = filter.days {
         query = query.filter(activities::occurred_on.ge(start)).filter(activities::occurred_on.lt(end));
+    }
+    if let Some(id) = filter.id {
+        query = query.filter(activities::id.eq(id));
+    }
+    if let Some(lead) = filter.lead {
+        query = query.filter(activities::lead_id.eq(lead));
+    }
+    if let Some(prospect) = filter.prospect {
+        query = query.filter(activities::prospect_id.eq(prospect));
     }
     query.load(conn)
 }
@@ -307,6 +353,11 @@ pub fn counted(
     days: (NaiveDate, NaiveDate),
     page: (i64, i64),
 ) -> QueryResult<Vec<ActivityLine>> {
-    let filter = LineFilter { users: Some(users_in.to_vec()), counted_by: Some(rule), days: Some(days) };
+    let filter = LineFilter {
+        users: Some(users_in.to_vec()),
+        counted_by: Some(rule),
+        days: Some(days),
+        ..LineFilter::default()
+    };
     lines(conn, account, &filter, page)
 }

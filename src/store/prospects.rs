@@ -74,6 +74,11 @@ pub fn delete(conn: &mut AnyConnection, account: AccountId, id: ProspectId) -> Q
     Ok(Some(prospect))
 }
 
+/// The prospect that became `lead`, if it came from one.
+pub fn converted_into(conn: &mut AnyConnection, account: AccountId, lead: LeadId) -> QueryResult<Option<ProspectRow>> {
+    one_in_account!(conn, prospects as ProspectRow, account, lead_id = Some(lead))
+}
+
 pub fn find(conn: &mut AnyConnection, account: AccountId, id: ProspectId) -> QueryResult<Option<ProspectRow>> {
     one_in_account!(conn, prospects as ProspectRow, account, id = id)
 }

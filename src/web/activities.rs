@@ -13,10 +13,10 @@ use super::current_user::CurrentUser;
 use super::error::{form_status, is_htmx, refusal};
 use super::html_form::HtmlInput;
 use super::layout::Layout;
-use super::respond::{changed, html, page_or_fragment};
+use super::respond::{changed, fragment_body, html, page_or_fragment, see_other};
 use super::{AppError, AppState};
 use crate::app::User;
-use crate::app::recording::activities::{self, ActionWithOutcomes, ActivityForm, ActivityLine, Listing, SubjectChoice};
+use crate::app::recording::activities::{self, ActionWithOutcomes, ActivityForm, ActivityLine, Listing, Subjects};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::{ActivityId, UserId};
 use crate::domain::message::Message;
@@ -33,8 +33,33 @@ struct ActivityFormPage {
     form: ActivityForm,
     errors: FieldErrors,
     actions: Vec<ActionWithOutcomes>,
-    subjects: Vec<SubjectChoice>,
+    subjects: Subjects,
+    /// Whether the person may log on anything at all (a search may find nothing).
+    any_subject: bool,
     time_zone: String,
+}
+
+/// The subject list, which follows the search: part of the form, and on its own the
+/// fragment htmx swaps in as the person types.
+#[derive(Template)]
+#[template(path = "activities/_subject_field.html")]
+struct SubjectField {
+    subjects: Subjects,
+    form: ActivityForm,
+    errors: FieldErrors,
+}
+
+/// `GET /activities/subjects?subject_q=…&subject=…`: the subject list for a search.
+pub async fn subjects(
+    state: Data<AppState>,
+    current: CurrentUser,
+    HtmlInput(form): HtmlInput<ActivityForm>,
+) -> Result<HttpResponse, AppError> {
+    let (search, chosen) = (form.subject_q.clone(), form.subject.clone());
+    let subjects =
+        state.app.run_as(&current.actor, move |cx, actor| activities::subjects(cx, actor, &search, &chosen)).await?;
+    let field = SubjectField { subjects, form, errors: FieldErrors::new() };
+    Ok(fragment_body(current.locale, StatusCode::OK, field.render_with_values(&current.locale)?))
 }
 
 /// The result list, which follows the chosen action: part of the form, and on its own
@@ -74,8 +99,8 @@ pub struct ActivityItem {
     pub user: String,
     pub action: String,
     pub outcome: String,
-    /// What it was done on: its kind and its name (none if it was removed).
-    pub subject: Option<(SubjectKind, String)>,
+    /// What it was done on: its kind, its name and its page (none if it was removed).
+    pub subject: Option<(SubjectKind, String, String)>,
     pub note: String,
     pub deletable: bool,
 }
@@ -90,6 +115,10 @@ struct ActivitiesPage {
     user: Option<UserId>,
     page: i64,
     has_next: bool,
+    /// The activity just deleted, while it can be put back.
+    undo: Option<ActivityId>,
+    /// Why putting it back was refused.
+    errors: FieldErrors,
 }
 
 impl ActivitiesPage {
@@ -105,6 +134,8 @@ impl ActivitiesPage {
 pub struct ListQuery {
     user: Option<String>,
     page: Option<i64>,
+    /// Just deleted: offer to put it back while that is possible.
+    deleted: Option<String>,
 }
 
 pub async fn list(
@@ -112,44 +143,61 @@ pub async fn list(
     current: CurrentUser,
     query: Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let ListQuery { user, page } = query.into_inner();
+    let ListQuery { user, page, deleted } = query.into_inner();
     let page = crate::domain::range::page(page).map_err(AppError::bad_request)?;
     let asked = match user.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         Some(raw) => Some(UserId(raw.parse().map_err(|_| AppError::NotFound)?)),
         None => None,
     };
+    let undo = match deleted.as_deref().and_then(|raw| raw.trim().parse().ok()).map(ActivityId) {
+        Some(id) => state.app.run_as(&current.actor, move |cx, actor| activities::undoable(cx, actor, id)).await?,
+        None => None,
+    };
+    render_list(&state, &current, (asked, page), undo.map(|kept| kept.id), FieldErrors::new()).await
+}
+
+async fn render_list(
+    state: &AppState,
+    current: &CurrentUser,
+    (asked, page): (Option<UserId>, i64),
+    undo: Option<ActivityId>,
+    errors: FieldErrors,
+) -> Result<HttpResponse, AppError> {
     let Listing { lines, has_next, user, users } =
         state.app.run_as(&current.actor, move |cx, actor| activities::list(cx, actor, asked, page, PAGE_SIZE)).await?;
-    let calendar = current.account().calendar();
-    let activities = lines
-        .into_iter()
-        .map(|line| {
-            let ActivityLine { activity, user, action, outcome, lead_title, prospect_name } = line;
-            ActivityItem {
-                id: activity.id,
-                moment: i18n::date_time(current.locale, calendar.local_datetime(activity.occurred_at.and_utc())),
-                deletable: current.actor.may_touch(activity.user_id),
-                subject: match (lead_title, prospect_name) {
-                    (Some(title), _) => Some((SubjectKind::Lead, title)),
-                    (None, Some(name)) => Some((SubjectKind::Prospect, name)),
-                    (None, None) => None,
-                },
-                note: activity.note,
-                user,
-                action,
-                outcome,
-            }
-        })
-        .collect();
+    let activities = lines.into_iter().map(|line| item(current, line)).collect();
+    let status = form_status(&errors);
     let page = ActivitiesPage {
-        layout: Layout::signed_in("recording-activities", &current, HERE),
+        layout: Layout::signed_in("recording-activities", current, HERE),
         activities,
         users,
         user,
         page,
         has_next,
+        undo,
+        errors,
     };
-    html(current.locale, StatusCode::OK, &page)
+    html(current.locale, status, &page)
+}
+
+/// An activity as the list and the deletion page show it.
+fn item(current: &CurrentUser, line: ActivityLine) -> ActivityItem {
+    let calendar = current.account().calendar();
+    let ActivityLine { activity, user, action, outcome, lead_title, prospect_name } = line;
+    ActivityItem {
+        id: activity.id,
+        moment: i18n::date_time(current.locale, calendar.local_datetime(activity.occurred_at.and_utc())),
+        deletable: current.actor.may_touch(activity.user_id),
+        subject: match (lead_title, prospect_name, activity.lead_id, activity.prospect_id) {
+            (Some(title), _, Some(id), _) => Some((SubjectKind::Lead, title, format!("/leads/{id}"))),
+            (_, Some(name), _, Some(id)) => Some((SubjectKind::Prospect, name, format!("/prospects/{id}"))),
+            _ => None,
+        },
+        note: activity.note,
+        user,
+        action,
+        outcome,
+    }
 }
 
 /// The form, keeping what was chosen so far: choosing an action draws it again with its
@@ -200,7 +248,54 @@ pub async fn delete(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     state.app.run_as(&current.actor, move |cx, actor| activities::delete(cx, actor, id)).await?;
-    Ok(changed(&current, HERE, "recording-activity-deleted"))
+    // The list says it was deleted, with its undo: no flash besides.
+    Ok(see_other(&format!("{HERE}?deleted={id}")))
+}
+
+/// Puts a just-deleted activity back; refused (the window passed, its lead went), the list
+/// says why.
+pub async fn restore(
+    state: Data<AppState>,
+    current: CurrentUser,
+    path: Path<ActivityId>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    match state.app.run_as(&current.actor, move |cx, actor| activities::restore(cx, actor, id)).await {
+        Ok(_) => Ok(changed(&current, HERE, "recording-activity-restored")),
+        Err(error) => render_list(&state, &current, (None, 1), None, refusal(error)?).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "activities/delete.html")]
+struct DeletionPage {
+    layout: Layout,
+    id: ActivityId,
+    /// "Call · Reached", on what, when and by whom.
+    what: String,
+    subject: Option<(SubjectKind, String, String)>,
+    moment: String,
+    user: String,
+}
+
+/// `GET /activities/{id}/delete`: what is about to go, and the button that deletes it.
+pub async fn confirm_delete(
+    state: Data<AppState>,
+    current: CurrentUser,
+    path: Path<ActivityId>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let line = state.app.run_as(&current.actor, move |cx, actor| activities::deletion(cx, actor, id)).await?;
+    let item = item(&current, line);
+    let page = DeletionPage {
+        layout: Layout::signed_in("recording-activity-delete-title", &current, HERE),
+        id,
+        what: format!("{} · {}", item.action, item.outcome),
+        subject: item.subject,
+        moment: item.moment,
+        user: item.user,
+    };
+    html(current.locale, StatusCode::OK, &page)
 }
 
 async fn form_page(
@@ -209,8 +304,12 @@ async fn form_page(
     form: ActivityForm,
     errors: FieldErrors,
 ) -> Result<ActivityFormPage, AppError> {
-    let choices = state.app.run_as(&current.actor, activities::choices).await?;
+    let (search, chosen) = (form.subject_q.clone(), form.subject.clone());
+    let choices =
+        state.app.run_as(&current.actor, move |cx, actor| activities::choices(cx, actor, &search, &chosen)).await?;
+    let any_subject = !choices.subjects.is_empty() || !form.subject_q.trim().is_empty();
     Ok(ActivityFormPage {
+        any_subject,
         layout: Layout::signed_in("recording-activity-log-title", current, HERE),
         form,
         errors,

@@ -2,28 +2,15 @@
 //! its activities), and a button that deletes it (`POST`, as scripts may post at once).
 
 use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
-use askama::Template;
 
+use super::confirmation::{self, Ask};
 use super::current_user::CurrentUser;
-use super::layout::Layout;
-use super::respond::html;
 use super::{AppError, AppState};
 use crate::app::recording::leads::{self, Deletion};
 use crate::domain::ids::LeadId;
 use crate::domain::money::Amount;
 use crate::i18n;
-use crate::web::i18n::filters;
-
-#[derive(Template)]
-#[template(path = "leads/delete.html")]
-struct ConfirmPage {
-    layout: Layout,
-    id: LeadId,
-    /// What deleting it does, sentence by sentence, in the reader's language.
-    consequences: Vec<String>,
-}
 
 pub async fn confirm(
     state: Data<AppState>,
@@ -45,6 +32,12 @@ pub async fn confirm(
         let count = activities.to_string();
         consequences.push(i18n::lookup(locale, "recording-lead-delete-activities", &[("count", &count)]));
     }
-    let layout = Layout::signed_in("recording-lead-delete-title", &current, "/leads");
-    html(locale, StatusCode::OK, &ConfirmPage { layout, id, consequences })
+    let ask = Ask {
+        heading: "recording-lead-delete-title",
+        confirm: "recording-lead-delete-confirm",
+        back: &format!("/leads/{id}"),
+        back_label: "recording-leads",
+        menu: "/leads",
+    };
+    confirmation::page(&current, ask, consequences, &format!("/leads/{id}/delete"), Vec::new())
 }

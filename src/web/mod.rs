@@ -5,6 +5,7 @@ mod activities;
 mod admin;
 pub mod assets;
 mod client;
+mod confirmation;
 mod control_panel;
 mod csrf;
 mod current_user;
@@ -18,14 +19,17 @@ pub mod i18n;
 mod input;
 mod layout;
 mod lead_deletion;
+mod lead_page;
 mod leads;
 mod login;
 mod me_account;
 mod password_link;
+mod prospect_page;
 mod prospects;
 mod respond;
 mod session;
 mod statistics;
+mod subject_page;
 
 use actix_web::web;
 
@@ -71,20 +75,29 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/activities", web::post().to(activities::create))
         .route("/activities/new", web::get().to(activities::new))
         .route("/activities/new", web::post().to(activities::new))
+        .route("/activities/subjects", web::get().to(activities::subjects))
+        .route("/activities/{id}/delete", web::get().to(activities::confirm_delete))
         .route("/activities/{id}/delete", web::post().to(activities::delete))
+        .route("/activities/{id}/restore", web::post().to(activities::restore))
         .route("/leads", web::get().to(leads::list))
         .route("/leads.csv", web::get().to(leads::csv))
         .route("/leads", web::post().to(leads::create))
         .route("/leads/new", web::get().to(leads::new))
         .route("/leads/{id}/edit", web::get().to(leads::edit))
+        .route("/leads/{id}", web::get().to(lead_page::show))
         .route("/leads/{id}", web::post().to(leads::update))
+        .route("/leads/{id}/activities", web::post().to(lead_page::log))
+        .route("/leads/{id}/win", web::post().to(lead_page::win))
         .route("/leads/{id}/delete", web::get().to(lead_deletion::confirm))
         .route("/leads/{id}/delete", web::post().to(leads::delete))
         .route("/prospects", web::get().to(prospects::list))
         .route("/prospects", web::post().to(prospects::create))
         .route("/prospects/new", web::get().to(prospects::new))
         .route("/prospects/{id}/edit", web::get().to(prospects::edit))
+        .route("/prospects/{id}", web::get().to(prospect_page::show))
         .route("/prospects/{id}", web::post().to(prospects::update))
+        .route("/prospects/{id}/activities", web::post().to(prospect_page::log))
+        .route("/prospects/{id}/delete", web::get().to(prospects::confirm_delete))
         .route("/prospects/{id}/delete", web::post().to(prospects::delete))
         .route("/prospects/{id}/convert", web::post().to(prospects::convert))
         .route("/statistics/sales-objectives", web::get().to(statistics::dashboard::page))
@@ -114,7 +127,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/control-panel/sales-objectives/{id}/assignments", web::post().to(control_panel::objectives::assign))
         .route(
             "/control-panel/sales-objectives/{id}/assignments/{user_id}/delete",
+            web::get().to(control_panel::objectives::confirm_unassign),
+        )
+        .route(
+            "/control-panel/sales-objectives/{id}/assignments/{user_id}/delete",
             web::post().to(control_panel::objectives::unassign),
+        )
+        .route(
+            "/control-panel/sales-objectives/{id}/archive",
+            web::get().to(control_panel::objectives::confirm_archive),
         )
         .route("/control-panel/sales-objectives/{id}/{op}", web::post().to(control_panel::objectives::archive))
         .route("/control-panel/pipelines", web::get().to(control_panel::pipelines::get))
@@ -122,9 +143,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/control-panel/pipelines/{id}", web::post().to(control_panel::pipelines::rename))
         .route("/admin/licences", web::get().to(admin::licences::get))
         .route("/admin/licences", web::post().to(admin::licences::post))
+        .route("/admin/licences/review", web::get().to(admin::licences::review))
         .route("/admin/users", web::get().to(admin::users::get))
         .route("/admin/users", web::post().to(admin::users::create))
         .route("/admin/users/transfer", web::post().to(admin::users::transfer))
+        .route("/admin/users/{id}/deactivate", web::get().to(admin::users::confirm_deactivate))
         .route("/admin/users/{id}/{op}", web::post().to(admin::users::change))
         .route("/admin/teams", web::get().to(admin::teams::get))
         .route("/admin/teams", web::post().to(admin::teams::create))

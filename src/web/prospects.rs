@@ -7,6 +7,7 @@ use actix_web::web::{Data, Form, Path};
 use askama::Template;
 use serde::Deserialize;
 
+use super::confirmation::{self, Ask};
 use super::current_user::CurrentUser;
 use super::error::{form_status, refusal};
 use super::layout::Layout;
@@ -152,4 +153,29 @@ async fn render_form(
         HERE,
     );
     html(current.locale, status, &ProspectFormPage { layout, prospect, form, errors, owners })
+}
+
+/// `GET /prospects/{id}/delete`: what deleting the prospect takes with it, and the button.
+pub async fn confirm_delete(
+    state: Data<AppState>,
+    current: CurrentUser,
+    path: Path<ProspectId>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (name, activities) =
+        state.app.run_as(&current.actor, move |cx, actor| prospects::deletion(cx, actor, id)).await?;
+    let locale = current.locale;
+    let mut sentences = vec![crate::i18n::lookup(locale, "recording-prospect-delete-question", &[("name", &name)])];
+    if activities > 0 {
+        let count = activities.to_string();
+        sentences.push(crate::i18n::lookup(locale, "recording-prospect-delete-activities", &[("count", &count)]));
+    }
+    let ask = Ask {
+        heading: "recording-prospect-delete-title",
+        confirm: "recording-prospect-delete-confirm",
+        back: &format!("{HERE}/{id}"),
+        back_label: "recording-prospects",
+        menu: HERE,
+    };
+    confirmation::page(&current, ask, sentences, &format!("{HERE}/{id}/delete"), Vec::new())
 }

@@ -316,7 +316,8 @@ async fn the_activity_pages_read_in_italian() {
 
     let form = app.get("/activities/new").await.text().await.expect("body");
     assert_eq!(texts(&form, "h1"), ["Registra un'attività"]);
-    assert_eq!(texts(&form, "#subject option"), ["Prospect · Ottica Vitale"]);
+    assert_eq!(texts(&form, "#subject option"), ["Scegli un lead o un prospect…", "Ottica Vitale"]);
+    assert_eq!(texts(&form, "#subject optgroup[label='Prospect'] option"), ["Ottica Vitale"]);
     assert_eq!(texts(&form, "#outcome_id option"), ["Scegli prima un'azione"]);
 
     let response = app

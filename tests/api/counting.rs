@@ -180,7 +180,7 @@ fn run(app: &TestApp, n: u32, case: &Case) -> Result<(), TestCaseError> {
             outcome_id: outcome.to_string(),
             subject,
             occurred_at: format!("{}T10:00", day(logged.day)),
-            note: String::new(),
+            ..ActivityForm::default()
         };
         // Logged once its day has come.
         let logged_at = day(logged.day + 1).and_hms_opt(0, 0, 0).expect("midnight").and_utc().max(chrono::Utc::now());

@@ -145,6 +145,11 @@ impl Browser {
         self.find(css).await.select_by_label(label).await.unwrap_or_else(|e| panic!("choose {label} in {css}: {e}"));
     }
 
+    /// Chooses the first real option of a `<select>`, past its "Choose…" placeholder.
+    pub async fn choose_first(&self, css: &str) {
+        self.find(css).await.select_by_index(1).await.unwrap_or_else(|e| panic!("choose in {css}: {e}"));
+    }
+
     pub async fn path(&self) -> String {
         let url = self.client.current_url().await.expect("url");
         match url.query() {

@@ -1,5 +1,6 @@
 //! Everyday use in a real browser: a date typed digit by digit asks for figures once, when
-//! it is whole; a new user's set-password link is whole and offers to be copied.
+//! it is whole; a new user's set-password link is whole and offers to be copied; a lead's
+//! page logs, wins and undoes; the subject list searches as one types.
 
 use std::time::Duration;
 
@@ -70,4 +71,52 @@ async fn on_a_phone_the_menu_and_the_filters_fold_behind_their_buttons() {
     browser.choose("#period", "Month").await;
     browser.wait_for_texts(".period-title", |t| t.iter().any(|t| t.contains("2026") && !t.contains("Week"))).await;
     assert!(shown("#statistics-filters").await, "filters just used stay open");
+}
+
+#[tokio::test]
+async fn a_rep_logs_on_a_lead_page_in_one_step_wins_it_and_undoes_a_deletion() {
+    let app = demo_app().await;
+    let browser = Browser::open(&app, true).await;
+    browser.sign_in("luca.rossi@demo-srl.example").await;
+    browser.goto("/leads").await;
+    browser.click("tr:has(.status-todo) td:first-child a").await;
+    browser.wait_for_texts("#log-heading", |t| t == ["Log an activity"]).await;
+    browser.choose("#outcome_id", "Call · Reached").await;
+    browser.fill("#note", "Asked for a quote").await;
+    browser.click("form[action$='/activities'] button[type=submit]").await;
+    browser.wait_for_texts(".flash", |t| t == ["✓ Activity logged."]).await;
+    assert_eq!(browser.texts(".timeline-note").await.first().map(String::as_str), Some("Asked for a quote"));
+    browser.screenshot("lead").await;
+
+    browser.fill("#amount", "4,200").await;
+    browser.click("form[action$='/win'] button[type=submit]").await;
+    browser.wait_for_texts(".flash", |t| t == ["✓ Lead marked as won."]).await;
+    assert_eq!(browser.texts(".timeline .status").await.first().map(String::as_str), Some("Won for €4,200.00"));
+
+    // The activity just logged, deleted from the timeline, then put back.
+    browser.click(".timeline a.danger").await;
+    browser.wait_for_texts("main h1", |t| t == ["Delete this activity?"]).await;
+    browser.screenshot("delete-activity").await;
+    browser.click("main form button.danger").await;
+    browser.wait_for_texts("form.undo button", |t| t == ["Undo"]).await;
+    browser.screenshot("activity-undo").await;
+    browser.click("form.undo button").await;
+    browser.wait_for_texts(".flash", |t| t == ["✓ Activity put back: it counts again."]).await;
+}
+
+#[tokio::test]
+async fn the_subject_list_narrows_as_one_types() {
+    let app = demo_app().await;
+    let browser = Browser::open(&app, true).await;
+    browser.sign_in("luca.rossi@demo-srl.example").await;
+    browser.goto("/activities/new").await;
+    let all = browser.texts("#subject option").await.len();
+    browser.find("#subject_q").await.send_keys("renewal").await.expect("typed");
+    let found = browser
+        .wait_for_texts("#subject option", |t| {
+            t.len() > 1 && t.len() < all && t.iter().skip(1).all(|o| o.contains("renewal"))
+        })
+        .await;
+    assert!(found.len() > 1, "{found:?}");
+    browser.screenshot("log-activity-search").await;
 }

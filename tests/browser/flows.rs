@@ -62,6 +62,7 @@ async fn a_rep_lands_on_my_objectives_logs_an_activity_and_sees_the_figure_chang
     let before: i64 = browser.texts(daily).await[0].parse().expect("a count");
 
     browser.goto("/activities/new").await;
+    browser.choose_first("#subject").await;
     browser.choose("#action_id", "Call").await;
     browser.wait_for_texts("#outcome_id option", |t| t.contains(&"Reached".to_owned())).await;
     browser.choose("#outcome_id", "Reached").await;

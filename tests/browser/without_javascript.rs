@@ -34,11 +34,27 @@ async fn every_flow_also_works_with_javascript_off() {
     let rep = Browser::open(&app, false).await;
     rep.sign_in("sara.colombo@demo-srl.example").await;
     rep.goto("/activities/new").await;
+    rep.choose_first("#subject").await;
     rep.choose("#action_id", "Email").await;
-    rep.click(".with-button button[formaction]").await;
+    rep.click(".with-button:has(#action_id) button[formaction]").await;
     rep.wait_for_texts("#outcome_id option", |t| t == ["Sent", "Replied"]).await;
     assert!(!rep.path().await.contains("csrf_token"));
     rep.choose("#outcome_id", "Replied").await;
     rep.click("form .form-actions button[type=submit]").await;
     rep.wait_for_texts(".flash", |t| t == ["✓ Activity logged."]).await;
+
+    // The subject list is searched by posting the form back to itself.
+    rep.goto("/activities/new").await;
+    rep.fill("#subject_q", "renewal").await;
+    rep.click(".with-button:has(#subject_q) button[formaction]").await;
+    let found = rep.wait_for_texts("#subject option", |t| t.len() > 1).await;
+    assert!(found.iter().skip(1).all(|o| o.contains("renewal")), "{found:?}");
+    assert!(!rep.path().await.contains("csrf_token"));
+
+    // Deleting an activity asks first, and offers an undo, without script too.
+    rep.goto("/activities").await;
+    rep.click("td.row-actions a.danger").await;
+    rep.click("main form button.danger").await;
+    rep.click("form.undo button").await;
+    rep.wait_for_texts(".flash", |t| t == ["✓ Activity put back: it counts again."]).await;
 }

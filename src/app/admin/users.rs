@@ -174,6 +174,14 @@ pub fn change_role(cx: &mut Cx, actor: &Actor, id: UserId, role: &str) -> Result
 
 /// Deactivates (frees the licence, ends the sessions) or reactivates (needs a free licence)
 /// a user. The last active admin stays.
+/// What deactivating a user is said to do: their name and the active objectives they hold.
+pub fn deactivation(cx: &mut Cx, actor: &Actor, id: UserId) -> Result<(String, Vec<String>), Error> {
+    actor.require_admin()?;
+    let user = user_of(cx, actor, id)?;
+    let held = crate::store::objectives::held_by(cx.conn, actor.account_id(), id)?;
+    Ok((user.name, held.into_iter().map(|(objective, _)| objective.name).collect()))
+}
+
 pub fn set_active(cx: &mut Cx, actor: &Actor, id: UserId, active: bool) -> Result<(), Error> {
     actor.require_admin()?;
     cx.change(actor.account_id(), |cx| {

@@ -15,6 +15,7 @@ use crate::store::accounts::AccountRow;
 use crate::store::actions::{self, ActionWithOutcomes};
 use crate::store::activities::{self, NewActivity, Subject};
 use crate::store::buckets::{self, ActivityKey};
+use crate::store::lead_changes;
 use crate::store::leads::{self, LeadData};
 use crate::store::pipelines;
 use crate::store::prospects::{self, ProspectData};
@@ -95,7 +96,8 @@ pub fn load(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> 
     let catalogue = actions::list(conn, account.id)?;
     let mut dice = Dice(0x5eed_0bec_7175_2026);
     let mut logged: Vec<NewActivity> = Vec::new();
-    let created_at = now.naive_utc();
+    // Leads and prospects exist before the history logged on them.
+    let created_at = (now - Duration::days(DAYS)).naive_utc();
     for (rep_index, &rep) in reps.iter().enumerate() {
         let mut prospect_ids: Vec<ProspectId> = Vec::new();
         for i in 0..10 {
@@ -143,6 +145,11 @@ pub fn load(conn: &mut AnyConnection, account: &AccountRow, reps: &[UserId]) -> 
                 probability,
             };
             let lead = leads::insert(conn, account.id, &data, created_at)?;
+            lead_changes::record(conn, account.id, lead.id, Some(rep), created_at, (LeadStatus::Todo, None))?;
+            if status != LeadStatus::Todo {
+                let at = data.closed_at.unwrap_or(created_at);
+                lead_changes::record(conn, account.id, lead.id, Some(rep), at, (status, lead.win().map(|w| w.cents)))?;
+            }
             rep_leads.push((lead.id, pipeline));
         }
         for offset in 0..DAYS {

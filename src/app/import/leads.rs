@@ -73,7 +73,8 @@ pub fn import_leads(
         let locked = std::time::Instant::now();
         unchanged(&lookups, conn)?;
         for data in &leads_data {
-            leads::insert(conn, account.id, data, now)?;
+            let lead = leads::insert(conn, account.id, data, now)?;
+            crate::app::recording::leads::record_change(conn, &lead, None, now)?;
         }
         let lines = leads_data.len();
         Ok::<_, ImportError>(ImportReport {

@@ -117,6 +117,18 @@ pub fn unassign(cx: &mut Cx, actor: &Actor, id: ObjectiveId, user: UserId) -> Re
     })
 }
 
+/// What removing `user` from the objective is said to do: the objective's name and theirs.
+pub fn removal(cx: &mut Cx, actor: &Actor, id: ObjectiveId, user: UserId) -> Result<(String, String), Error> {
+    actor.require_manager()?;
+    actor.require_dream_team()?;
+    let objective = objectives::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;
+    if !objectives::is_assigned(cx.conn, id, user)? {
+        return Err(Error::NotFound);
+    }
+    let name = crate::store::users::find(cx.conn, user)?.map(|u| u.name).unwrap_or_default();
+    Ok((objective.name, name))
+}
+
 /// An archived objective is out of the assignment pickers until restored.
 fn assignable(cx: &mut Cx, actor: &Actor, id: ObjectiveId) -> Result<ObjectiveRow, Error> {
     let objective = objectives::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;

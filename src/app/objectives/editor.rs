@@ -116,6 +116,14 @@ pub(crate) fn current_targets(
 
 /// Archives (or restores) an objective: out of the statistics and the pickers, its history
 /// kept.
+/// What archiving the objective is said to do: its name and how many hold it.
+pub fn archiving(cx: &mut Cx, actor: &Actor, id: ObjectiveId) -> Result<(String, usize), Error> {
+    actor.require_manager()?;
+    actor.require_dream_team()?;
+    let objective = objectives::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;
+    Ok((objective.name, objectives::holders(cx.conn, id)?.len()))
+}
+
 pub fn set_archived(cx: &mut Cx, actor: &Actor, id: ObjectiveId, archived: bool) -> Result<(), Error> {
     actor.require_manager()?;
     actor.require_dream_team()?;

@@ -12,8 +12,13 @@ use crate::domain::ids::{LeadId, PipelineId};
 use crate::domain::money::Amount;
 use crate::domain::period::Calendar;
 use crate::domain::recording::{self as words, LeadStatus};
+use crate::store::activities::{self, ActivityLine};
+use crate::store::lead_changes::{self, LeadChange};
 use crate::store::leads::{self, LeadData};
-use crate::store::pipelines;
+use crate::store::prospects::{self, ProspectRow as Prospect};
+use crate::store::{pipelines, users};
+
+pub use super::activities::ActionWithOutcomes;
 
 pub use crate::store::leads::{LeadLine, LeadRow as Lead};
 pub use crate::store::pipelines::PipelineRow as Pipeline;
@@ -90,7 +95,9 @@ fn find(cx: &mut Cx, actor: &Actor, id: LeadId) -> Result<Lead, Error> {
 pub fn create(cx: &mut Cx, actor: &Actor, form: &LeadForm) -> Result<Lead, Error> {
     cx.change(actor.account_id(), |cx| {
         let data = data(cx, actor, None, form)?;
-        Ok(leads::insert(cx.conn, actor.account_id(), &data, cx.now.naive_utc())?)
+        let lead = leads::insert(cx.conn, actor.account_id(), &data, cx.now.naive_utc())?;
+        record_change(cx.conn, &lead, Some(actor.user), cx.now.naive_utc())?;
+        Ok(lead)
     })
 }
 
@@ -103,8 +110,70 @@ pub fn update(cx: &mut Cx, actor: &Actor, id: LeadId, form: &LeadForm) -> Result
             return Err(invalid(FieldErrors::FORM, CHANGED_MEANWHILE));
         }
         let data = data(cx, actor, Some(&before), form)?;
-        leads::update(cx.conn, actor.account_id(), id, &data)?.ok_or(Error::NotFound)
+        let after = leads::update(cx.conn, actor.account_id(), id, &data)?.ok_or(Error::NotFound)?;
+        let won_for = |lead: &Lead| (lead.status, lead.win().map(|w| w.cents));
+        if won_for(&before) != won_for(&after) {
+            record_change(cx.conn, &after, Some(actor.user), cx.now.naive_utc())?;
+        }
+        Ok(after)
     })
+}
+
+/// Adds the lead's status as it is now (and what it was won for) to its timeline.
+pub(crate) fn record_change(
+    conn: &mut crate::db::AnyConnection,
+    lead: &Lead,
+    by: Option<crate::domain::ids::UserId>,
+    at: chrono::NaiveDateTime,
+) -> diesel::QueryResult<()> {
+    let amount = lead.win().map(|w| w.cents);
+    lead_changes::record(conn, lead.account_id, lead.id, by, at, (lead.status, amount))
+}
+
+/// How many activities and status changes a page's timeline shows at most.
+pub const TIMELINE_LENGTH: i64 = 200;
+
+/// Everything a lead's page shows: the lead, its timeline, and what may be logged on it.
+pub struct LeadPage {
+    pub lead: Lead,
+    pub pipeline: String,
+    pub owner: String,
+    /// Its status changes and the activities logged on it, each latest first.
+    pub changes: Vec<LeadChange>,
+    pub activities: Vec<ActivityLine>,
+    pub actions: Vec<ActionWithOutcomes>,
+    /// The prospect it was converted from.
+    pub prospect: Option<Prospect>,
+}
+
+pub fn page(cx: &mut Cx, actor: &Actor, id: LeadId) -> Result<LeadPage, Error> {
+    let account = actor.account_id();
+    let lead = find(cx, actor, id)?;
+    let pipeline = pipelines::find(cx.conn, account, lead.pipeline_id)?.map(|p| p.name).unwrap_or_default();
+    let owner = users::find(cx.conn, lead.owner_id)?.map(|u| u.name).unwrap_or_default();
+    Ok(LeadPage {
+        changes: lead_changes::of_lead(cx.conn, account, id, TIMELINE_LENGTH)?,
+        activities: activities::on_lead(cx.conn, account, id, TIMELINE_LENGTH)?,
+        actions: super::activities::loggable(cx, account)?,
+        prospect: prospects::converted_into(cx.conn, account, id)?,
+        lead,
+        pipeline,
+        owner,
+    })
+}
+
+/// Marks the lead won for `amount` (typed the reader's way), now, from its page: the rest
+/// of the lead stays as it is. `version` is the one the page showed, as on the edit form.
+pub fn win(cx: &mut Cx, actor: &Actor, id: LeadId, amount: &str, version: &str, locale: Locale) -> Result<Lead, Error> {
+    let lead = find(cx, actor, id)?;
+    let form = LeadForm {
+        status: LeadStatus::Won.as_str().to_owned(),
+        amount: amount.to_owned(),
+        closed_at: String::new(),
+        version: version.to_owned(),
+        ..LeadForm::from_lead(&lead, &actor.account.calendar(), locale)
+    };
+    update(cx, actor, id, &form)
 }
 
 /// What deleting a lead would take away, said before it is done.
@@ -120,12 +189,12 @@ pub fn deletion(cx: &mut Cx, actor: &Actor, id: LeadId) -> Result<Deletion, Erro
     let lead = find(cx, actor, id)?;
     let won = match lead.win() {
         Some(win) => {
-            let name = crate::store::users::find(cx.conn, win.user)?.map(|u| u.name).unwrap_or_default();
+            let name = users::find(cx.conn, win.user)?.map(|u| u.name).unwrap_or_default();
             Some((win.cents, name, win.day))
         }
         None => None,
     };
-    let activities = crate::store::activities::count_on_lead(cx.conn, actor.account_id(), id)?;
+    let activities = activities::count_on_lead(cx.conn, actor.account_id(), id)?;
     Ok(Deletion { title: lead.title, won, activities })
 }
 

@@ -2,15 +2,17 @@
 //! become a lead.
 
 use super::owner;
+use crate::app::recording::activities::ActionWithOutcomes;
 use crate::app::recording::leads::{Lead, Pipeline};
 use crate::app::{Actor, Cx, Error, User, invalid};
 use crate::domain::Invalid;
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::{PipelineId, ProspectId, UserId};
 use crate::domain::recording::{self as words, LeadStatus};
+use crate::store::activities::{self, ActivityLine};
 use crate::store::leads::{self, LeadData};
-use crate::store::pipelines;
 use crate::store::prospects::{self, ProspectData};
+use crate::store::{pipelines, users};
 
 pub use crate::store::prospects::{ProspectLine, ProspectRow as Prospect};
 
@@ -74,6 +76,41 @@ pub fn update(cx: &mut Cx, actor: &Actor, id: ProspectId, form: &ProspectForm) -
     })
 }
 
+/// Everything a prospect's page shows: the prospect, the activities logged on it (latest
+/// first), what may be logged, and the lead it became.
+pub struct ProspectPage {
+    pub prospect: Prospect,
+    pub owner: String,
+    pub activities: Vec<ActivityLine>,
+    pub actions: Vec<ActionWithOutcomes>,
+    pub lead: Option<Lead>,
+    pub pipelines: Vec<Pipeline>,
+}
+
+pub fn page(cx: &mut Cx, actor: &Actor, id: ProspectId) -> Result<ProspectPage, Error> {
+    let account = actor.account_id();
+    let prospect = find(cx, actor, id)?;
+    let lead = match prospect.lead_id {
+        Some(lead) => leads::find(cx.conn, account, lead)?,
+        None => None,
+    };
+    Ok(ProspectPage {
+        owner: users::find(cx.conn, prospect.owner_id)?.map(|u| u.name).unwrap_or_default(),
+        activities: activities::on_prospect(cx.conn, account, id, super::leads::TIMELINE_LENGTH)?,
+        actions: super::activities::loggable(cx, account)?,
+        pipelines: pipelines::list(cx.conn, account)?,
+        prospect,
+        lead,
+    })
+}
+
+/// What deleting a prospect would take away, said before it is done: its name and how
+/// many activities go with it.
+pub fn deletion(cx: &mut Cx, actor: &Actor, id: ProspectId) -> Result<(String, i64), Error> {
+    let prospect = find(cx, actor, id)?;
+    Ok((prospect.name, activities::count_on_prospect(cx.conn, actor.account_id(), id)?))
+}
+
 /// Deletes a prospect with the activities logged on it, taking back what they counted.
 pub fn delete(cx: &mut Cx, actor: &Actor, id: ProspectId) -> Result<(), Error> {
     cx.change(actor.account_id(), |cx| {
@@ -113,6 +150,7 @@ pub fn convert(cx: &mut Cx, actor: &Actor, id: ProspectId, pipeline_id: &str) ->
             },
             cx.now.naive_utc(),
         )?;
+        super::leads::record_change(cx.conn, &lead, Some(actor.user), cx.now.naive_utc())?;
         prospects::set_lead(cx.conn, account, prospect.id, lead.id)?;
         Ok(lead)
     })

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::app::admin::users::{self, NewUserForm, Roster, TransferTo};
 use crate::domain::ids::UserId;
 use crate::domain::role::Role;
+use crate::web::confirmation::{self, Ask};
 use crate::web::current_user::{CurrentUser, RequireAdmin};
 use crate::web::error::Refused;
 use crate::web::i18n::filters;
@@ -242,4 +243,32 @@ async fn render(
         link,
     };
     html(current.locale, status, &page)
+}
+
+/// `GET /admin/users/{id}/deactivate`: what deactivating the user does, and the button.
+pub async fn confirm_deactivate(
+    state: Data<AppState>,
+    RequireAdmin(current): RequireAdmin,
+    path: Path<UserId>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (name, held) = state.app.run_as(&current.actor, move |cx, actor| users::deactivation(cx, actor, id)).await?;
+    let locale = current.locale;
+    let mut sentences = vec![crate::i18n::lookup(locale, "admin-users-deactivate-question", &[("name", &name)])];
+    if !held.is_empty() {
+        let list = held.iter().map(|o| format!("“{o}”")).collect::<Vec<_>>().join(", ");
+        sentences.push(crate::i18n::lookup(
+            locale,
+            "admin-users-deactivate-objectives",
+            &[("name", &name), ("objectives", &list)],
+        ));
+    }
+    let ask = Ask {
+        heading: "admin-users-deactivate-title",
+        confirm: "admin-users-deactivate",
+        back: HERE,
+        back_label: "admin-users-title",
+        menu: HERE,
+    };
+    confirmation::page(&current, ask, sentences, &format!("{HERE}/{id}/deactivate"), Vec::new())
 }

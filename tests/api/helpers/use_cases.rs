@@ -29,9 +29,19 @@ impl TestApp {
         now: DateTime<Utc>,
         use_case: impl FnOnce(&mut Cx, &Actor) -> Result<T, app::Error>,
     ) -> T {
+        self.try_run_as_at(user, now, use_case).expect("the use case succeeded")
+    }
+
+    /// Runs a use case as `user`, at `now`, and says how it ended.
+    pub fn try_run_as_at<T>(
+        &self,
+        user: &UserRow,
+        now: DateTime<Utc>,
+        use_case: impl FnOnce(&mut Cx, &Actor) -> Result<T, app::Error>,
+    ) -> Result<T, app::Error> {
         let actor = self.actor(user);
         let mut conn = self.conn();
-        use_case(&mut Cx::new(&mut conn, &self.passwords, now), &actor).expect("the use case succeeded")
+        use_case(&mut Cx::new(&mut conn, &self.passwords, now), &actor)
     }
 
     /// A prospect of `user`'s, as the activity form names it: `prospect:ID`.
@@ -50,7 +60,7 @@ impl TestApp {
             outcome_id,
             subject: subject.into(),
             occurred_at: at.into(),
-            note: String::new(),
+            ..ActivityForm::default()
         };
         let moment = sales_objectives::domain::recording::parse_local_moment(at)
             .ok()

@@ -18,6 +18,8 @@ use crate::domain::message::Message;
 use crate::domain::number;
 use crate::domain::objective::{Context, ObjectiveKind, SalesMetric, TOO_MANY_OBJECTIVES};
 use crate::domain::period::PeriodKind;
+use crate::i18n;
+use crate::web::confirmation::{self, Ask};
 use crate::web::current_user::{CurrentUser, ObjectivesEditor};
 use crate::web::error::{Refused, form_status, refusal};
 use crate::web::html_form::{HtmlForm, HtmlInput};
@@ -260,4 +262,47 @@ pub async fn unassign(
     let (id, user) = path.into_inner();
     state.app.run_as(&current.actor, move |cx, actor| assignments::unassign(cx, actor, id, user)).await?;
     Ok(changed(&current, &format!("{HERE}/{id}"), "cp-assignment-removed"))
+}
+
+/// `GET …/{id}/archive`: what archiving the objective does, and the button.
+pub async fn confirm_archive(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    path: Path<ObjectiveId>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (name, holders) = state.app.run_as(&current.actor, move |cx, actor| editor::archiving(cx, actor, id)).await?;
+    let count = holders.to_string();
+    let sentence = i18n::lookup(current.locale, "cp-archive-question", &[("name", &name), ("count", &count)]);
+    let back = format!("{HERE}/{id}");
+    let ask = Ask {
+        heading: "cp-archive-title",
+        confirm: "cp-archive",
+        back: &back,
+        back_label: "cp-objectives-title",
+        menu: "/control-panel",
+    };
+    confirmation::page(&current, ask, vec![sentence], &format!("{back}/archive"), Vec::new())
+}
+
+/// `GET …/{id}/assignments/{user_id}/delete`: whose figures leave the objective, and the button.
+pub async fn confirm_unassign(
+    state: Data<AppState>,
+    ObjectivesEditor(current): ObjectivesEditor,
+    path: Path<(ObjectiveId, UserId)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, user) = path.into_inner();
+    let (objective, name) =
+        state.app.run_as(&current.actor, move |cx, actor| assignments::removal(cx, actor, id, user)).await?;
+    let sentence =
+        i18n::lookup(current.locale, "cp-remove-holder-question", &[("name", &name), ("objective", &objective)]);
+    let back = format!("{HERE}/{id}");
+    let ask = Ask {
+        heading: "cp-remove-holder-title",
+        confirm: "cp-remove",
+        back: &back,
+        back_label: "cp-objectives-title",
+        menu: "/control-panel",
+    };
+    confirmation::page(&current, ask, vec![sentence], &format!("{back}/assignments/{user}/delete"), Vec::new())
 }

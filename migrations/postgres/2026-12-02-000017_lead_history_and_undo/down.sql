@@ -1,0 +1,2 @@
+DROP TABLE deleted_activities;
+DROP TABLE lead_changes;

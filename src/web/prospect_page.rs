@@ -1,0 +1,93 @@
+//! A prospect's page (`/prospects/{id}`): its details and the activities logged on it, an
+//! activity logged in one step, and its conversion into a lead.
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Form, Path};
+use askama::Template;
+
+use super::current_user::CurrentUser;
+use super::error::{form_status, refusal};
+use super::layout::Layout;
+use super::respond::{changed, html};
+use super::subject_page::{LogActivity, TimelineItem, timeline};
+use super::{AppError, AppState};
+use crate::app::recording::activities::{self, ActivityForm};
+use crate::app::recording::leads::{Lead, Pipeline, TIMELINE_LENGTH};
+use crate::app::recording::prospects::{self, Prospect, ProspectPage};
+use crate::domain::form::FieldErrors;
+use crate::domain::ids::ProspectId;
+use crate::domain::message::Message;
+use crate::i18n;
+use crate::web::i18n::filters;
+
+#[derive(Template)]
+#[template(path = "prospects/show.html")]
+struct ProspectShowPage {
+    layout: Layout,
+    prospect: Prospect,
+    details: Vec<(String, String)>,
+    lead: Option<Lead>,
+    pipelines: Vec<Pipeline>,
+    log: LogActivity,
+    timeline: Vec<TimelineItem>,
+}
+
+pub async fn show(
+    state: Data<AppState>,
+    current: CurrentUser,
+    path: Path<ProspectId>,
+) -> Result<HttpResponse, AppError> {
+    render(&state, &current, path.into_inner(), None).await
+}
+
+pub async fn log(
+    state: Data<AppState>,
+    current: CurrentUser,
+    path: Path<ProspectId>,
+    form: Form<ActivityForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let form = ActivityForm { subject: format!("prospect:{id}"), action_id: String::new(), ..form.into_inner() };
+    let typed = form.clone();
+    match state.app.run_as(&current.actor, move |cx, actor| activities::log(cx, actor, &typed)).await {
+        Ok(_) => Ok(changed(&current, &format!("/prospects/{id}"), "recording-activity-logged")),
+        Err(error) => render(&state, &current, id, Some((form, refusal(error)?))).await,
+    }
+}
+
+async fn render(
+    state: &AppState,
+    current: &CurrentUser,
+    id: ProspectId,
+    typed: Option<(ActivityForm, FieldErrors)>,
+) -> Result<HttpResponse, AppError> {
+    let ProspectPage { prospect, owner, activities, actions, lead, pipelines } =
+        state.app.run_as(&current.actor, move |cx, actor| prospects::page(cx, actor, id)).await?;
+    let locale = current.locale;
+    let here = format!("/prospects/{id}/activities");
+    let (log, status) = match typed {
+        None => (LogActivity::blank(current, here, actions), StatusCode::OK),
+        Some((form, errors)) => {
+            let status = form_status(&errors);
+            (LogActivity::typed(current, here, actions, form, errors), status)
+        }
+    };
+    let label = |key: &str| i18n::lookup(locale, key, &[]);
+    let mut details = vec![(label("recording-owner"), owner)];
+    if let Some(list) = &prospect.list_name {
+        details.push((label("recording-prospect-list-name"), list.clone()));
+    }
+    let created = current.account().calendar().local_datetime(prospect.created_at.and_utc());
+    details.push((label("recording-created"), i18n::date_time(locale, created)));
+    let page = ProspectShowPage {
+        layout: Layout::signed_in(Message::verbatim(&prospect.name), current, "/prospects"),
+        timeline: timeline(current, activities, Vec::new(), TIMELINE_LENGTH as usize),
+        details,
+        lead,
+        pipelines,
+        log,
+        prospect,
+    };
+    html(locale, status, &page)
+}

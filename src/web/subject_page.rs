@@ -1,0 +1,107 @@
+//! What a lead's page and a prospect's page share: the timeline, and the form that logs an
+//! activity in one step (one select of results grouped by action, the subject fixed).
+
+use chrono::{NaiveDateTime, Utc};
+
+use super::current_user::CurrentUser;
+use crate::app::recording::activities::{ActionWithOutcomes, ActivityForm, ActivityLine};
+use crate::domain::form::FieldErrors;
+use crate::domain::ids::ActivityId;
+use crate::domain::money::Amount;
+use crate::domain::recording::LeadStatus;
+use crate::i18n;
+use crate::store::lead_changes::LeadChange;
+
+/// One line of a timeline, latest first: an activity, or a status the lead took.
+pub struct TimelineItem {
+    at: NaiveDateTime,
+    pub moment: String,
+    /// "Call · Reached", or "Won for €12,500".
+    pub what: String,
+    pub who: String,
+    pub note: String,
+    /// Set on a status change: its status, for its colour.
+    pub status: Option<LeadStatus>,
+    /// Set on an activity the reader may delete.
+    pub deletable: Option<ActivityId>,
+}
+
+/// The activities and status changes merged, latest first, at most `limit` of them.
+pub fn timeline(
+    current: &CurrentUser,
+    activities: Vec<ActivityLine>,
+    changes: Vec<LeadChange>,
+    limit: usize,
+) -> Vec<TimelineItem> {
+    let (locale, calendar, money) = (current.locale, current.account().calendar(), current.money());
+    let moment = |at: NaiveDateTime| i18n::date_time(locale, calendar.local_datetime(at.and_utc()));
+    let mut items: Vec<TimelineItem> = activities
+        .into_iter()
+        .map(|line| TimelineItem {
+            at: line.activity.occurred_at,
+            moment: moment(line.activity.occurred_at),
+            what: format!("{} · {}", line.action, line.outcome),
+            who: line.user,
+            note: line.activity.note,
+            status: None,
+            deletable: current.actor.may_touch(line.activity.user_id).then_some(line.activity.id),
+        })
+        .collect();
+    items.extend(changes.into_iter().map(|change| {
+        let status = i18n::lookup(locale, change.status.label_key(), &[]);
+        let what = match change.amount_cents {
+            Some(cents) if change.status == LeadStatus::Won => {
+                let amount = Amount::from_cents(cents).display(&money);
+                i18n::lookup(locale, "recording-timeline-won", &[("amount", &amount)])
+            }
+            _ => i18n::lookup(locale, "recording-timeline-status", &[("status", &status)]),
+        };
+        TimelineItem {
+            at: change.at,
+            moment: moment(change.at),
+            what,
+            who: change.by.unwrap_or_else(|| i18n::lookup(locale, "recording-timeline-import", &[])),
+            note: String::new(),
+            status: Some(change.status),
+            deletable: None,
+        }
+    }));
+    // Stable: at one instant, a status change (listed last) stays after the activity.
+    items.sort_by_key(|item| std::cmp::Reverse(item.at));
+    items.truncate(limit);
+    items
+}
+
+/// The one-step activity form of a subject's page, as typed so far.
+pub struct LogActivity {
+    /// Where it posts: `/leads/{id}/activities` or `/prospects/{id}/activities`.
+    pub action: String,
+    pub form: ActivityForm,
+    pub errors: FieldErrors,
+    pub actions: Vec<ActionWithOutcomes>,
+    pub time_zone: String,
+}
+
+impl LogActivity {
+    /// The form as it first shows: no result chosen, now as its moment.
+    pub fn blank(current: &CurrentUser, action: String, actions: Vec<ActionWithOutcomes>) -> Self {
+        let now = current.account().calendar().local_datetime(Utc::now());
+        let form = ActivityForm { occurred_at: now.format("%Y-%m-%dT%H:%M").to_string(), ..ActivityForm::default() };
+        Self::typed(current, action, actions, form, FieldErrors::new())
+    }
+
+    pub fn typed(
+        current: &CurrentUser,
+        action: String,
+        actions: Vec<ActionWithOutcomes>,
+        form: ActivityForm,
+        errors: FieldErrors,
+    ) -> Self {
+        Self { action, form, errors, actions, time_zone: current.account().time_zone.to_string() }
+    }
+
+    /// The result's error, or the action's (which follows from the result).
+    pub fn result_error(&self) -> Option<&crate::domain::message::Message> {
+        self.errors.get("outcome_id").or_else(|| self.errors.get("action_id"))
+    }
+}
