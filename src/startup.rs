@@ -9,7 +9,7 @@ use actix_session::storage::CookieSessionStore;
 use actix_web::cookie::SameSite;
 use actix_web::cookie::time::Duration as CookieDuration;
 use actix_web::dev::Server;
-use actix_web::middleware::{Logger, from_fn};
+use actix_web::middleware::{Compress, Logger, from_fn};
 use actix_web::{App, HttpServer, web};
 
 use tokio::sync::Semaphore;
@@ -75,6 +75,9 @@ impl Application {
                         .custom_request_replace("method", |req| req.method().to_string()),
                 )
                 .wrap(security_headers())
+                // Pages, fragments and CSV as the browser accepts them (brotli, gzip);
+                // static files come compressed already and pass through.
+                .wrap(Compress::default())
         })
         .listen(listener)?
         .run();

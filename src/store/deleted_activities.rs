@@ -30,7 +30,7 @@ pub struct DeletedActivity {
 }
 
 /// Keeps a copy of `activity`, deleted by `by` at `at`, and forgets the account's copies
-/// deleted before `forget_before`: the table holds minutes of deletions, never years.
+/// deleted before `forget_before` (past the undo window), so that copies do not pile up.
 pub fn keep(
     conn: &mut AnyConnection,
     activity: &ActivityRow,

@@ -1,10 +1,11 @@
 //! Static files, compiled into the binary and served under content-addressed URLs with
 //! long cache lifetimes: a changed file gets a new URL, so caches never serve a stale one.
+//! Each is compressed once (brotli, gzip) on first use and served the way the browser asks.
 
 use std::sync::LazyLock;
 
-use actix_web::http::header;
-use actix_web::{HttpResponse, web};
+use actix_web::http::header::{self, AcceptEncoding, ContentEncoding, Encoding, Header};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::AppError;
 
@@ -29,21 +30,75 @@ pub fn htmx_url() -> &'static str {
     &HTMX_URL
 }
 
-pub async fn get(path: web::Path<String>) -> Result<HttpResponse, AppError> {
+/// A file and its compressed forms, made once.
+struct Asset {
+    content_type: &'static str,
+    identity: &'static [u8],
+    brotli: LazyLock<Vec<u8>>,
+    gzip: LazyLock<Vec<u8>>,
+}
+
+macro_rules! asset {
+    ($content_type:expr, $bytes:expr) => {
+        Asset {
+            content_type: $content_type,
+            identity: $bytes,
+            brotli: LazyLock::new(|| brotli_of($bytes)),
+            gzip: LazyLock::new(|| gzip_of($bytes)),
+        }
+    };
+}
+
+static CSS: Asset = asset!("text/css; charset=utf-8", APP_CSS.as_bytes());
+static JS: Asset = asset!("text/javascript; charset=utf-8", APP_JS.as_bytes());
+static HTMX: Asset = asset!("text/javascript; charset=utf-8", HTMX_JS);
+
+pub async fn get(req: HttpRequest, path: web::Path<String>) -> Result<HttpResponse, AppError> {
     let requested = format!("/static/{}", path.into_inner());
-    let (content_type, body): (&str, &'static [u8]) = if requested == *APP_CSS_URL {
-        ("text/css; charset=utf-8", APP_CSS.as_bytes())
+    let asset = if requested == *APP_CSS_URL {
+        &CSS
     } else if requested == *APP_JS_URL {
-        ("text/javascript; charset=utf-8", APP_JS.as_bytes())
+        &JS
     } else if requested == *HTMX_URL {
-        ("text/javascript; charset=utf-8", HTMX_JS)
+        &HTMX
     } else {
         return Err(AppError::NotFound);
     };
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type))
+    let accepted = AcceptEncoding::parse(&req).ok();
+    let supported = [Encoding::brotli(), Encoding::gzip(), Encoding::identity()];
+    let chosen = accepted.and_then(|a| a.negotiate(supported.iter())).unwrap_or_else(Encoding::identity);
+    let (body, encoding): (&'static [u8], _) = if chosen == Encoding::brotli() {
+        (&asset.brotli, Some(ContentEncoding::Brotli))
+    } else if chosen == Encoding::gzip() {
+        (&asset.gzip, Some(ContentEncoding::Gzip))
+    } else {
+        (asset.identity, None)
+    };
+    let mut response = HttpResponse::Ok();
+    response
+        .insert_header((header::CONTENT_TYPE, asset.content_type))
         .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .body(body))
+        .insert_header((header::VARY, "Accept-Encoding"));
+    // Set, the compressing middleware leaves the body as it is; unset, it chooses identity
+    // too, as the browser accepts neither.
+    if let Some(encoding) = encoding {
+        response.insert_header((header::CONTENT_ENCODING, encoding));
+    }
+    Ok(response.body(web::Bytes::from_static(body)))
+}
+
+fn brotli_of(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("compressing in memory does not fail");
+    out
+}
+
+fn gzip_of(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("compressing in memory does not fail");
+    encoder.finish().expect("compressing in memory does not fail")
 }
 
 /// FNV-1a: a stable fingerprint of a file's bytes for its URL (not a security hash).

@@ -1,7 +1,7 @@
 //! CSRF protection: a synchronizer token kept in the session must come back with every
 //! state-changing request, in the `csrf_token` form field or the `X-CSRF-Token` header
 //! (which htmx sends from `hx-headers` on `<body>`); never in a URL, which logs and
-//! referrers keep. A file upload (multipart) streams its body to its handler, which reads
+//! referrers keep. Pages show it masked afresh each time (`masked`). A file upload (multipart) streams its body to its handler, which reads
 //! the token from the form's first field (`check_multipart`); no other handler reads a
 //! multipart body (their form extractors refuse it), so none can act on one unchecked.
 
@@ -54,8 +54,33 @@ fn header_token(req: &ServiceRequest) -> Option<String> {
     req.headers().get(HEADER)?.to_str().ok().map(str::to_owned)
 }
 
+/// Whether `presented` carries the session's token: masked as pages show it, or as it is.
 fn same(expected: &str, presented: &str) -> bool {
-    bool::from(expected.as_bytes().ct_eq(presented.as_bytes()))
+    match unmask(presented, expected.len()) {
+        Some(token) => bool::from(expected.as_bytes().ct_eq(&token)),
+        None => bool::from(expected.as_bytes().ct_eq(presented.as_bytes())),
+    }
+}
+
+/// The token as a page shows it: a fresh random pad, then the token XOR the pad, both in
+/// hex. Never the same twice, so that a compressed page says nothing of the token through
+/// its size, whatever a request makes it repeat (BREACH).
+pub fn masked(token: &str) -> String {
+    let mut pad = vec![0u8; token.len()];
+    getrandom::fill(&mut pad).expect("the operating system random generator failed");
+    let hidden: Vec<u8> = token.bytes().zip(&pad).map(|(byte, key)| byte ^ key).collect();
+    format!("{}{}", hex::encode(&pad), hex::encode(hidden))
+}
+
+/// The token a masked one stands for, when `presented` has the masked form of a token of
+/// `len` bytes.
+fn unmask(presented: &str, len: usize) -> Option<Vec<u8>> {
+    if presented.len() != 4 * len {
+        return None;
+    }
+    let bytes = hex::decode(presented).ok()?;
+    let (pad, hidden) = bytes.split_at(len);
+    Some(hidden.iter().zip(pad).map(|(byte, key)| byte ^ key).collect())
 }
 
 fn is_multipart(req: &ServiceRequest) -> bool {
@@ -84,7 +109,7 @@ pub async fn check_multipart(
     let mut presented = Vec::new();
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(|_| AppError::CsrfRejected)?;
-        if presented.len() + chunk.len() > 128 {
+        if presented.len() + chunk.len() > 512 {
             return Err(AppError::CsrfRejected);
         }
         presented.extend_from_slice(&chunk);
@@ -111,4 +136,22 @@ async fn form_token(req: &mut ServiceRequest) -> Result<Option<String>, actix_we
         .and_then(|fields| fields.into_iter().find(|(name, _)| name == FIELD).map(|(_, value)| value));
     req.set_payload(Payload::from(body));
     Ok(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_masked_token_differs_every_time_and_still_matches() {
+        let token = crate::password::random_token();
+        let (one, two) = (masked(&token), masked(&token));
+        assert_ne!(one, two);
+        assert!(!one.contains(&token));
+        assert!(same(&token, &one) && same(&token, &two) && same(&token, &token));
+        let other = masked(&crate::password::random_token());
+        assert!(!same(&token, &other));
+        assert!(!same(&token, &one[..one.len() - 2]), "a cut token");
+        assert!(!same(&token, &"z".repeat(4 * token.len())), "not hex");
+    }
 }

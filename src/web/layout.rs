@@ -89,9 +89,8 @@ impl Layout {
         Self {
             user_name: Some(frame.user_name.clone()),
             account_name: Some(frame.account_name.clone()),
-            csrf_token: Some(frame.csrf_token.clone()),
             menu,
-            ..Self::anonymous(title, locale, None)
+            ..Self::anonymous(title, locale, Some(frame.csrf_token.clone()))
         }
     }
 
@@ -103,7 +102,7 @@ impl Layout {
             css_url: assets::app_css_url(),
             htmx_url: assets::htmx_url(),
             app_js_url: assets::app_js_url(),
-            csrf_token,
+            csrf_token: csrf_token.as_deref().map(super::csrf::masked),
             user_name: None,
             account_name: None,
             menu: Vec::new(),

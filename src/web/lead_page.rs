@@ -11,11 +11,10 @@ use super::current_user::CurrentUser;
 use super::error::{form_status, refusal};
 use super::layout::Layout;
 use super::respond::{changed, html};
-use super::subject_page::{LogActivity, TimelineItem, timeline};
+use super::subject_page::{LogActivity, SubjectHead, TimelineItem, timeline};
 use super::{AppError, AppState};
 use crate::app::recording::activities::{self, ActivityForm};
 use crate::app::recording::leads::{self, Lead, LeadPage, TIMELINE_LENGTH};
-use crate::app::recording::prospects::Prospect;
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::LeadId;
 use crate::domain::money::Amount;
@@ -26,10 +25,8 @@ use crate::web::i18n::filters;
 #[template(path = "leads/show.html")]
 struct LeadShowPage {
     layout: Layout,
+    head: SubjectHead,
     lead: Lead,
-    /// (label, value) in the reader's language and way of writing.
-    details: Vec<(String, String)>,
-    prospect: Option<Prospect>,
     log: LogActivity,
     timeline: Vec<TimelineItem>,
     win_amount: String,
@@ -127,11 +124,19 @@ async fn render(state: &AppState, current: &CurrentUser, id: LeadId, typed: Type
     }
     let created = current.account().calendar().local_datetime(lead.created_at.and_utc());
     details.push((label("recording-created"), i18n::date_time(locale, created)));
+    let head = SubjectHead {
+        list_href: "/leads",
+        list_label: "recording-leads",
+        name: lead.title.clone(),
+        path: format!("/leads/{id}"),
+        status: Some(lead.status),
+        details,
+        link: prospect.map(|p| ("recording-lead-from-prospect", format!("/prospects/{}", p.id), p.name)),
+    };
     let page = LeadShowPage {
         layout: Layout::signed_in(crate::domain::message::Message::verbatim(&lead.title), current, "/leads"),
         timeline: timeline(current, activities, changes, TIMELINE_LENGTH as usize),
-        details,
-        prospect,
+        head,
         log,
         win_amount,
         win_errors,

@@ -136,7 +136,7 @@ pub async fn create(
     form.locale = current.locale;
     let typed = form.clone();
     match state.app.run_as(&current.actor, move |cx, actor| leads::create(cx, actor, &typed)).await {
-        Ok(_) => Ok(changed(&current, HERE, "recording-lead-created")),
+        Ok(lead) => Ok(changed(&current, &format!("{HERE}/{}", lead.id), "recording-lead-created")),
         Err(error) => {
             let errors = refusal(error)?;
             render_form(&current, None, form, errors, form_page(&state, &current, None).await?)
@@ -161,7 +161,8 @@ pub async fn update(
     form.locale = current.locale;
     let typed = form.clone();
     match state.app.run_as(&current.actor, move |cx, actor| leads::update(cx, actor, id, &typed)).await {
-        Ok(_) => Ok(changed(&current, HERE, "recording-lead-saved")),
+        // Back to the lead's page, where its edit began.
+        Ok(_) => Ok(changed(&current, &format!("{HERE}/{id}"), "recording-lead-saved")),
         Err(error) => {
             let errors = refusal(error)?;
             let page = form_page(&state, &current, Some(id)).await?;

@@ -10,7 +10,7 @@ use super::current_user::CurrentUser;
 use super::error::{form_status, refusal};
 use super::layout::Layout;
 use super::respond::{changed, html};
-use super::subject_page::{LogActivity, TimelineItem, timeline};
+use super::subject_page::{LogActivity, SubjectHead, TimelineItem, timeline};
 use super::{AppError, AppState};
 use crate::app::recording::activities::{self, ActivityForm};
 use crate::app::recording::leads::{Lead, Pipeline, TIMELINE_LENGTH};
@@ -25,8 +25,8 @@ use crate::web::i18n::filters;
 #[template(path = "prospects/show.html")]
 struct ProspectShowPage {
     layout: Layout,
+    head: SubjectHead,
     prospect: Prospect,
-    details: Vec<(String, String)>,
     lead: Option<Lead>,
     pipelines: Vec<Pipeline>,
     log: LogActivity,
@@ -80,10 +80,19 @@ async fn render(
     }
     let created = current.account().calendar().local_datetime(prospect.created_at.and_utc());
     details.push((label("recording-created"), i18n::date_time(locale, created)));
+    let head = SubjectHead {
+        list_href: "/prospects",
+        list_label: "recording-prospects",
+        name: prospect.name.clone(),
+        path: format!("/prospects/{id}"),
+        status: None,
+        details,
+        link: lead.as_ref().map(|l| ("recording-prospect-lead-column", format!("/leads/{}", l.id), l.title.clone())),
+    };
     let page = ProspectShowPage {
         layout: Layout::signed_in(Message::verbatim(&prospect.name), current, "/prospects"),
         timeline: timeline(current, activities, Vec::new(), TIMELINE_LENGTH as usize),
-        details,
+        head,
         lead,
         pipelines,
         log,

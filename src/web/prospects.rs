@@ -81,7 +81,7 @@ pub async fn create(
     let form = form.into_inner();
     let typed = form.clone();
     match state.app.run_as(&current.actor, move |cx, actor| prospects::create(cx, actor, &typed)).await {
-        Ok(_) => Ok(changed(&current, HERE, "recording-prospect-created")),
+        Ok(prospect) => Ok(changed(&current, &format!("{HERE}/{}", prospect.id), "recording-prospect-created")),
         Err(error) => render_form(&state, &current, None, Some(form), refusal(error)?).await,
     }
 }
@@ -104,7 +104,7 @@ pub async fn update(
     let form = form.into_inner();
     let typed = form.clone();
     match state.app.run_as(&current.actor, move |cx, actor| prospects::update(cx, actor, id, &typed)).await {
-        Ok(()) => Ok(changed(&current, HERE, "recording-prospect-saved")),
+        Ok(()) => Ok(changed(&current, &format!("{HERE}/{id}"), "recording-prospect-saved")),
         Err(error) => render_form(&state, &current, Some(id), Some(form), refusal(error)?).await,
     }
 }

@@ -12,6 +12,21 @@ use crate::domain::recording::LeadStatus;
 use crate::i18n;
 use crate::store::lead_changes::LeadChange;
 
+/// A subject page's heading and details.
+pub struct SubjectHead {
+    /// The list it belongs to, and its catalogue key.
+    pub list_href: &'static str,
+    pub list_label: &'static str,
+    pub name: String,
+    /// The page's own path (`/leads/{id}`): edit and delete follow it.
+    pub path: String,
+    pub status: Option<LeadStatus>,
+    /// (label, value) in the reader's language and way of writing.
+    pub details: Vec<(String, String)>,
+    /// A related record: (label key, its page, its name).
+    pub link: Option<(&'static str, String, String)>,
+}
+
 /// One line of a timeline, latest first: an activity, or a status the lead took.
 pub struct TimelineItem {
     at: NaiveDateTime,

@@ -9,7 +9,8 @@ async fn the_sign_in_page_offers_a_form_with_a_csrf_token() {
     let response = app.get("/login").await;
     assert_eq!(response.status(), StatusCode::OK);
     let html = response.text().await.expect("body");
-    assert!(input_value(&html, "csrf_token").is_some_and(|t| t.len() == 64));
+    // The session's 64-character token, masked: a pad and the token under it, in hex.
+    assert!(input_value(&html, "csrf_token").is_some_and(|t| t.len() == 256));
     assert!(html.contains(r#"name="email""#) && html.contains(r#"name="password""#));
 }
 

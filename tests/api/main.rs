@@ -6,6 +6,7 @@ mod activities;
 mod administration;
 mod assets;
 mod cli;
+mod compression;
 mod concurrency;
 mod confirmations;
 mod counting;

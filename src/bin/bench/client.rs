@@ -50,6 +50,22 @@ impl Session {
         Ok(session)
     }
 
+    /// How many bytes the page takes on the wire when the browser accepts `encoding`.
+    pub async fn transferred(&self, path: &str, encoding: &str) -> anyhow::Result<usize> {
+        let mut response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .insert_header((header::COOKIE, self.cookie.clone()))
+            .insert_header((header::ACCEPT_ENCODING, encoding.to_owned()))
+            .send()
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        if !response.status().is_success() {
+            bail!("GET {path} answered {}", response.status());
+        }
+        Ok(response.body().limit(16 * 1024 * 1024).await?.len())
+    }
+
     pub async fn get(&self, path: &str) -> anyhow::Result<String> {
         let mut response = self
             .client

@@ -383,6 +383,8 @@ struct OverHttp {
     stats_rps: f64,
     stats_cpu_us: f64,
     stats_page_kib: f64,
+    /// The same page as a browser accepting brotli receives it.
+    stats_page_br_kib: f64,
     healthz_rps: f64,
     /// Requests per second of the lightest signed-in page.
     signed_in_rps: f64,
@@ -425,6 +427,7 @@ async fn over_http(
     let signed_in_rps =
         client::throughput(base, "/me/account", Some(manager.cookie()), 4, plan.throughput_seconds).await?;
     let stats_page_kib = manager.get(&year_path).await?.len() as f64 / 1024.0;
+    let stats_page_br_kib = manager.transferred(&year_path, "br").await? as f64 / 1024.0;
     let small_manager = Session::sign_in(&small_server.base, dataset::MANAGER, dataset::PASSWORD).await?;
     let (small_p50, _) = stats_times(&small_manager, &year_path, plan.requests, Views::Computed).await?;
     let (overview_small_p50, _) = stats_times(&small_manager, overview_path, plan.requests, Views::Computed).await?;
@@ -444,6 +447,7 @@ async fn over_http(
         stats_rps,
         stats_cpu_us,
         stats_page_kib,
+        stats_page_br_kib,
         healthz_rps,
         signed_in_rps,
         small_p50,
@@ -508,6 +512,7 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
         ),
         ("server CPU per kept statistics request: µs", format!("{:.0}", http.stats_cpu_us)),
         ("statistics page, activity, year: KiB", format!("{:.0}", http.stats_page_kib)),
+        ("statistics page, activity, year, brotli: KiB", format!("{:.1}", http.stats_page_br_kib)),
         ("lightest signed-in page (/me/account) req/s (4 clients)", format!("{:.0}", http.signed_in_rps)),
         (
             "ingest: logged, per second, p99 ms",

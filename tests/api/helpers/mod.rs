@@ -120,6 +120,15 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.expect("request sent")
     }
 
+    /// A GET sent with these headers, by this browser.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Response {
+        let mut request = self.client.get(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("request sent")
+    }
+
     pub async fn get_htmx(&self, path: &str) -> Response {
         self.client.get(self.url(path)).header("HX-Request", "true").send().await.expect("request sent")
     }
