@@ -223,4 +223,4 @@ cp-archive-question = { $count ->
    *[other] Archiviando “{ $name }” sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per i suoi { $count } assegnatari. Impostazioni e risultati restano: ripristinalo per mostrarlo di nuovo.
 }
 cp-remove-holder-title = Rimuovere questo assegnatario?
-cp-remove-holder-question = { $name } non ha più l'obiettivo “{ $objective }”: i suoi risultati escono dalla dashboard, dal dettaglio, dall'esportazione e dai suoi I miei obiettivi, in ogni periodo. Il suo lavoro resta registrato; riassegnandolo torna visibile.
+cp-remove-holder-question = { $name } non avrà più l'obiettivo “{ $objective }”: i suoi risultati non compariranno più nella dashboard, nel dettaglio, nell'esportazione e nella sua pagina I miei obiettivi, in nessun periodo. Il suo lavoro resta registrato: riassegnandogli l'obiettivo, i risultati tornano.

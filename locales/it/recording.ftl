@@ -94,13 +94,13 @@ recording-timeline-import = Importazione
 recording-activity-what = Cosa è stato fatto
 recording-activity-choose-result = Scegli un'azione e il suo risultato…
 recording-activity-no-action = L'account non ha azioni in uso: un amministratore le aggiunge dal Pannello di controllo.
-recording-lead-win-title = Vinto?
+recording-lead-win-title = Lead vinto?
 recording-lead-win = Segna come vinto
 recording-lead-won = Lead segnato come vinto.
 recording-lead-from-prospect = Dal prospect
 recording-edit-named = Modifica { $name }
 recording-activity-delete-title = Eliminare questa attività?
-recording-activity-delete-effect = Non conterà più in nessun obiettivo di vendita che la conta. Puoi annullare per dieci minuti.
+recording-activity-delete-effect = Smetterà di contare in tutti gli obiettivi di vendita che la contano. Potrai annullare l'eliminazione per dieci minuti.
 recording-activity-delete-confirm = Elimina l'attività
 recording-activity-deleted-undo = Attività eliminata: non conta più nei tuoi obiettivi.
 recording-undo = Annulla
@@ -114,7 +114,7 @@ recording-activity-closed-leads = Lead chiusi
 recording-prospect-delete-title = Eliminare questo prospect?
 recording-prospect-delete-question = L'eliminazione del prospect “{ $name }” è definitiva.
 recording-prospect-delete-activities = { $count ->
-    [one] Con lui se ne va l'attività registrata, che smette di contare in ogni obiettivo di vendita.
-   *[other] Con lui se ne vanno le { $count } attività registrate, che smettono di contare in ogni obiettivo di vendita.
+    [one] Viene eliminata anche l'attività registrata su di esso, che smette di contare in ogni obiettivo di vendita.
+   *[other] Vengono eliminate anche le { $count } attività registrate su di esso, che smettono di contare in ogni obiettivo di vendita.
 }
 recording-prospect-delete-confirm = Elimina il prospect
