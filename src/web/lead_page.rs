@@ -11,9 +11,9 @@ use super::current_user::CurrentUser;
 use super::error::{form_status, refusal};
 use super::layout::Layout;
 use super::respond::{changed, html};
-use super::subject_page::{LogActivity, SubjectHead, TimelineItem, timeline};
+use super::subject_page::{LogActivity, SubjectHead, TimelineItem, log_on, timeline};
 use super::{AppError, AppState};
-use crate::app::recording::activities::{self, ActivityForm};
+use crate::app::recording::activities::ActivityForm;
 use crate::app::recording::leads::{self, Lead, LeadPage, TIMELINE_LENGTH};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::LeadId;
@@ -62,11 +62,9 @@ pub async fn log(
     form: Form<ActivityForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let form = ActivityForm { subject: format!("lead:{id}"), action_id: String::new(), ..form.into_inner() };
-    let typed = form.clone();
-    match state.app.run_as(&current.actor, move |cx, actor| activities::log(cx, actor, &typed)).await {
-        Ok(_) => Ok(changed(&current, &format!("/leads/{id}"), "recording-activity-logged")),
-        Err(error) => render(&state, &current, id, Typed::Activity(form, refusal(error)?)).await,
+    match log_on(&state, &current, format!("lead:{id}"), form.into_inner()).await? {
+        Ok(()) => Ok(changed(&current, &format!("/leads/{id}"), "recording-activity-logged")),
+        Err((form, errors)) => render(&state, &current, id, Typed::Activity(form, errors)).await,
     }
 }
 

@@ -7,12 +7,12 @@ use actix_web::web::{Data, Form, Path};
 use askama::Template;
 
 use super::current_user::CurrentUser;
-use super::error::{form_status, refusal};
+use super::error::form_status;
 use super::layout::Layout;
 use super::respond::{changed, html};
-use super::subject_page::{LogActivity, SubjectHead, TimelineItem, timeline};
+use super::subject_page::{LogActivity, SubjectHead, TimelineItem, log_on, timeline};
 use super::{AppError, AppState};
-use crate::app::recording::activities::{self, ActivityForm};
+use crate::app::recording::activities::ActivityForm;
 use crate::app::recording::leads::{Lead, Pipeline, TIMELINE_LENGTH};
 use crate::app::recording::prospects::{self, Prospect, ProspectPage};
 use crate::domain::form::FieldErrors;
@@ -48,11 +48,9 @@ pub async fn log(
     form: Form<ActivityForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let form = ActivityForm { subject: format!("prospect:{id}"), action_id: String::new(), ..form.into_inner() };
-    let typed = form.clone();
-    match state.app.run_as(&current.actor, move |cx, actor| activities::log(cx, actor, &typed)).await {
-        Ok(_) => Ok(changed(&current, &format!("/prospects/{id}"), "recording-activity-logged")),
-        Err(error) => render(&state, &current, id, Some((form, refusal(error)?))).await,
+    match log_on(&state, &current, format!("prospect:{id}"), form.into_inner()).await? {
+        Ok(()) => Ok(changed(&current, &format!("/prospects/{id}"), "recording-activity-logged")),
+        Err(typed) => render(&state, &current, id, Some(typed)).await,
     }
 }
 

@@ -4,7 +4,9 @@
 use chrono::{NaiveDateTime, Utc};
 
 use super::current_user::CurrentUser;
-use crate::app::recording::activities::{ActionWithOutcomes, ActivityForm, ActivityLine};
+use super::error::refusal;
+use super::{AppError, AppState};
+use crate::app::recording::activities::{self, ActionWithOutcomes, ActivityForm, ActivityLine};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::ActivityId;
 use crate::domain::money::Amount;
@@ -85,6 +87,23 @@ pub fn timeline(
     items.sort_by_key(|item| std::cmp::Reverse(item.at));
     items.truncate(limit);
     items
+}
+
+/// Logs the one-step form's activity on `subject` (`lead:ID` or `prospect:ID`), whatever
+/// the body says it is on; the action follows from the result. Refused: the form as typed,
+/// and why.
+pub async fn log_on(
+    state: &AppState,
+    current: &CurrentUser,
+    subject: String,
+    form: ActivityForm,
+) -> Result<Result<(), (ActivityForm, FieldErrors)>, AppError> {
+    let form = ActivityForm { subject, action_id: String::new(), ..form };
+    let typed = form.clone();
+    match state.app.run_as(&current.actor, move |cx, actor| activities::log(cx, actor, &typed)).await {
+        Ok(_) => Ok(Ok(())),
+        Err(error) => Ok(Err((form, refusal(error)?))),
+    }
 }
 
 /// The one-step activity form of a subject's page, as typed so far.
