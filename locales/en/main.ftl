@@ -19,3 +19,4 @@ period-label-fiscal-quarter = FY{ $year } Q{ $quarter }
 period-label-fiscal-year = FY{ $year }
 product-name = Sales Objectives
 confirm-keep = Keep it
+quoted-name = “{ $name }”

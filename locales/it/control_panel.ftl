@@ -219,8 +219,8 @@ cp-settings-reps-see-leaderboard-note = Vedono allora nomi e posizioni dei colle
 cp-assign-include-managers = Anche i suoi manager (di norma solo i rep)
 cp-archive-title = Archiviare questo obiettivo?
 cp-archive-question = { $count ->
-    [one] Archiviando “{ $name }” sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per il suo assegnatario. Impostazioni e risultati restano: ripristinalo per mostrarlo di nuovo.
-   *[other] Archiviando “{ $name }” sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per i suoi { $count } assegnatari. Impostazioni e risultati restano: ripristinalo per mostrarlo di nuovo.
+    [one] Archiviando «{ $name }» sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per il suo assegnatario. Impostazioni e risultati restano: ripristinalo per mostrarlo di nuovo.
+   *[other] Archiviando «{ $name }» sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per i suoi { $count } assegnatari. Impostazioni e risultati restano: ripristinalo per mostrarlo di nuovo.
 }
 cp-remove-holder-title = Rimuovere questo assegnatario?
-cp-remove-holder-question = { $name } non avrà più l'obiettivo “{ $objective }”: i suoi risultati non compariranno più nella dashboard, nel dettaglio, nell'esportazione e nella sua pagina I miei obiettivi, in nessun periodo. Il suo lavoro resta registrato: riassegnandogli l'obiettivo, i risultati tornano.
+cp-remove-holder-question = { $name } non avrà più l'obiettivo «{ $objective }»: i suoi risultati non compariranno più nella dashboard, nel dettaglio, nell'esportazione e nella sua pagina I miei obiettivi, in nessun periodo. Il suo lavoro resta registrato: riassegnandogli l'obiettivo, i risultati tornano.

@@ -19,3 +19,4 @@ period-label-fiscal-quarter = { $quarter }º trimestre esercizio { $year }
 period-label-fiscal-year = Esercizio { $year }
 product-name = Obiettivi di vendita
 confirm-keep = No, torna indietro
+quoted-name = «{ $name }»

@@ -72,7 +72,7 @@ recording-prospect-saved = Prospect salvato.
 recording-prospect-deleted = Prospect eliminato.
 recording-prospect-converted-into-lead = Prospect convertito in lead.
 recording-lead-estimated-closing = Data di chiusura stimata
-recording-lead-forecast-hint = (finché è aperta: la previsione di fatturato la conta, pesata per la sua probabilità)
+recording-lead-forecast-hint = (finché è aperto: la previsione di fatturato lo conta, pesato per la sua probabilità)
 recording-lead-probability = Probabilità, %
 recording-leads-export-csv = Esporta in CSV (le colonne dell'importazione)
 recording-lead-delete-title = Eliminare questo lead?
@@ -112,7 +112,7 @@ recording-activity-subject-none-found = Nessun risultato per questa ricerca
 recording-activity-open-leads = Lead aperti
 recording-activity-closed-leads = Lead chiusi
 recording-prospect-delete-title = Eliminare questo prospect?
-recording-prospect-delete-question = L'eliminazione del prospect “{ $name }” è definitiva.
+recording-prospect-delete-question = L'eliminazione del prospect «{ $name }» non si può annullare.
 recording-prospect-delete-activities = { $count ->
     [one] Viene eliminata anche l'attività registrata su di esso, che smette di contare in ogni obiettivo di vendita.
    *[other] Vengono eliminate anche le { $count } attività registrate su di esso, che smettono di contare in ogni obiettivo di vendita.

@@ -256,7 +256,8 @@ pub async fn confirm_deactivate(
     let locale = current.locale;
     let mut sentences = vec![crate::i18n::lookup(locale, "admin-users-deactivate-question", &[("name", &name)])];
     if !held.is_empty() {
-        let list = held.iter().map(|o| format!("“{o}”")).collect::<Vec<_>>().join(", ");
+        let quoted = |name: &String| crate::i18n::lookup(locale, "quoted-name", &[("name", name)]);
+        let list = held.iter().map(quoted).collect::<Vec<_>>().join(", ");
         sentences.push(crate::i18n::lookup(
             locale,
             "admin-users-deactivate-objectives",
