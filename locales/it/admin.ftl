@@ -3,17 +3,17 @@
 
 ## Accesso
 login-title = Accedi
-login-intro = Imposta gli obiettivi, registra il tuo lavoro, guarda quanto ti manca per ogni target.
+login-intro = Imposta gli obiettivi, registra il tuo lavoro e scopri quanto ti manca per raggiungere ogni target.
 login-email = E-mail
 login-password = Password
 login-submit = Accedi
 login-language = Lingua
 login-refused = E-mail o password errate.
 login-choose-title = Scegli un account
-login-choose-intro = La tua e-mail e la tua password aprono più di un account. Quale vuoi usare?
+login-choose-intro = Questa e-mail e questa password danno accesso a più di un account. Quale vuoi usare?
 login-throttled = { $minutes ->
-    [one] Troppi tentativi di accesso non riusciti da qui. Per la tua sicurezza, riprova tra { $minutes } minuto.
-   *[other] Troppi tentativi di accesso non riusciti da qui. Per la tua sicurezza, riprova tra { $minutes } minuti.
+    [one] Troppi tentativi di accesso non riusciti da questa connessione. Per la tua sicurezza, riprova tra { $minutes } minuto.
+   *[other] Troppi tentativi di accesso non riusciti da questa connessione. Per la tua sicurezza, riprova tra { $minutes } minuti.
 }
 
 ## Link per impostare la password
@@ -29,20 +29,20 @@ error-refused-title = Operazione non possibile
 error-csrf-title = Questo modulo è scaduto
 error-csrf-message = Per la tua sicurezza il modulo non è stato accettato. Torna indietro, ricarica la pagina e riprova.
 error-edition-title = Gli Obiettivi di vendita richiedono l'edizione Dream Team
-error-edition-message = L'edizione di questo account non include gli Obiettivi di vendita. Non è stato eliminato nulla: quando un amministratore passa l'account a Dream Team in Edizione e licenze, tutti gli obiettivi e i dati tornano disponibili.
+error-edition-message = L'edizione di questo account non include gli Obiettivi di vendita. Non è stato eliminato nulla: quando un amministratore passa l'account all'edizione Dream Team da Edizione e licenze, tutti gli obiettivi e i dati tornano disponibili.
 error-forbidden-title = Accesso negato
 error-forbidden-message = Il tuo ruolo non dà accesso a questa pagina.
 error-not-found-title = Pagina non trovata
 error-not-found-message = Non c'è nulla a questo indirizzo, oppure non fa parte del tuo account.
 error-method-title = Non consentito
-error-method-message = Questo indirizzo non accetta questo tipo di richiesta.
+error-method-message = Questo indirizzo non accetta richieste di questo tipo.
 error-too-large-title = Troppo grande
-error-too-large-message = Quello che hai inviato è troppo grande.
+error-too-large-message = I dati inviati sono troppo grandi.
 error-bad-request-title = Richiesta non valida
 error-bad-request-message = Non è stato possibile interpretare la richiesta. Controlla i dati inseriti e riprova.
 error-internal-title = Si è verificato un errore
-error-busy-title = L'account è occupato
-error-internal-message = Si è verificato un errore imprevisto da parte nostra. Riprova tra qualche istante.
+error-busy-title = Account momentaneamente occupato
+error-internal-message = Si è verificato un errore imprevisto sul nostro server. Riprova tra qualche istante.
 
 ## Home
 home-welcome = Ciao, { $name }
@@ -53,7 +53,7 @@ home-no-team = Non fai ancora parte di nessun team
 home-your-account = Il tuo account
 home-edition = Edizione
 home-time-zone = Fuso orario
-home-week-start = La settimana inizia di
+home-week-start = Primo giorno della settimana
 home-currency = Valuta
 home-periods-note = Ogni periodo (giorno, settimana, mese, trimestre, anno) è calcolato in questo fuso orario.
 
@@ -67,7 +67,7 @@ my-account-change-password-hint = (facoltativo; le tue altre sessioni vengono ch
 my-account-current-password = Password attuale
 my-account-new-password = Nuova password
 my-account-save = Salva
-my-account-saved = Il tuo account è stato salvato.
+my-account-saved = Le modifiche al tuo account sono state salvate.
 
 ## Edizione e licenze
 admin-save = Salva
@@ -76,7 +76,7 @@ admin-licences-heading = Licenze
 admin-licences-edition = Edizione
 # Le cifre sono in HTML: lascia <strong> attorno alla prima.
 admin-licences-in-use = <strong>{ $used }</strong> su { $total } in uso
-admin-licences-note = Ogni utente attivo occupa una licenza; disattivare qualcuno libera la sua e ne conserva lo storico. Lasciare Dream Team nasconde obiettivi e team senza eliminare nulla.
+admin-licences-note = Ogni utente attivo occupa una licenza; se disattivi un utente, la sua licenza si libera e il suo storico resta. Se l'account lascia Dream Team, obiettivi e team vengono nascosti, ma non viene eliminato nulla.
 admin-licences-saved = Edizione e licenze salvate.
 admin-editions-heading = Edizioni
 admin-editions-caption = Le edizioni e cosa includono
@@ -93,7 +93,7 @@ admin-users-licences-in-use = { $used } licenze su { $total } in uso.
 admin-users-created = Utente creato.
 admin-users-saved = Utente salvato.
 admin-users-transferred = Licenza trasferita.
-admin-users-link-instructions = Invia questo link monouso per impostare la password (valido 7 giorni, mostrato solo ora):
+admin-users-link-instructions = Invia all'utente questo link monouso per impostare la password (valido 7 giorni, viene mostrato solo ora):
 admin-users-copy-link = Copia il link
 admin-users-link-copied = Copiato
 admin-users-name = Nome
@@ -105,8 +105,8 @@ admin-users-change-role = Cambia
 admin-users-active = Attivo
 admin-users-deactivated = Disattivato
 admin-users-deactivate = Disattiva
-admin-users-end-sessions = Disconnetti ovunque
-admin-users-end-sessions-of = Disconnetti { $name } ovunque
+admin-users-end-sessions = Disconnetti da tutti i dispositivi
+admin-users-end-sessions-of = Disconnetti { $name } da tutti i dispositivi
 admin-users-reactivate = Riattiva
 admin-users-add-heading = Aggiungi un utente
 admin-users-initial-password = Password iniziale
@@ -128,7 +128,7 @@ admin-users-choose-to = Scegli chi riceve la licenza.
 
 ## Team
 admin-teams-title = Team
-admin-teams-intro = Le statistiche si filtrano per team. I manager vedono tutto l'account; un responsabile di team che non è amministratore vede almeno i propri team.
+admin-teams-intro = Le statistiche si possono filtrare per team. I manager vedono tutto l'account; un responsabile di team che non è amministratore vede almeno i propri team.
 admin-teams-name = Nome del team
 admin-teams-rename = Rinomina
 admin-teams-delete = Elimina team
@@ -148,17 +148,17 @@ admin-audit-empty = Nessuna modifica registrata finora.
 admin-audit-when = Quando
 admin-audit-who = Chi
 admin-audit-what = Cosa
-admin-audit-of = Di
+admin-audit-of = Oggetto
 admin-audit-from = Da
 admin-audit-to = A
 admin-audit-system = sistema
 admin-audit-pages = Pagine
 admin-audit-newer = ← Più recenti
 admin-audit-older = Meno recenti →
-admin-audit-edition-changed = edizione cambiata
-admin-audit-licences-changed = licenze cambiate
+admin-audit-edition-changed = edizione modificata
+admin-audit-licences-changed = licenze modificate
 admin-audit-user-created = utente creato
-admin-audit-role-changed = ruolo cambiato
+admin-audit-role-changed = ruolo modificato
 admin-audit-user-deactivated = utente disattivato
 admin-audit-user-reactivated = utente riattivato
 admin-audit-objective-created = obiettivo creato
@@ -166,16 +166,16 @@ admin-audit-objective-changed = obiettivo modificato
 admin-audit-objective-archived = obiettivo archiviato
 admin-audit-objective-restored = obiettivo ripristinato
 admin-audit-target-set = target impostato
-admin-audit-sessions-ended = disconnesso ovunque
+admin-audit-sessions-ended = disconnesso da tutti i dispositivi
 admin-audit-target-subject = { $name } ({ $period }, dal { $date })
 admin-audit-value-active = attivo
 admin-audit-value-inactive = inattivo
 admin-audit-value-archived = archiviato
 admin-audit-value-activity = basato sull'attività
 admin-audit-value-sales = basato sulla vendita
-error-recomputing-title = Ricalcolo delle cifre in corso
-error-recomputing-message = Le cifre dell'account vengono ricalcolate nel nuovo fuso orario ({ $percent }% fatto). Riprova tra un momento.
-admin-audit-setting-changed = impostazione cambiata
+error-recomputing-title = Ricalcolo dei dati in corso
+error-recomputing-message = I dati dell'account vengono ricalcolati nel nuovo fuso orario ({ $percent }% completato). Riprova tra qualche istante.
+admin-audit-setting-changed = impostazione modificata
 admin-audit-holiday-set = festività impostata
 admin-audit-holiday-removed = festività rimossa
 admin-audit-holidays-imported = festività importate
@@ -183,8 +183,8 @@ admin-audit-yes = sì
 admin-audit-no = no
 admin-users-deactivate-title = Disattivare questo utente?
 admin-users-deactivate-named = Disattiva { $name }
-admin-users-deactivate-question = { $name } viene disconnesso subito e non può più accedere; la sua licenza si libera. Lead, attività e risultati passati restano.
-admin-users-deactivate-objectives = { $name } è assegnatario di { $objectives }: vi resta, segnato come disattivato, finché non lo rimuovi.
+admin-users-deactivate-question = { $name } viene disconnesso subito e non potrà più accedere; la sua licenza si libera. I suoi lead, le sue attività e i dati passati restano.
+admin-users-deactivate-objectives = Obiettivi assegnati a { $name }: { $objectives }. Finché non lo rimuovi, resta tra gli assegnatari, segnato come disattivato.
 admin-licences-review-submit = Rivedi la modifica
 admin-licences-review-title = Cambiare edizione e licenze?
 admin-licences-review-edition = L'edizione passa da { $before } a { $after }.

@@ -11,7 +11,7 @@ cp-account-settings = Impostazioni dell'account
 cp-settings-account = Account
 cp-settings-edition = Edizione
 cp-settings-time-zone = Fuso orario
-cp-settings-week-start = La settimana inizia di
+cp-settings-week-start = Primo giorno della settimana
 cp-settings-currency = Valuta
 cp-settings-language = Lingua
 cp-weekday-monday = Lunedì
@@ -61,7 +61,7 @@ cp-pipelines-saved = Pipeline salvate.
 # Importazione.
 cp-import-title = Importa
 cp-import-heading = Importa lo storico
-cp-import-intro = Un'importazione è tutto o niente: se anche una sola riga è sbagliata non viene scritto nulla, e tutte le righe errate vengono elencate.
+cp-import-intro = L'importazione avviene per intero o per niente: se anche una sola riga è errata non viene salvato nulla, e tutte le righe errate vengono elencate.
 cp-import-nothing-imported = Non è stato importato nulla.
 cp-import-correct-lines = Correggi queste righe e carica di nuovo il file:
 cp-import-done-activities = { $lines ->
@@ -69,24 +69,24 @@ cp-import-done-activities = { $lines ->
    *[other] Importate { $lines } righe di attività.
 }
 cp-import-done-activities-created = { $lines ->
-    [one] Importata 1 riga di attività, creando { $leads } lead e { $prospects } prospect.
-   *[other] Importate { $lines } righe di attività, creando { $leads } lead e { $prospects } prospect.
+    [one] Importata 1 riga di attività. Lead creati: { $leads }; prospect creati: { $prospects }.
+   *[other] Importate { $lines } righe di attività. Lead creati: { $leads }; prospect creati: { $prospects }.
 }
 cp-import-done-leads = { $lines ->
     [one] Importata 1 riga di lead.
    *[other] Importate { $lines } righe di lead.
 }
 cp-import-done-leads-created = { $lines ->
-    [one] Importata 1 riga di lead, creando { $leads } lead e { $prospects } prospect.
-   *[other] Importate { $lines } righe di lead, creando { $leads } lead e { $prospects } prospect.
+    [one] Importata 1 riga di lead. Lead creati: { $leads }; prospect creati: { $prospects }.
+   *[other] Importate { $lines } righe di lead. Lead creati: { $leads }; prospect creati: { $prospects }.
 }
 cp-import-activities = Attività
 cp-import-leads = Lead
 # $header, $column e $format sono parole del CSV mostrate come codice: restano come sono.
 cp-import-header = Intestazione: { $header }.
-cp-import-activities-subject = { $column } è lead o prospect; un lead o un prospect mancante viene creato per il suo utente.
+cp-import-activities-subject = { $column } vale lead o prospect; se il lead o il prospect non esiste, viene creato per l'utente della riga.
 cp-import-activities-occurred-at = { $column } è in formato RFC 3339 con lo scostamento orario, oppure { $format } nel fuso orario dell'account.
-cp-import-leads-won = Un lead vinto richiede un importo e { $column }; una valuta vuota indica quella dell'account, un'altra valuta viene rifiutata.
+cp-import-leads-won = Un lead vinto richiede un importo e { $column }; se la valuta è vuota vale quella dell'account, una valuta diversa viene rifiutata.
 cp-import-csv-file = File CSV
 cp-import-activities-button = Importa attività
 cp-import-leads-button = Importa lead
@@ -104,7 +104,7 @@ cp-objectives-none-archived = Nessun obiettivo archiviato.
 cp-objectives-none-yet = Ancora nessun obiettivo. Creane uno, per esempio 10 chiamate con risposta al giorno o 50.000 di fatturato all'anno, poi assegnalo ai tuoi venditori.
 cp-objective = Obiettivo
 cp-kind = Tipo
-cp-counts = Cosa conta
+cp-counts = Cosa viene conteggiato
 cp-targets = Target
 cp-assignees = Assegnatari
 # Un target in vigore, come lo mostra l'elenco: "Giorno: 10".
@@ -118,11 +118,11 @@ cp-all-pipelines = Tutte le pipeline
 cp-edit-objective = Modifica obiettivo
 cp-crumb-edit = Modifica
 cp-crumb-new = Nuovo
-cp-show-fields = Mostra i suoi campi
+cp-show-fields = Mostra i campi
 cp-action = Azione
 cp-choose-action = Scegli un'azione…
-cp-show-results = Mostra i suoi risultati
-cp-results-that-count = Risultati che contano
+cp-show-results = Mostra i risultati
+cp-results-that-count = Risultati conteggiati
 cp-choose-action-first = Scegli un'azione per vederne i risultati.
 cp-select-all-results = Seleziona tutti i risultati (l'intera azione, compresi i risultati aggiunti in seguito)
 cp-done-on = Attività registrate su
@@ -146,11 +146,11 @@ cp-archived-badge = Archiviato
 cp-edit = Modifica
 cp-archive = Archivia
 cp-restore = Ripristina
-cp-what-it-counts = Cosa conta
+cp-what-it-counts = Cosa viene conteggiato
 cp-target-history = Storico dei target
 cp-target-history-about = Un target vale dall'inizio del periodo in cui è stato impostato; i periodi chiusi mantengono il target allora in vigore, e i periodi precedenti al primo target usano il primo.
-cp-from = Dal
-cp-from-the-start = l'inizio
+cp-from = In vigore dal
+cp-from-the-start = principio
 cp-set-on = Impostato il
 cp-assigned-to = Assegnato a
 cp-too-many-objectives = Troppi obiettivi demotivano.
@@ -158,7 +158,7 @@ cp-holder-holds = { $count ->
     [one] { $name } ha 1 obiettivo.
    *[other] { $name } ha { $count } obiettivi.
 }
-cp-nobody-holds = Nessuno ha ancora questo obiettivo: scegli qui sotto degli utenti o un intero team.
+cp-nobody-holds = Questo obiettivo non è ancora assegnato a nessuno: scegli qui sotto degli utenti o un intero team.
 cp-deactivated = Disattivato
 cp-objective-count = { $count ->
     [one] 1 obiettivo
@@ -166,7 +166,7 @@ cp-objective-count = { $count ->
 }
 cp-remove = Rimuovi
 cp-remove-holder = Rimuovi { $name }
-cp-assign-to-users = Assegna a degli utenti
+cp-assign-to-users = Assegna a uno o più utenti
 cp-already-assigned = (già assegnato)
 cp-assign = Assegna
 cp-assign-to-team = Assegna a un intero team
@@ -176,26 +176,26 @@ cp-assigned-to-users = { $count ->
    *[other] Assegnato a { $count } utenti.
 }
 cp-assignment-removed = Assegnazione rimossa.
-cp-objective-archived = Obiettivo archiviato: resta fuori dalle statistiche finché non viene ripristinato.
+cp-objective-archived = Obiettivo archiviato: non compare nelle statistiche finché non lo ripristini.
 cp-objective-restored = Obiettivo ripristinato.
 cp-settings-title = Impostazioni dell'account
 cp-index-settings-about = nome, lingua, valuta, fuso orario, esercizio, giorni lavorativi e festività
-cp-settings-fiscal-year-start = L'esercizio inizia a
-cp-settings-fiscal-year-note = Trimestri e anni di ogni obiettivo lo seguono; se non inizia a gennaio prendono il nome dell'esercizio (1º trimestre esercizio 2027).
+cp-settings-fiscal-year-start = Mese di inizio dell'esercizio
+cp-settings-fiscal-year-note = Trimestri e anni di ogni obiettivo seguono l'esercizio; se non inizia a gennaio, prendono il nome dell'esercizio (1º trimestre esercizio 2027).
 cp-settings-working-days = Giorni lavorativi
-cp-settings-working-days-note = Il ritmo conta solo i giorni lavorativi: "atteso a oggi" e "necessario per giorno lavorativo restante" escludono gli altri giorni e le festività.
+cp-settings-working-days-note = Il ritmo conta solo i giorni lavorativi: «Atteso a oggi» e «Da fare per ogni giorno lavorativo rimasto» escludono gli altri giorni e le festività.
 cp-settings-currency-note = Si può cambiare finché non è registrato alcun importo: gli importi non vengono mai convertiti.
 cp-settings-currency-fixed = Ci sono importi registrati in { $currency }: la valuta non si può più cambiare (gli importi non vengono mai convertiti).
-cp-settings-time-zone-note = Un nome IANA come Europe/Rome. Un nuovo fuso ricalcola ogni cifra come se l'account l'avesse sempre avuto.
+cp-settings-time-zone-note = Un nome IANA come Europe/Rome. Se cambi fuso orario, tutti i dati vengono ricalcolati come se l'account l'avesse sempre avuto.
 cp-settings-saved = Impostazioni salvate.
-cp-settings-saved-rebuilding = Impostazioni salvate. Le cifre vengono ricalcolate nel nuovo fuso orario.
-cp-rebuild-title = Ricalcolo delle cifre in corso
-cp-rebuild-running = Ogni attività e ogni lead vinto vengono contati di nuovo in { $zone }.
-cp-rebuild-meanwhile = Le statistiche tornano quando ha finito; intanto il team può continuare a registrare.
+cp-settings-saved-rebuilding = Impostazioni salvate. I dati vengono ricalcolati nel nuovo fuso orario.
+cp-rebuild-title = Ricalcolo dei dati in corso
+cp-rebuild-running = Ogni attività e ogni lead vinto vengono conteggiati di nuovo nel fuso orario { $zone }.
+cp-rebuild-meanwhile = Le statistiche tornano disponibili a ricalcolo terminato; intanto il team può continuare a registrare attività.
 cp-rebuild-refresh = Aggiorna
-cp-rebuild-done = Ogni cifra è ora contata in { $zone }.
+cp-rebuild-done = Tutti i dati sono ora calcolati nel fuso orario { $zone }.
 cp-holidays = Festività
-cp-holidays-note = Giorni in cui nessuno deve lavorare: il ritmo non li conta.
+cp-holidays-note = Giorni in cui non lavora nessuno: il ritmo non li conta.
 cp-holidays-none = Ancora nessuna festività.
 cp-holiday-date = Data
 cp-holiday-name = Nome
@@ -206,7 +206,7 @@ cp-holidays-import = Importa festività da un file CSV
 cp-holiday-saved = Festività salvata.
 cp-holiday-removed = Festività rimossa.
 cp-import-holidays = Festività
-cp-import-holidays-date = Le date sono { $format }; una data già presente prende il nuovo nome.
+cp-import-holidays-date = Le date sono nel formato { $format }; una data già presente prende il nuovo nome.
 cp-import-holidays-button = Importa festività
 cp-import-done-holidays = { $lines ->
     [one] Importata { $lines } festività.
@@ -214,13 +214,13 @@ cp-import-done-holidays = { $lines ->
 }
 cp-settings-change = Cambia le impostazioni
 cp-settings-account-and-calendar = L'account e il suo calendario
-cp-settings-reps-see-leaderboard = I rep possono vedere la classifica
-cp-settings-reps-see-leaderboard-note = Vedono allora nomi e posizioni dei colleghi in I miei obiettivi, mai i loro importi o percentuali.
-cp-assign-include-managers = Anche i suoi manager (di norma solo i rep)
+cp-settings-reps-see-leaderboard = I venditori possono vedere la classifica
+cp-settings-reps-see-leaderboard-note = In questo caso vedono nomi e posizioni dei colleghi nella pagina I miei obiettivi, mai i loro importi o percentuali.
+cp-assign-include-managers = Anche i suoi manager (di norma solo i venditori)
 cp-archive-title = Archiviare questo obiettivo?
 cp-archive-question = { $count ->
-    [one] Archiviando «{ $name }» sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per il suo assegnatario. Impostazioni e risultati restano: ripristinalo per mostrarlo di nuovo.
-   *[other] Archiviando «{ $name }» sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per i suoi { $count } assegnatari. Impostazioni e risultati restano: ripristinalo per mostrarlo di nuovo.
+    [one] Se archivi «{ $name }», l'obiettivo sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per il suo assegnatario. Impostazioni e dati restano: ripristinalo per mostrarlo di nuovo.
+   *[other] Se archivi «{ $name }», l'obiettivo sparisce dalla dashboard, da I miei obiettivi e dall'esportazione per i suoi { $count } assegnatari. Impostazioni e dati restano: ripristinalo per mostrarlo di nuovo.
 }
 cp-remove-holder-title = Rimuovere questo assegnatario?
-cp-remove-holder-question = { $name } non avrà più l'obiettivo «{ $objective }»: i suoi risultati non compariranno più nella dashboard, nel dettaglio, nell'esportazione e nella sua pagina I miei obiettivi, in nessun periodo. Il suo lavoro resta registrato: riassegnandogli l'obiettivo, i risultati tornano.
+cp-remove-holder-question = { $name } non avrà più l'obiettivo «{ $objective }»: i suoi dati non compariranno più nella dashboard, nel dettaglio, nell'esportazione e nella sua pagina I miei obiettivi, in nessun periodo. Il suo lavoro resta registrato: se gli riassegni l'obiettivo, i dati tornano.

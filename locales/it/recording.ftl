@@ -21,7 +21,7 @@ recording-activity-no-subject = Un'attività si registra su un lead o su un pros
 recording-activity-subject = Lead o prospect
 recording-activity-action = Azione
 recording-activity-choose-action = Scegli un'azione…
-recording-activity-show-results = Mostra i suoi risultati
+recording-activity-show-results = Mostra i risultati
 recording-activity-result = Risultato
 recording-activity-result-none = Scegli prima un'azione
 recording-activity-when = Quando
@@ -31,7 +31,7 @@ recording-activity-log-submit = Registra attività
 recording-activity-user = Utente
 recording-activity-everyone = Tutti
 recording-activities-no-more = Non ci sono altre attività.
-recording-activities-empty = Nessuna attività registrata finora. Registra chiamate, e-mail e riunioni man mano che le fai: i tuoi obiettivi le contano.
+recording-activities-empty = Nessuna attività registrata finora. Registra chiamate, e-mail e incontri man mano che li fai: i tuoi obiettivi li conteggiano.
 recording-activities-newer = ← Più recenti
 recording-activities-older = Meno recenti →
 recording-activity-logged = Attività registrata.
@@ -47,7 +47,7 @@ recording-lead-amount-column = Importo
 recording-lead-amount-hint = (ad esempio { $example })
 recording-lead-status = Stato
 recording-lead-won-on = Vinto il
-recording-lead-won-on-hint = (quando è stato vinto; se lo lasci vuoto vale adesso, fuso orario { $zone })
+recording-lead-won-on-hint = (quando è stato vinto; se vuoto, vale il momento attuale; fuso orario { $zone })
 recording-lead-save = Salva lead
 recording-leads-empty = Ancora nessun lead. Creane uno, oppure converti in lead un prospect qualificato.
 recording-lead-created = Lead creato.
@@ -72,15 +72,15 @@ recording-prospect-saved = Prospect salvato.
 recording-prospect-deleted = Prospect eliminato.
 recording-prospect-converted-into-lead = Prospect convertito in lead.
 recording-lead-estimated-closing = Data di chiusura stimata
-recording-lead-forecast-hint = (finché è aperto: la previsione di fatturato lo conta, pesato per la sua probabilità)
-recording-lead-probability = Probabilità, %
+recording-lead-forecast-hint = (finché è aperto, rientra nella previsione di fatturato, ponderato in base alla sua probabilità)
+recording-lead-probability = Probabilità (%)
 recording-leads-export-csv = Esporta in CSV (le colonne dell'importazione)
 recording-lead-delete-title = Eliminare questo lead?
 recording-lead-delete-question = L'eliminazione del lead «{ $title }» non si può annullare.
-recording-lead-delete-won = È vinto: eliminarlo toglie { $amount } di fatturato attribuito a { $name } il { $date } da ogni obiettivo di vendita.
+recording-lead-delete-won = Il lead è vinto: se lo elimini, { $amount } di fatturato attribuito a { $name } il { $date } viene tolto da ogni obiettivo di vendita.
 recording-lead-delete-activities = { $count ->
-    [one] La sua unica attività viene eliminata con lui ed esce da ogni obiettivo di attività.
-   *[other] Le sue { $count } attività vengono eliminate con lui ed escono da ogni obiettivo di attività.
+    [one] Viene eliminata anche la sua unica attività, che esce da ogni obiettivo di attività.
+   *[other] Vengono eliminate anche le sue { $count } attività, che escono da ogni obiettivo di attività.
 }
 recording-lead-delete-confirm = Elimina il lead
 recording-edit = Modifica
@@ -100,21 +100,21 @@ recording-lead-won = Lead segnato come vinto.
 recording-lead-from-prospect = Dal prospect
 recording-edit-named = Modifica { $name }
 recording-activity-delete-title = Eliminare questa attività?
-recording-activity-delete-effect = Smetterà di contare in tutti gli obiettivi di vendita che la contano. Potrai annullare l'eliminazione per dieci minuti.
+recording-activity-delete-effect = Non verrà più conteggiata negli obiettivi di vendita che la includono. Potrai annullare l'eliminazione per dieci minuti.
 recording-activity-delete-confirm = Elimina l'attività
 recording-activity-deleted-undo = Attività eliminata: non conta più nei tuoi obiettivi.
 recording-undo = Annulla
-recording-activity-restored = Attività ripristinata: conta di nuovo.
+recording-activity-restored = Attività ripristinata: viene di nuovo conteggiata.
 recording-activity-subject-search = Cerca un lead o un prospect
 recording-activity-subject-find = Cerca
 recording-activity-choose-subject = Scegli un lead o un prospect…
-recording-activity-subject-none-found = Nessun risultato per questa ricerca
+recording-activity-subject-none-found = Nessun lead o prospect corrisponde alla ricerca
 recording-activity-open-leads = Lead aperti
 recording-activity-closed-leads = Lead chiusi
 recording-prospect-delete-title = Eliminare questo prospect?
 recording-prospect-delete-question = L'eliminazione del prospect «{ $name }» non si può annullare.
 recording-prospect-delete-activities = { $count ->
-    [one] Viene eliminata anche l'attività registrata su di esso, che smette di contare in ogni obiettivo di vendita.
-   *[other] Vengono eliminate anche le { $count } attività registrate su di esso, che smettono di contare in ogni obiettivo di vendita.
+    [one] Viene eliminata anche l'attività registrata su di esso, che non verrà più conteggiata in nessun obiettivo di vendita.
+   *[other] Vengono eliminate anche le { $count } attività registrate su di esso, che non verranno più conteggiate in nessun obiettivo di vendita.
 }
 recording-prospect-delete-confirm = Elimina il prospect

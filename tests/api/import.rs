@@ -218,7 +218,7 @@ async fn an_italian_admin_reads_the_import_report_in_italian() {
         .expect("sent");
     assert_eq!(
         texts(&accepted.text().await.expect("body"), "[role=status]"),
-        ["Importata 1 riga di attività, creando 0 lead e 1 prospect."]
+        ["Importata 1 riga di attività. Lead creati: 0; prospect creati: 1."]
     );
 }
 
