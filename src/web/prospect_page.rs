@@ -2,12 +2,10 @@
 //! activity logged in one step, and its conversion into a lead.
 
 use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
 use actix_web::web::{Data, Form, Path};
 use askama::Template;
 
 use super::current_user::CurrentUser;
-use super::error::form_status;
 use super::layout::Layout;
 use super::respond::{changed, html};
 use super::subject_page::{LogActivity, SubjectHead, TimelineItem, log_on, timeline};
@@ -64,13 +62,7 @@ async fn render(
         state.app.run_as(&current.actor, move |cx, actor| prospects::page(cx, actor, id)).await?;
     let locale = current.locale;
     let here = format!("/prospects/{id}/activities");
-    let (log, status) = match typed {
-        None => (LogActivity::blank(current, here, actions), StatusCode::OK),
-        Some((form, errors)) => {
-            let status = form_status(&errors);
-            (LogActivity::typed(current, here, actions, form, errors), status)
-        }
-    };
+    let (log, status) = LogActivity::shown(current, here, actions, typed);
     let label = |key: &str| i18n::lookup(locale, key, &[]);
     let mut details = vec![(label("recording-owner"), owner)];
     if let Some(list) = &prospect.list_name {

@@ -134,6 +134,22 @@ impl LogActivity {
         Self { action, form, errors, actions, time_zone: current.account().time_zone.to_string() }
     }
 
+    /// The form as first shown, or as typed when it was refused, with the page's status.
+    pub fn shown(
+        current: &CurrentUser,
+        action: String,
+        actions: Vec<ActionWithOutcomes>,
+        typed: Option<(ActivityForm, FieldErrors)>,
+    ) -> (Self, actix_web::http::StatusCode) {
+        match typed {
+            None => (Self::blank(current, action, actions), actix_web::http::StatusCode::OK),
+            Some((form, errors)) => {
+                let status = super::error::form_status(&errors);
+                (Self::typed(current, action, actions, form, errors), status)
+            }
+        }
+    }
+
     /// The result's error, or the action's (which follows from the result).
     pub fn result_error(&self) -> Option<&crate::domain::message::Message> {
         self.errors.get("outcome_id").or_else(|| self.errors.get("action_id"))

@@ -116,6 +116,56 @@ async fn the_same_activity_deleted_twice_at_once_is_taken_off_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_deleted_activity_put_back_twice_at_once_counts_once() {
+    let app = TestApp::spawn().await;
+    app.create_account("Acme", "admin@acme.example");
+    let rep = app.create_user("Acme", "rita@acme.example", "Rita Rep", Role::Rep);
+    let rita = Browser::of(&app, &rep).await;
+    let prospect = format!("prospect:{}", rita.app.new_prospect(&rep, "Bianchi").await);
+    let (call, reached) = app.outcome_id(&rep, "Call", "Reached");
+    for _ in 0..ROUNDS {
+        let fields = [("subject", prospect.as_str()), ("action_id", &call), ("outcome_id", &reached)];
+        assert_eq!(rita.post("/activities", &fields).send().await.expect("sent").status(), StatusCode::SEE_OTHER);
+    }
+    for id in ids(&app, "SELECT id FROM activities ORDER BY id") {
+        let deleted = rita.post(&format!("/activities/{id}/delete"), &[]).send().await.expect("sent");
+        assert_eq!(deleted.status(), StatusCode::SEE_OTHER);
+        let path = format!("/activities/{id}/restore");
+        let mut statuses = at_once(vec![rita.post(&path, &[]), rita.post(&path, &[])]).await;
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::SEE_OTHER, StatusCode::NOT_FOUND], "activity {id}");
+    }
+    assert_eq!(app.count("activities"), ROUNDS as i64);
+    assert_eq!(app.differences(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_lead_won_twice_at_once_from_its_page_is_won_once() {
+    let app = TestApp::spawn().await;
+    app.create_account("Acme", "admin@acme.example");
+    let rep = app.create_user("Acme", "rita@acme.example", "Rita Rep", Role::Rep);
+    let rita = Browser::of(&app, &rep).await;
+    for round in 0..ROUNDS {
+        let title = format!("Cantina {round}");
+        let lead = rita.app.new_lead(&rep, &title, "Sales", &[]).await;
+        let page = rita.app.get(&format!("/leads/{lead}")).await.text().await.expect("body");
+        let version = input_value(&page, "version").expect("version");
+        let path = format!("/leads/{lead}/win");
+        let statuses = at_once(vec![
+            rita.post(&path, &[("amount", "100"), ("version", &version)]),
+            rita.post(&path, &[("amount", "200"), ("version", &version)]),
+        ])
+        .await;
+        no_server_error(&statuses);
+        assert_eq!(how_many(&statuses, StatusCode::SEE_OTHER), 1, "{statuses:?}");
+        assert_eq!(how_many(&statuses, StatusCode::CONFLICT), 1, "{statuses:?}");
+    }
+    let changes = ids(&app, "SELECT CAST(COUNT(*) AS BIGINT) AS id FROM lead_changes WHERE status = 'won'");
+    assert_eq!(changes, [ROUNDS as i64], "one win recorded per lead");
+    assert_eq!(app.differences(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn four_managers_saving_one_won_lead_at_once_leave_exact_totals() {
     let app = TestApp::spawn().await;
     app.create_account("Acme", "admin@acme.example");
