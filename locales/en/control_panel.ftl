@@ -209,3 +209,24 @@ cp-archive-question = { $count ->
 }
 cp-remove-holder-title = Remove this holder?
 cp-remove-holder-question = { $name } no longer holds “{ $objective }”: their figures leave it on the dashboard, its detail, the export and their My objectives, in every period. Their work stays recorded; assigning them again brings it back.
+cp-holder-targets-title = { $name }'s targets
+cp-holder-targets-about = A target of this person's own replaces the objective's for them, on the dashboard, the detail, My objectives and the CSV. A change applies from the start of the current period; closed periods keep the target they had. Leave a field empty to follow the objective's target.
+cp-holder-target-label = { $period ->
+        [day] Daily
+        [week] Weekly
+        [month] Monthly
+        [quarter] Quarterly
+       *[year] Yearly
+    } target, from { $date }
+cp-holder-objectives-target = The objective's: { $target }
+cp-holder-targets-save = Save targets
+cp-holder-target-history = Their target history
+cp-holder-follows-objective = the objective's
+cp-holder-targets-saved = { $count ->
+    [0] Nothing changed: these targets were in force already.
+    [one] Target saved: it applies from the start of the current period.
+   *[other] Targets saved: they apply from the start of the current period.
+}
+cp-holder-own-targets = Own target: { $targets }
+cp-holder-set-targets = Targets
+cp-holder-set-targets-label = { $name }'s targets

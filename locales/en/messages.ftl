@@ -151,3 +151,11 @@ settings-currency-amounts = Amounts are recorded in { $currency }: the currency 
 settings-rebuild-running = The figures are still being recomputed for the last time-zone change: change the settings again when it is done.
 setting-unknown = Not a setting of the account.
 probability-invalid = “{ $value }” is not a probability: a whole percent from 0 to 100.
+holder-target-archived = Restore this objective before changing its targets.
+holder-target-no-such-period = This objective has no { $period ->
+        [day] daily
+        [week] weekly
+        [month] monthly
+        [quarter] quarterly
+       *[year] yearly
+    } target.

@@ -224,3 +224,24 @@ cp-archive-question = { $count ->
 }
 cp-remove-holder-title = Rimuovere questo assegnatario?
 cp-remove-holder-question = { $name } non avrà più l'obiettivo «{ $objective }»: i suoi dati non compariranno più nella dashboard, nel dettaglio, nell'esportazione e nella sua pagina I miei obiettivi, in nessun periodo. Il suo lavoro resta registrato: se gli riassegni l'obiettivo, i dati tornano.
+cp-holder-targets-title = Target di { $name }
+cp-holder-targets-about = Un target personale sostituisce, per questa persona, quello dell'obiettivo: nella dashboard, nel dettaglio, in I miei obiettivi e nel CSV. Una modifica vale dall'inizio del periodo in corso; i periodi chiusi mantengono il target che avevano. Lascia vuoto un campo per seguire il target dell'obiettivo.
+cp-holder-target-label = Target { $period ->
+        [day] giornaliero
+        [week] settimanale
+        [month] mensile
+        [quarter] trimestrale
+       *[year] annuale
+    }, dal { $date }
+cp-holder-objectives-target = Quello dell'obiettivo: { $target }
+cp-holder-targets-save = Salva i target
+cp-holder-target-history = Storico dei suoi target
+cp-holder-follows-objective = quello dell'obiettivo
+cp-holder-targets-saved = { $count ->
+    [0] Nessuna modifica: questi target erano già in vigore.
+    [one] Target salvato: vale dall'inizio del periodo in corso.
+   *[other] Target salvati: valgono dall'inizio del periodo in corso.
+}
+cp-holder-own-targets = Target personale: { $targets }
+cp-holder-set-targets = Target
+cp-holder-set-targets-label = Target di { $name }

@@ -151,3 +151,11 @@ settings-currency-amounts = Ci sono importi registrati in { $currency }: la valu
 settings-rebuild-running = I dati sono ancora in ricalcolo dopo l'ultimo cambio di fuso orario: modifica di nuovo le impostazioni a ricalcolo terminato.
 setting-unknown = Non è un'impostazione dell'account.
 probability-invalid = «{ $value }» non è una probabilità: una percentuale intera da 0 a 100.
+holder-target-archived = Ripristina questo obiettivo prima di cambiarne i target.
+holder-target-no-such-period = Questo obiettivo non ha un target { $period ->
+        [day] giornaliero
+        [week] settimanale
+        [month] mensile
+        [quarter] trimestrale
+       *[year] annuale
+    }.

@@ -70,6 +70,17 @@ pub enum Event {
         before: Option<i64>,
         after: i64,
     },
+    /// A holder's own target in force from `from` (none before or after: the objective's).
+    HolderTargetSet {
+        objective: String,
+        holder: String,
+        kind: ObjectiveKind,
+        metric: Option<SalesMetric>,
+        period: PeriodKind,
+        from: NaiveDate,
+        before: Option<i64>,
+        after: Option<i64>,
+    },
     /// An account setting, from its stored value to the new one (a zone's name, a week's
     /// first day, a fiscal year's first month, working days as `mon,tue`).
     SettingChanged {
@@ -114,6 +125,7 @@ impl Event {
             Event::ObjectiveArchived { .. } => "objective_archived",
             Event::ObjectiveRestored { .. } => "objective_restored",
             Event::TargetSet { .. } => "target_set",
+            Event::HolderTargetSet { .. } => "holder_target_set",
             Event::SettingChanged { .. } => "setting_changed",
             Event::HolidaySet { .. } => "holiday_set",
             Event::HolidayRemoved { .. } => "holiday_removed",

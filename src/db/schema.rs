@@ -290,6 +290,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    holder_targets (objective_id, user_id, period, effective_from) {
+        account_id -> BigInt,
+        objective_id -> BigInt,
+        user_id -> BigInt,
+        period -> Text,
+        effective_from -> Date,
+        value -> Nullable<BigInt>,
+        set_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     lead_changes (id) {
         id -> BigInt,
         account_id -> BigInt,
@@ -343,6 +355,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     objectives,
     objective_outcomes,
     objective_targets,
+    holder_targets,
     assignments,
     password_links,
     audit_log,

@@ -183,14 +183,14 @@ pub fn effective_from(
 /// set, read on `calendar`; of two changes that now fall in one period the later stands;
 /// the first target stays in force from the start. `(effective_from, value, set_at)` in,
 /// `(effective_from, value, set_at)` out, ascending.
-pub fn redated(
+pub fn redated<T: Copy>(
     calendar: &Calendar,
     period: PeriodKind,
-    history: &[(NaiveDate, i64, DateTime<Utc>)],
-) -> Vec<(NaiveDate, i64, DateTime<Utc>)> {
+    history: &[(NaiveDate, T, DateTime<Utc>)],
+) -> Vec<(NaiveDate, T, DateTime<Utc>)> {
     let mut by_set_at = history.to_vec();
     by_set_at.sort_by_key(|(from, _, set_at)| (*set_at, *from));
-    let mut redated: std::collections::BTreeMap<NaiveDate, (i64, DateTime<Utc>)> = Default::default();
+    let mut redated: std::collections::BTreeMap<NaiveDate, (T, DateTime<Utc>)> = Default::default();
     for (from, value, set_at) in by_set_at {
         let from = if from == FROM_THE_START {
             FROM_THE_START
@@ -208,6 +208,56 @@ pub fn redated(
 /// from the start).
 pub fn target_in_force(history: &[(NaiveDate, i64)], period_start: NaiveDate) -> Option<i64> {
     history.iter().rev().find(|(from, _)| *from <= period_start).or(history.first()).map(|(_, value)| *value)
+}
+
+/// A holder's own target history for one period kind: `(effective_from, value)` ascending,
+/// `None` from where they follow the objective's target again.
+pub type HolderHistory = [(NaiveDate, Option<i64>)];
+
+/// The entry of a holder's history in force for the period starting on `period_start`, if
+/// any: before their first entry they have none of their own.
+fn holder_entry(holder: &HolderHistory, period_start: NaiveDate) -> Option<i64> {
+    holder.iter().rev().find(|(from, _)| *from <= period_start).and_then(|(_, value)| *value)
+}
+
+/// A holder's target for the period starting on `period_start`: their own where one is in
+/// force, else the objective's (`objective` as for [`target_in_force`]).
+pub fn holder_target_in_force(
+    objective: &[(NaiveDate, i64)],
+    holder: &HolderHistory,
+    period_start: NaiveDate,
+) -> Option<i64> {
+    target_in_force(objective, period_start)?;
+    holder_entry(holder, period_start).or_else(|| target_in_force(objective, period_start))
+}
+
+/// Whether the holder's own target, not the objective's, is in force for that period.
+pub fn holder_has_own_target(holder: &HolderHistory, period_start: NaiveDate) -> bool {
+    holder_entry(holder, period_start).is_some()
+}
+
+/// What setting a holder's own target to `wanted` (`None`: the objective's) writes at
+/// `from`, the start of the current period: a holder's target changes like the
+/// objective's (rule 6), so closed periods keep the one they had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolderTargetChange {
+    /// What is in force already.
+    Unchanged,
+    /// An entry at `from` with this value.
+    Write(Option<i64>),
+    /// The entry at `from` goes: what was in force before it stands again.
+    Drop,
+}
+
+pub fn holder_target_change(history: &HolderHistory, from: NaiveDate, wanted: Option<i64>) -> HolderTargetChange {
+    let before = history.iter().rev().find(|(f, _)| *f < from).and_then(|(_, value)| *value);
+    let at_from = history.iter().find(|(f, _)| *f == from).map(|(_, value)| *value);
+    match at_from {
+        _ if wanted == before && at_from.is_some() => HolderTargetChange::Drop,
+        None if wanted == before => HolderTargetChange::Unchanged,
+        Some(current) if current == wanted => HolderTargetChange::Unchanged,
+        _ => HolderTargetChange::Write(wanted),
+    }
 }
 
 #[cfg(test)]
@@ -294,6 +344,36 @@ mod tests {
         assert_eq!(target_in_force(&history, date(2026, 6, 1)), Some(12));
         assert_eq!(target_in_force(&history, date(2026, 12, 1)), Some(15));
         assert_eq!(target_in_force(&[], date(2026, 12, 1)), None);
+    }
+
+    #[test]
+    fn a_holder_follows_the_objective_until_their_own_target_and_from_when_it_is_lifted() {
+        let objective = [(FROM_THE_START, 100_000), (date(2026, 7, 1), 120_000)];
+        let holder = [(date(2026, 10, 1), Some(150_000)), (date(2027, 1, 1), None)];
+        assert_eq!(holder_target_in_force(&objective, &holder, date(2026, 9, 1)), Some(120_000));
+        assert!(!holder_has_own_target(&holder, date(2026, 9, 1)));
+        // The edge: the period that starts on the entry's date has it, the one before not.
+        assert_eq!(holder_target_in_force(&objective, &holder, date(2026, 10, 1)), Some(150_000));
+        assert!(holder_has_own_target(&holder, date(2026, 12, 1)));
+        assert_eq!(holder_target_in_force(&objective, &holder, date(2027, 1, 1)), Some(120_000));
+        // No objective target of the kind: no target at all, whatever the holder's.
+        assert_eq!(holder_target_in_force(&[], &holder, date(2026, 10, 1)), None);
+    }
+
+    #[test]
+    fn a_holders_change_writes_the_current_period_and_a_return_drops_it() {
+        let from = date(2026, 12, 1);
+        assert_eq!(holder_target_change(&[], from, None), HolderTargetChange::Unchanged);
+        assert_eq!(holder_target_change(&[], from, Some(5)), HolderTargetChange::Write(Some(5)));
+        let set_now = [(from, Some(5))];
+        assert_eq!(holder_target_change(&set_now, from, Some(5)), HolderTargetChange::Unchanged);
+        assert_eq!(holder_target_change(&set_now, from, Some(6)), HolderTargetChange::Write(Some(6)));
+        assert_eq!(holder_target_change(&set_now, from, None), HolderTargetChange::Drop);
+        let set_before = [(date(2026, 11, 1), Some(5))];
+        assert_eq!(holder_target_change(&set_before, from, None), HolderTargetChange::Write(None));
+        assert_eq!(holder_target_change(&set_before, from, Some(5)), HolderTargetChange::Unchanged);
+        let changed_now = [(date(2026, 11, 1), Some(5)), (from, Some(7))];
+        assert_eq!(holder_target_change(&changed_now, from, Some(5)), HolderTargetChange::Drop);
     }
 
     #[test]

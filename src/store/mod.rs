@@ -26,6 +26,7 @@ pub mod audit;
 pub mod buckets;
 pub mod counting_rules;
 pub mod deleted_activities;
+pub mod holder_targets;
 pub mod holidays;
 pub mod lead_changes;
 pub mod leads;

@@ -126,6 +126,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/control-panel/sales-objectives/{id}/edit", web::post().to(control_panel::objectives::edit))
         .route("/control-panel/sales-objectives/{id}/assignments", web::post().to(control_panel::objectives::assign))
         .route(
+            "/control-panel/sales-objectives/{id}/assignments/{user_id}",
+            web::get().to(control_panel::objectives::holder_targets),
+        )
+        .route(
+            "/control-panel/sales-objectives/{id}/assignments/{user_id}",
+            web::post().to(control_panel::objectives::save_holder_targets),
+        )
+        .route(
             "/control-panel/sales-objectives/{id}/assignments/{user_id}/delete",
             web::get().to(control_panel::objectives::confirm_unassign),
         )

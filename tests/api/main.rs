@@ -13,6 +13,7 @@ mod counting;
 mod csrf;
 mod errors;
 mod helpers;
+mod holder_targets;
 mod hostile;
 mod import;
 mod languages;

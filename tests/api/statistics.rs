@@ -36,7 +36,7 @@ async fn csv(app: &TestApp, query: &str) -> Vec<Vec<String>> {
         lines.next(),
         Some(
             "user_email,user_name,objective,kind,period,period_start,period_end,achieved,target,percent,period_name,\
-             expected,gap,needed_per_working_day,standing,forecast,pipeline_forecast"
+             expected,gap,needed_per_working_day,standing,forecast,pipeline_forecast,target_set_for"
         )
     );
     lines.map(|l| l.split(',').map(str::to_owned).collect()).collect()
@@ -67,17 +67,17 @@ async fn the_csv_carries_pace_standing_and_a_total_and_offers_semicolons() {
 
     let rows = csv(&app, query).await;
     let week = ["activity", "week", "2026-11-16", "2026-11-23"];
-    let tail = |achieved: &str, target: &str, percent: &str, expected: &str, gap: &str| {
+    let tail = |achieved: &str, target: &str, percent: &str, (expected, gap): (&str, &str), set_for: &str| {
         let mut cells: Vec<String> = week.iter().map(|c| (*c).to_owned()).collect();
-        cells.extend(
-            [achieved, target, percent, "Week of 16 Nov 2026", expected, gap, "", "missed", "", ""].map(str::to_owned),
-        );
+        let pace = [achieved, target, percent, "Week of 16 Nov 2026", expected, gap, "", "missed", "", "", set_for];
+        cells.extend(pace.map(str::to_owned));
         cells
     };
-    assert_eq!(row(&rows, "rita@acme.example", "Calls")[3..], tail("3", "10", "30.0", "10.00", "-7.00")[..]);
+    let rita = tail("3", "10", "30.0", ("10.00", "-7.00"), "objective");
+    assert_eq!(row(&rows, "rita@acme.example", "Calls")[3..], rita[..]);
     let total = rows.iter().find(|r| r[0].is_empty() && r[1] == "Total").expect("a total row");
     assert_eq!(total[2], "Calls");
-    assert_eq!(total[3..], tail("3", "20", "15.0", "20.00", "-17.00")[..]);
+    assert_eq!(total[3..], tail("3", "20", "15.0", ("20.00", "-17.00"), "")[..]);
 
     let response = app.get(&format!("{STATS}.csv?{query}&separator=semicolon")).await;
     assert_eq!(

@@ -111,9 +111,13 @@ pub fn unassign(cx: &mut Cx, actor: &Actor, id: ObjectiveId, user: UserId) -> Re
     actor.require_manager()?;
     actor.require_dream_team()?;
     let account = actor.account_id();
-    cx.change(account, |cx| match objectives::unassign(cx.conn, account, id, user)? {
-        0 => Err(Error::NotFound),
-        _ => Ok(()),
+    cx.change(account, |cx| {
+        // Their own targets go with the assignment (the foreign key would refuse otherwise).
+        crate::store::holder_targets::remove_holder(cx.conn, account, id, user)?;
+        match objectives::unassign(cx.conn, account, id, user)? {
+            0 => Err(Error::NotFound),
+            _ => Ok(()),
+        }
     })
 }
 

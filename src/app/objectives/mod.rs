@@ -5,6 +5,7 @@
 pub mod assignments;
 pub mod editor;
 pub mod form;
+pub mod holder_targets;
 pub mod pages;
 
 pub use form::ObjectiveForm;

@@ -58,6 +58,8 @@ pub struct Holder {
     pub name: String,
     pub active: bool,
     pub objectives: i64,
+    /// Their own targets in force now, where they have one.
+    pub own_targets: Vec<(PeriodKind, i64)>,
 }
 
 /// An objective's page.
@@ -79,10 +81,16 @@ pub fn page(cx: &mut Cx, actor: &Actor, id: ObjectiveId) -> Result<ObjectivePage
     let account = actor.account_id();
     let objective = objectives::find(cx.conn, account, id)?.ok_or(Error::NotFound)?;
     let counts = objectives::active_counts(cx.conn, account)?;
+    let mut own = super::holder_targets::own_targets_now(cx, actor, &objective)?;
     let holders = objectives::holders(cx.conn, id)?
         .into_iter()
         .map(|h| Holder {
             objectives: counts.iter().find(|(u, _)| *u == h.user_id).map_or(0, |(_, n)| *n),
+            own_targets: own
+                .iter_mut()
+                .find(|(u, _)| *u == h.user_id)
+                .map(|(_, t)| std::mem::take(t))
+                .unwrap_or_default(),
             user_id: h.user_id,
             name: h.name,
             active: h.active,

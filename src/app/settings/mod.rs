@@ -21,6 +21,7 @@ use crate::domain::message::Message;
 use crate::domain::objective;
 use crate::domain::working_calendar::WorkingDays;
 use crate::store::accounts::{self, Settings};
+use crate::store::holder_targets::{self, HolderTargetRow};
 use crate::store::holidays::Holiday;
 use crate::store::rebuilds::{self, RebuildRow};
 use crate::store::{is_unique_violation, target_history};
@@ -193,5 +194,26 @@ fn redate_targets(cx: &mut Cx, account: crate::domain::ids::AccountId) -> Result
         start = end;
     }
     target_history::replace_all(cx.conn, account, &redated)?;
+    redate_holder_targets(cx, account, &calendar)
+}
+
+/// The holders' own targets re-dated the same way, each holder's history on its own.
+fn redate_holder_targets(
+    cx: &mut Cx,
+    account: crate::domain::ids::AccountId,
+    calendar: &crate::domain::period::Calendar,
+) -> Result<(), Error> {
+    let entries = holder_targets::all(cx.conn, account)?;
+    let mut redated = Vec::with_capacity(entries.len());
+    for group in entries.chunk_by(|(o, a), (p, b)| o == p && a.user_id == b.user_id && a.period == b.period) {
+        let Some((objective, first)) = group.first() else { continue };
+        let (user_id, period) = (first.user_id, first.period);
+        let history: Vec<_> = group.iter().map(|(_, t)| (t.effective_from, t.value, t.set_at.and_utc())).collect();
+        for (effective_from, value, set_at) in objective::redated(calendar, period, &history) {
+            let set_at = set_at.naive_utc();
+            redated.push((*objective, HolderTargetRow { user_id, period, effective_from, value, set_at }));
+        }
+    }
+    holder_targets::replace_all(cx.conn, account, &redated)?;
     Ok(())
 }

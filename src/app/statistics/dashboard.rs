@@ -35,7 +35,7 @@ pub fn dashboard(cx: &mut Cx, actor: &Actor, filters: &Filters, as_of: DateTime<
     for (objective, target, holders) in
         figures::targeted(cx.conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?
     {
-        let (lines, total) = figures::standings(cx.conn, &clock, objective, holders, &scope.period, target)?;
+        let (lines, total) = figures::standings(cx.conn, &clock, objective, holders, &scope.period)?;
         tables.push(Table { objective: objective.clone(), target, lines, total });
     }
     Ok(Dashboard { scope, tables })

@@ -109,10 +109,7 @@ pub fn detail(
     }
     let holders: Vec<(UserId, String)> = seen.iter().map(|h| (h.user_id, h.name.clone())).collect();
     let clock = Clock::new(cx.conn, account, cx.now)?;
-    let standings = match objective.target(&scope.period) {
-        Some(target) => figures::standings(cx.conn, &clock, &objective, seen, &scope.period, target)?.0,
-        None => Vec::new(),
-    };
+    let standings = figures::standings(cx.conn, &clock, &objective, seen, &scope.period)?.0;
     let judged = |p: &crate::domain::progress::Progress| p.standing.is_judged().then_some(p.percent);
     let leaderboard = match actor.manages() {
         true => rank_places(

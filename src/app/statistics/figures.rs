@@ -20,7 +20,10 @@ use crate::store::actions;
 use crate::store::buckets;
 use crate::store::counting_rules::{self, ObjectiveRule, RulesOf};
 use crate::store::objectives::{self, Holder, ObjectiveRow};
-use crate::store::{holidays, leads, pipelines};
+use crate::store::{holder_targets, holidays, leads, pipelines};
+
+/// A holder's own target entries of one period kind: (effective_from, value), ascending.
+pub type HolderHistory = Vec<(NaiveDate, Option<i64>)>;
 
 /// An objective with what it needs to be measured.
 #[derive(Debug, Clone)]
@@ -30,13 +33,31 @@ pub struct Measured {
     pub rule: CountingRule,
     /// Target history per period: (effective_from, value), ascending.
     pub history: Vec<(PeriodKind, Vec<(NaiveDate, i64)>)>,
+    /// The holders' own target histories, by holder and period kind.
+    pub personal: BTreeMap<(UserId, PeriodKind), HolderHistory>,
 }
 
 impl Measured {
-    /// The target in force for `period`, if the objective has targets of its kind.
+    /// The objective's target in force for `period`, if it has targets of its kind.
     pub fn target(&self, period: &Period) -> Option<i64> {
-        let (_, history) = self.history.iter().find(|(kind, _)| *kind == period.kind())?;
-        objective::target_in_force(history, period.start())
+        objective::target_in_force(self.objective_history(period.kind()), period.start())
+    }
+
+    /// `holder`'s target for `period`: their own where one is in force, else the objective's.
+    pub fn target_for(&self, holder: UserId, period: &Period) -> Option<i64> {
+        let own = self.personal.get(&(holder, period.kind())).map_or(&[][..], Vec::as_slice);
+        objective::holder_target_in_force(self.objective_history(period.kind()), own, period.start())
+    }
+
+    /// Whether `holder` has a target of their own for `period`.
+    pub fn has_own_target(&self, holder: UserId, period: &Period) -> bool {
+        self.personal
+            .get(&(holder, period.kind()))
+            .is_some_and(|own| objective::holder_has_own_target(own, period.start()))
+    }
+
+    fn objective_history(&self, kind: PeriodKind) -> &[(NaiveDate, i64)] {
+        self.history.iter().find(|(k, _)| *k == kind).map_or(&[][..], |(_, history)| history.as_slice())
     }
 
     pub fn has_period(&self, kind: PeriodKind) -> bool {
@@ -82,7 +103,11 @@ fn measure(conn: &mut AnyConnection, row: ObjectiveRow, rule: CountingRule) -> Q
             (kind, entries)
         })
         .collect();
-    Ok(Measured { row, rule, history })
+    let mut personal: BTreeMap<(UserId, PeriodKind), HolderHistory> = BTreeMap::new();
+    for entry in holder_targets::of_objective(conn, row.account_id, row.id)? {
+        personal.entry((entry.user_id, entry.period)).or_default().push((entry.effective_from, entry.value));
+    }
+    Ok(Measured { row, rule, history, personal })
 }
 
 /// What each of `users` achieved for the objective over local dates [start, end): a
@@ -254,42 +279,52 @@ pub struct HolderProgress {
     pub progress: Progress,
     /// The previous period's, when it had a target.
     pub previous: Option<Progress>,
+    /// The target is the holder's own, not the objective's.
+    pub own_target: bool,
 }
 
-/// Each holder's progress in `period` and the one before, and the holders together: one
-/// grouped read per period.
+/// Each holder's progress in `period` (against their own target or the objective's) and
+/// the one before, and the holders together against the sum of their targets: one grouped
+/// read per period.
 pub fn standings(
     conn: &mut AnyConnection,
     clock: &Clock,
     objective: &Measured,
     holders: Vec<Holder>,
     period: &Period,
-    target: i64,
 ) -> QueryResult<(Vec<HolderProgress>, Option<Progress>)> {
     let users: Vec<UserId> = holders.iter().map(|h| h.user_id).collect();
     let achieved = achieved_by_user(conn, objective, &users, period.start(), period.end())?;
     let before = period.previous(clock.calendar());
     let earlier = match objective.target(&before) {
-        Some(target) => Some((target, achieved_by_user(conn, objective, &users, before.start(), before.end())?)),
+        Some(_) => Some(achieved_by_user(conn, objective, &users, before.start(), before.end())?),
         None => None,
     };
     let open = open_pipeline(conn, clock, objective, &users, period)?;
-    let mut total = (0, None::<DateTime<Utc>>);
+    let mut total = (0, 0, None::<DateTime<Utc>>);
     let mut lines: Vec<HolderProgress> = holders
         .into_iter()
-        .map(|holder| {
+        .filter_map(|holder| {
+            let target = objective.target_for(holder.user_id, period)?;
             let since = held_since(objective, holder.since);
             let figure = achieved.get(&holder.user_id).copied().unwrap_or(0);
-            total = (total.0 + figure, Some(total.1.map_or(since, |first| first.min(since))));
-            let previous = earlier.as_ref().map(|(target, achieved)| {
-                clock.progress(&before, since, achieved.get(&holder.user_id).copied().unwrap_or(0), *target)
-            });
-            HolderProgress { progress: clock.progress(period, since, figure, target), previous, holder }
+            total = (total.0 + figure, total.1 + target, Some(total.2.map_or(since, |first| first.min(since))));
+            let previous =
+                earlier.as_ref().zip(objective.target_for(holder.user_id, &before)).map(|(achieved, target)| {
+                    clock.progress(&before, since, achieved.get(&holder.user_id).copied().unwrap_or(0), target)
+                });
+            let own_target = objective.has_own_target(holder.user_id, period);
+            Some(HolderProgress {
+                progress: clock.progress(period, since, figure, target),
+                previous,
+                holder,
+                own_target,
+            })
         })
         .collect();
     // The holders together are judged from the first of them to hold it.
-    let mut together = match (lines.len() > 1, total.1) {
-        (true, Some(since)) => Some(clock.progress(period, since, total.0, target * lines.len() as i64)),
+    let mut together = match (lines.len() > 1, total.2) {
+        (true, Some(since)) => Some(clock.progress(period, since, total.0, total.1)),
         _ => None,
     };
     if let Some(open) = open {

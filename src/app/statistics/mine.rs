@@ -17,6 +17,8 @@ pub struct Card {
     /// The current period's progress, and the previous period's.
     pub progress: Progress,
     pub previous: Option<Progress>,
+    /// The current target is the reader's own, not the objective's.
+    pub own_target: bool,
 }
 
 pub fn mine(cx: &mut Cx, actor: &Actor, history: usize) -> Result<Vec<Card>, Error> {
@@ -33,7 +35,7 @@ pub fn mine(cx: &mut Cx, actor: &Actor, history: usize) -> Result<Vec<Card>, Err
             let mut past = Vec::new();
             for period in figures::periods_since(clock.calendar(), kind, today, history, objective.row.created_at) {
                 let achieved = figures::achieved(cx.conn, &objective, actor.user, &period)?;
-                let target = objective.target(&period);
+                let target = objective.target_for(actor.user, &period);
                 past.push((period, achieved, target));
             }
             let Some((current, achieved, Some(target))) = past.last().cloned() else { continue };
@@ -42,14 +44,15 @@ pub fn mine(cx: &mut Cx, actor: &Actor, history: usize) -> Result<Vec<Card>, Err
                 progress.pipeline_forecast = Some(achieved as f64 + open.values().sum::<f64>());
             }
             let before = current.previous(clock.calendar());
-            let previous = match objective.target(&before) {
+            let previous = match objective.target_for(actor.user, &before) {
                 Some(target) => {
                     let achieved = figures::achieved(cx.conn, &objective, actor.user, &before)?;
                     Some(clock.progress(&before, since, achieved, target))
                 }
                 None => None,
             };
-            cards.push(Card { objective: objective.clone(), kind, history: past, progress, previous });
+            let own_target = objective.has_own_target(actor.user, &current);
+            cards.push(Card { objective: objective.clone(), kind, history: past, progress, previous, own_target });
         }
     }
     Ok(cards)

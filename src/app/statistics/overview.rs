@@ -159,7 +159,7 @@ fn matrix(
             let period = clock.calendar().period_of_date(kind, date);
             let Some(target) = objective.target(&period) else { continue };
             let seen = holders.iter().filter(|h| place.contains_key(&h.user_id)).cloned().collect();
-            let (lines, _) = figures::standings(cx.conn, clock, &objective, seen, &period, target)?;
+            let (lines, _) = figures::standings(cx.conn, clock, &objective, seen, &period)?;
             rows.iter_mut().for_each(|row| row.cells.push(None));
             for line in lines {
                 if let Some(cell) = place.get(&line.holder.user_id).and_then(|i| rows.get_mut(*i)?.cells.last_mut()) {
@@ -192,7 +192,8 @@ fn team_rows(clock: &Clock, columns: &[Column], rows: &[Row], scope: &Scope) -> 
                         .collect();
                     let since = held.iter().map(|c| figures::held_since(&column.objective, c.holder.since)).min()?;
                     let achieved = held.iter().map(|c| c.progress.achieved).sum();
-                    Some(clock.progress(&column.period, since, achieved, column.target * held.len() as i64))
+                    let target = held.iter().map(|c| c.progress.target).sum();
+                    Some(clock.progress(&column.period, since, achieved, target))
                 })
                 .collect();
             cells.iter().any(Option::is_some).then(|| TeamRow { name: team.name.clone(), cells })

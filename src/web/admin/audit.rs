@@ -106,6 +106,17 @@ fn read(money: &MoneyStyle, when: String, entry: Entry) -> AuditLine {
             let subject = target_subject(locale, &objective, period, from);
             ("target-set", subject, before.map(shown).unwrap_or_default(), shown(after))
         }
+        Event::HolderTargetSet { objective, holder, kind, metric, period, from, before, after } => {
+            let measure = Measure::of(kind, metric);
+            let objectives = lookup(locale, "admin-audit-objectives-target", &[]);
+            let shown = |value: Option<i64>| value.map_or_else(|| objectives.clone(), |v| measure.display(v, money));
+            let subject = lookup(
+                locale,
+                "admin-audit-holder-target-subject",
+                &[("holder", &holder), ("target", &target_subject(locale, &objective, period, Some(from)))],
+            );
+            ("holder-target-set", subject, shown(before), shown(after))
+        }
         Event::SettingChanged { setting, before, after } => {
             let shown = |value: &str| setting_value(locale, setting, value);
             ("setting-changed", word(setting.label_key()), shown(&before), shown(&after))

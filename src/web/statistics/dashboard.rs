@@ -48,6 +48,8 @@ pub struct Line {
     pub change: String,
     /// The period began before the holder held the objective.
     pub partial: bool,
+    /// The target is the holder's own, not the objective's.
+    pub own_target: bool,
     /// A word under the name (the total's "2 of 3 behind or at risk").
     pub note: String,
 }
@@ -96,6 +98,7 @@ impl Line {
                 crate::i18n::lookup(locale, "statistics-change", &[("figure", &figure), ("points", &points)])
             }),
             partial: progress.partial,
+            own_target: false,
             note: String::new(),
         }
     }
@@ -218,6 +221,7 @@ fn sections(money: &MoneyStyle, tables: Vec<Table>) -> Vec<Section> {
                 .into_iter()
                 .map(|line| Line {
                     active: line.holder.active,
+                    own_target: line.own_target,
                     ..Line::new(
                         line.holder.name,
                         &line.progress,

@@ -146,7 +146,7 @@ pub async fn page(
             .map(|(period, achieved)| Column {
                 label: crate::i18n::period(locale, period),
                 achieved: achieved.get(&user).copied().unwrap_or(0),
-                target: objective.target(period),
+                target: objective.target_for(user, period),
             })
             .collect()
     };
@@ -156,11 +156,11 @@ pub async fn page(
         .iter()
         .map(|(user, name)| PersonChart {
             name: name.clone(),
-            line: standings
-                .iter()
-                .find(|s| s.holder.user_id == *user)
-                .map(|s| Line::new(name.clone(), &s.progress, s.previous.as_ref(), measure, (&money, Fineness::Cents))),
-            burn_up: burn_up.as_ref().zip(objective.target(&scope.period)).map(|(burn_up, target)| {
+            line: standings.iter().find(|s| s.holder.user_id == *user).map(|s| Line {
+                own_target: s.own_target,
+                ..Line::new(name.clone(), &s.progress, s.previous.as_ref(), measure, (&money, Fineness::Cents))
+            }),
+            burn_up: burn_up.as_ref().zip(objective.target_for(*user, &scope.period)).map(|(burn_up, target)| {
                 let points: Vec<(f64, i64)> =
                     burn_up.points.iter().map(|(x, by)| (*x, by.get(user).copied().unwrap_or(0))).collect();
                 let from = burn_up.from.get(user).copied().unwrap_or(0.0);

@@ -19,7 +19,7 @@ use crate::web::html_form::HtmlQuery;
 use crate::web::{AppError, AppState};
 
 /// New columns go at the end: scripts read these by position.
-pub const CSV_HEADER: [&str; 17] = [
+pub const CSV_HEADER: [&str; 18] = [
     "user_email",
     "user_name",
     "objective",
@@ -37,6 +37,7 @@ pub const CSV_HEADER: [&str; 17] = [
     "standing",
     "forecast",
     "pipeline_forecast",
+    "target_set_for",
 ];
 
 /// The name of the total row, which has no e-mail: English, like the header.
@@ -71,11 +72,13 @@ pub async fn csv(
     let (kind, start, end) = (scope.period.kind().as_str(), scope.period.start(), scope.period.end());
     for Table { objective, lines, total, .. } in tables {
         let measure = objective.row.measure();
-        let people = lines.iter().filter_map(|HolderProgress { holder, progress, .. }| {
+        // Whose target a row is measured against: the holder's own, or the objective's.
+        let people = lines.iter().filter_map(|HolderProgress { holder, progress, own_target, .. }| {
             let person = scope.people.iter().find(|p| p.id == holder.user_id)?;
-            Some((person.email.as_str(), person.name.as_str(), progress))
+            let set_for = if *own_target { "holder" } else { "objective" };
+            Some((person.email.as_str(), person.name.as_str(), progress, set_for))
         });
-        for (email, name, progress) in people.chain(total.as_ref().map(|total| ("", TOTAL, total))) {
+        for (email, name, progress, set_for) in people.chain(total.as_ref().map(|total| ("", TOTAL, total, ""))) {
             let figures = Figures::of(measure, progress);
             writer
                 .write_record([
@@ -96,6 +99,7 @@ pub async fn csv(
                     progress.standing.css(),
                     &decimal(figures.forecast),
                     &decimal(figures.pipeline),
+                    set_for,
                 ])
                 .map_err(fail)?;
         }

@@ -74,13 +74,16 @@ pub async fn page(
                 objective: row.name.clone(),
                 period_label: crate::i18n::period(locale, current_period),
                 period_kind: found.kind,
-                line: Line::new(
-                    row.name.clone(),
-                    &found.progress,
-                    found.previous.as_ref(),
-                    measure,
-                    (&money, Fineness::Cents),
-                ),
+                line: Line {
+                    own_target: found.own_target,
+                    ..Line::new(
+                        row.name.clone(),
+                        &found.progress,
+                        found.previous.as_ref(),
+                        measure,
+                        (&money, Fineness::Cents),
+                    )
+                },
                 chart: chart::bar_chart(&columns, CHART_SIZE, 0, |v| measure.display(v, &money)),
                 detail_url: format!(
                     "/statistics/sales-objectives/{}?type={}&period={}",

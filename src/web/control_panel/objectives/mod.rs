@@ -1,14 +1,19 @@
 //! Control Panel > Sales Process > Sales Objectives: the list, the editor, the objective's
 //! page with its target history and assignments, archive and restore.
 
+mod holder;
 mod view;
+
+pub use holder::{save as save_holder_targets, show as holder_targets};
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path, Query};
 use serde::Deserialize;
 
-use self::view::{FormPage, HolderItem, ListPage, ObjectiveItem, ShowPage, describe, history_lines, pipeline_name};
+use self::view::{
+    FormPage, HolderItem, ListPage, ObjectiveItem, ShowPage, describe, history_lines, period_targets, pipeline_name,
+};
 use crate::app::objectives::assignments::{self, AssignTo};
 use crate::app::objectives::pages::{self, EditorPage};
 use crate::app::objectives::{ObjectiveForm, editor};
@@ -71,16 +76,7 @@ pub async fn list(
                 kind: objective.kind,
                 counts: describe(locale, &objective, &summary.outcomes, &listing.catalogue),
                 pipeline: pipeline_name(locale, &objective, &listing.pipelines),
-                targets: summary
-                    .targets
-                    .iter()
-                    .map(|(period, value)| {
-                        let period = crate::i18n::lookup(locale, period.label_key(), &[]);
-                        let target = measure.display(*value, &money);
-                        crate::i18n::lookup(locale, "cp-period-target", &[("period", &period), ("target", &target)])
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" · "),
+                targets: period_targets(locale, measure, &money, &summary.targets),
                 assignees: number::integer(locale, summary.assignees),
                 name: objective.name,
             }
@@ -198,7 +194,13 @@ async fn render_show(
     let holders = page
         .holders
         .into_iter()
-        .map(|h| HolderItem { user_id: h.user_id, name: h.name, active: h.active, objectives: h.objectives })
+        .map(|h| HolderItem {
+            own_targets: period_targets(locale, objective.measure(), &current.money(), &h.own_targets),
+            user_id: h.user_id,
+            name: h.name,
+            active: h.active,
+            objectives: h.objectives,
+        })
         .collect();
     let status = Refused::status(assign_error.as_ref());
     let page = ShowPage {

@@ -120,6 +120,8 @@ pub struct HolderItem {
     pub name: String,
     pub active: bool,
     pub objectives: i64,
+    /// Their own targets in force now, in words (empty: the objective's).
+    pub own_targets: String,
 }
 
 #[derive(Template)]
@@ -189,6 +191,24 @@ pub(super) fn pipeline_name(locale: Locale, objective: &Objective, pipelines: &[
         .pipeline_id
         .and_then(|id| pipelines.iter().find(|p| p.id == id))
         .map_or_else(|| crate::i18n::lookup(locale, "cp-all-pipelines", &[]), |p| p.name.clone())
+}
+
+/// "Month: €100,000.00 · Quarter: €280,000.00".
+pub(super) fn period_targets(
+    locale: Locale,
+    measure: Measure,
+    money: &MoneyStyle,
+    targets: &[(PeriodKind, i64)],
+) -> String {
+    targets
+        .iter()
+        .map(|(period, value)| {
+            let period = crate::i18n::lookup(locale, period.label_key(), &[]);
+            let target = measure.display(*value, money);
+            crate::i18n::lookup(locale, "cp-period-target", &[("period", &period), ("target", &target)])
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// (period, from, value, set on) per history entry, for reading.
