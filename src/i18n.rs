@@ -88,6 +88,22 @@ pub fn date(locale: Locale, date: NaiveDate) -> String {
 }
 
 /// `Fri 27 Nov 2026, 14:30`, `ven 27 nov 2026, 14:30`.
+/// An objective's dates as a sentence (`Runs from Tue 1 Dec 2026 to Tue 15 Dec 2026`,
+/// `Ended on …`); empty for one without dates.
+pub fn objective_dates(locale: Locale, dates: crate::domain::objective::Dates, today: NaiveDate) -> String {
+    let day = |d: Option<NaiveDate>| d.map(|d| date(locale, d)).unwrap_or_default();
+    let (first, last) = (day(dates.starts_on), day(dates.ends_on));
+    let key = match (dates.starts_on, dates.ends_on) {
+        (None, None) => return String::new(),
+        _ if dates.has_ended(today) => "objective-dates-ended",
+        (Some(start), _) if start > today => "objective-dates-upcoming",
+        (Some(_), Some(_)) => "objective-dates-between",
+        (Some(_), None) => "objective-dates-from",
+        (None, Some(_)) => "objective-dates-until",
+    };
+    lookup(locale, key, &[("first", &first), ("last", &last)])
+}
+
 pub fn date_time(locale: Locale, at: NaiveDateTime) -> String {
     at.and_utc().format_localized("%a %-d %b %Y, %H:%M", chrono_locale(locale)).to_string()
 }

@@ -159,3 +159,4 @@ holder-target-no-such-period = This objective has no { $period ->
         [quarter] quarterly
        *[year] yearly
     } target.
+objective-ends-before-it-starts = The objective cannot end before it starts.

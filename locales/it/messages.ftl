@@ -159,3 +159,4 @@ holder-target-no-such-period = Questo obiettivo non ha un target { $period ->
         [quarter] trimestrale
        *[year] annuale
     }.
+objective-ends-before-it-starts = L'obiettivo non può finire prima di cominciare.

@@ -213,6 +213,8 @@ diesel::table! {
         period_2 -> Nullable<Text>,
         archived_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        starts_on -> Nullable<Date>,
+        ends_on -> Nullable<Date>,
     }
 }
 

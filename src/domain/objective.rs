@@ -210,6 +210,41 @@ pub fn target_in_force(history: &[(NaiveDate, i64)], period_start: NaiveDate) ->
     history.iter().rev().find(|(from, _)| *from <= period_start).or(history.first()).map(|(_, value)| *value)
 }
 
+/// An objective's optional first and last day (the last included), local dates of the
+/// account: a campaign, a quarter's push. Nothing counts outside them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Dates {
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+}
+
+impl Dates {
+    /// The dates as typed (`YYYY-MM-DD`, each optional); an end before the start is refused.
+    pub fn parse(starts_on: &str, ends_on: &str) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let starts_on = errors.check("starts_on", super::range::parse_date(starts_on)).flatten();
+        let ends_on = errors.check("ends_on", super::range::parse_date(ends_on)).flatten();
+        if let (Some(start), Some(end)) = (starts_on, ends_on) {
+            if end < start {
+                errors.add("ends_on", "objective-ends-before-it-starts");
+            }
+        }
+        errors.into_result().map(|()| Self { starts_on, ends_on })
+    }
+
+    /// The local dates [start, end) narrowed to the objective's; none where they do not meet.
+    pub fn clip(&self, start: NaiveDate, end: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        let start = self.starts_on.map_or(start, |first| first.max(start));
+        let end = self.ends_on.and_then(|last| last.succ_opt()).map_or(end, |after| after.min(end));
+        (start < end).then_some((start, end))
+    }
+
+    /// Whether its last day has gone by on `today`.
+    pub fn has_ended(&self, today: NaiveDate) -> bool {
+        self.ends_on.is_some_and(|last| last < today)
+    }
+}
+
 /// A holder's own target history for one period kind: `(effective_from, value)` ascending,
 /// `None` from where they follow the objective's target again.
 pub type HolderHistory = [(NaiveDate, Option<i64>)];
@@ -344,6 +379,28 @@ mod tests {
         assert_eq!(target_in_force(&history, date(2026, 6, 1)), Some(12));
         assert_eq!(target_in_force(&history, date(2026, 12, 1)), Some(15));
         assert_eq!(target_in_force(&[], date(2026, 12, 1)), None);
+    }
+
+    #[test]
+    fn dates_clip_periods_and_refuse_an_end_before_the_start() {
+        let campaign = Dates::parse("2026-12-01", "2026-12-15").expect("valid dates");
+        assert_eq!(campaign.clip(date(2026, 11, 30), date(2026, 12, 7)), Some((date(2026, 12, 1), date(2026, 12, 7))));
+        assert_eq!(
+            campaign.clip(date(2026, 12, 14), date(2026, 12, 21)),
+            Some((date(2026, 12, 14), date(2026, 12, 16)))
+        );
+        assert_eq!(campaign.clip(date(2026, 12, 16), date(2026, 12, 17)), None, "the day after the last");
+        assert_eq!(campaign.clip(date(2026, 11, 30), date(2026, 12, 1)), None, "the day before the first");
+        assert_eq!(
+            Dates::default().clip(date(2026, 1, 1), date(2027, 1, 1)),
+            Some((date(2026, 1, 1), date(2027, 1, 1)))
+        );
+        assert!(campaign.has_ended(date(2026, 12, 16)) && !campaign.has_ended(date(2026, 12, 15)));
+        let errors = Dates::parse("2026-12-15", "2026-12-01").expect_err("refused");
+        assert_eq!(errors.get("ends_on"), Some(&Message::new("objective-ends-before-it-starts")));
+        let errors = Dates::parse("1 Dec", "").expect_err("refused");
+        assert!(errors.get("starts_on").is_some());
+        assert_eq!(Dates::parse(" ", ""), Ok(Dates::default()));
     }
 
     #[test]

@@ -200,7 +200,20 @@ impl WorkingCalendar {
         since: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> Pace {
-        let (period_start, end) = (period.start_utc(calendar), period.end_utc(calendar));
+        self.pace_between(calendar, period, (since, None), now)
+    }
+
+    /// As [`Self::pace_since`], for an objective that also ends at `until` (the end of its
+    /// last day): the period's working time stops there, and the period closes with it.
+    pub fn pace_between(
+        &self,
+        calendar: &Calendar,
+        period: &Period,
+        (since, until): (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
+        now: DateTime<Utc>,
+    ) -> Pace {
+        let (period_start, period_end) = (period.start_utc(calendar), period.end_utc(calendar));
+        let end = until.map_or(period_end, |until| until.min(period_end));
         let start = since.map_or(period_start, |since| since.max(period_start));
         let partial = start > period_start;
         if start >= end {

@@ -8,7 +8,7 @@ use diesel::sql_types::BigInt;
 use crate::db::schema::{assignments, objective_outcomes, objective_targets, objectives, users};
 use crate::db::{self, AnyConnection};
 use crate::domain::ids::{AccountId, ActionId, ObjectiveId, OutcomeId, PipelineId, UserId};
-use crate::domain::objective::{Context, Measure, ObjectiveKind, SalesMetric};
+use crate::domain::objective::{Context, Dates, Measure, ObjectiveKind, SalesMetric};
 use crate::domain::period::PeriodKind;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -27,6 +27,8 @@ pub struct ObjectiveRow {
     pub period_2: Option<PeriodKind>,
     pub archived_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
 }
 
 impl ObjectiveRow {
@@ -44,6 +46,11 @@ impl ObjectiveRow {
 
     pub fn measure(&self) -> Measure {
         Measure::of(self.kind(), self.metric())
+    }
+
+    /// Its first and last day, when it has them.
+    pub fn dates(&self) -> Dates {
+        Dates { starts_on: self.starts_on, ends_on: self.ends_on }
     }
 
     /// The one or two periods the objective has targets for, in the order given.
@@ -65,6 +72,8 @@ pub struct ObjectiveData {
     pub pipeline_id: Option<PipelineId>,
     pub period_1: PeriodKind,
     pub period_2: Option<PeriodKind>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
 }
 
 /// One entry of a target's history.

@@ -181,12 +181,9 @@ async fn the_holders_page_saves_shows_and_refuses_bad_targets_keeping_what_was_t
     let hints = texts(&html, "form p.muted");
     assert_eq!(hints, ["The objective's: 50"], "the objective's target is said");
 
-    for (typed, message) in [
-        ("-5", "more than zero"),
-        ("0", "more than zero"),
-        ("2.5", "whole number"),
-        ("many", "not a number"),
-    ] {
+    for (typed, message) in
+        [("-5", "more than zero"), ("0", "more than zero"), ("2.5", "whole number"), ("many", "not a number")]
+    {
         let refused = app.submit(&page, &[("target_week", typed)]).await;
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{typed}");
         let html = refused.text().await.expect("page");
@@ -217,7 +214,8 @@ async fn revenue_targets_take_two_decimals_and_money_as_the_reader_writes_it() {
     let app = TestApp::spawn().await;
     let acme = app.acme().with_manager().with_reps(1).build();
     let (manager, luca) = (acme.manager().clone(), acme.reps[0].clone());
-    let id = ObjectiveBuilder::revenue("Revenue").targets(&[("year", "100000")]).held_by(&[&luca]).create(&app, &manager);
+    let id =
+        ObjectiveBuilder::revenue("Revenue").targets(&[("year", "100000")]).held_by(&[&luca]).create(&app, &manager);
     app.login_as(&manager).await;
     let page = format!("/control-panel/sales-objectives/{id}/assignments/{}", luca.id);
 

@@ -22,6 +22,7 @@ mod login;
 mod menu;
 mod migrations;
 mod monitoring;
+mod objective_dates;
 mod objectives;
 mod prospects;
 mod sales_process;

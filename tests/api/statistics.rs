@@ -209,7 +209,7 @@ async fn activities_outside_the_context_pipeline_or_results_do_not_count() {
 }
 
 #[tokio::test]
-async fn an_archived_objective_is_hidden_and_a_changed_target_leaves_old_periods_alone() {
+async fn an_archived_objective_leaves_the_dashboard_stays_readable_and_a_changed_target_leaves_old_periods_alone() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
     let kept = ObjectiveBuilder::calls(&app, &w.manager, "Kept")
@@ -231,7 +231,12 @@ async fn an_archived_objective_is_hidden_and_a_changed_target_leaves_old_periods
     assert_eq!(row(&this_month, "rita@acme.example", "Kept")[8], "12");
     let march = csv(&app, "type=activity&period=month&date=2026-03-15").await;
     assert_eq!(row(&march, "rita@acme.example", "Kept")[8], "10", "a closed period keeps its target");
-    assert_eq!(app.get(&format!("{STATS}/{archived}")).await.status(), StatusCode::NOT_FOUND);
+    // Its results stay readable, marked archived, with nothing to change there.
+    let detail = app.get(&format!("{STATS}/{archived}?type=activity&period=month")).await;
+    assert_eq!(detail.status(), StatusCode::OK);
+    let html = detail.text().await.expect("detail");
+    assert_eq!(texts(&html, "h1 .badge"), ["Archived"]);
+    assert!(texts(&html, "main form[method=post]").is_empty(), "read-only");
 }
 
 #[tokio::test]

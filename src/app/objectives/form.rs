@@ -36,6 +36,9 @@ pub struct ObjectiveForm {
     pub target_2: String,
     pub period_3: String,
     pub target_3: String,
+    /// Its first and last day, `YYYY-MM-DD`, each optional.
+    pub starts_on: String,
+    pub ends_on: String,
     /// How the person writes numbers; set from their language, never from the request body.
     #[serde(skip)]
     pub locale: Locale,
@@ -104,6 +107,8 @@ impl ObjectiveForm {
             target_1,
             period_2,
             target_2,
+            starts_on: row.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+            ends_on: row.ends_on.map(|d| d.to_string()).unwrap_or_default(),
             locale,
             ..Self::default()
         }
@@ -209,6 +214,15 @@ pub(super) fn check(
             Vec::new()
         }
     };
+    let dates = match objective::Dates::parse(&form.starts_on, &form.ends_on) {
+        Ok(dates) => dates,
+        Err(date_errors) => {
+            for (field, message) in date_errors.iter() {
+                errors.add(field, message.clone());
+            }
+            objective::Dates::default()
+        }
+    };
     errors.clone().into_result()?;
     let (Some(name), Some(kind)) = (name, kind) else { return Err(errors.into()) };
     Ok(Checked {
@@ -222,6 +236,8 @@ pub(super) fn check(
             pipeline_id: pipeline,
             period_1: targets.first().map_or(PeriodKind::Day, |(p, _)| *p),
             period_2: targets.get(1).map(|(p, _)| *p),
+            starts_on: dates.starts_on,
+            ends_on: dates.ends_on,
         },
         outcomes,
         targets,

@@ -36,15 +36,30 @@ fn editor(actor: &Actor) -> Result<(), Error> {
     actor.require_dream_team()
 }
 
-/// The account's objectives, active or archived, by name.
-pub fn list(cx: &mut Cx, actor: &Actor, archived: bool) -> Result<Listing, Error> {
+/// Which of the account's objectives a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shelf {
+    /// Not archived, and not past their last day.
+    Running,
+    /// Not archived, their last day gone: listed apart, still readable.
+    Ended,
+    Archived,
+}
+
+/// The account's objectives on `shelf`, by name.
+pub fn list(cx: &mut Cx, actor: &Actor, shelf: Shelf) -> Result<Listing, Error> {
     editor(actor)?;
     let account = actor.account_id();
     let catalogue = actions::list(cx.conn, account)?;
     let pipelines = pipelines::list(cx.conn, account)?;
+    let today = actor.account.calendar().local_date(cx.now);
     let mut summaries = Vec::new();
-    for line in objectives::list(cx.conn, account, archived)? {
+    for line in objectives::list(cx.conn, account, shelf == Shelf::Archived)? {
         let objective = line.objective;
+        let ended = objective.dates().has_ended(today);
+        if shelf != Shelf::Archived && ended != (shelf == Shelf::Ended) {
+            continue;
+        }
         let outcomes = objectives::outcomes(cx.conn, objective.id)?;
         let targets = current_targets(cx, &actor.account, &objective)?;
         summaries.push(Summary { objective, outcomes, targets, assignees: line.assignees });

@@ -56,7 +56,7 @@ fn burn_up(
     }
     let from = standings
         .iter()
-        .map(|s| (s.holder.user_id, clock.fraction_at(period, figures::held_since(objective, s.holder.since))))
+        .map(|s| (s.holder.user_id, clock.fraction_at(period, figures::held_since(objective, s.holder.since).since)))
         .collect();
     Ok(Some(BurnUp { points, from }))
 }
@@ -87,7 +87,7 @@ pub struct Detail {
     pub has_next: bool,
 }
 
-/// The detail of an active objective. A rep reads only the objectives they hold: another
+/// The detail of an objective, archived or not (read-only either way). A rep reads only the objectives they hold: another
 /// one's page, even its name, is not theirs to know.
 pub fn detail(
     cx: &mut Cx,
@@ -99,9 +99,9 @@ pub fn detail(
     actor.require_dream_team()?;
     crate::app::settings::rebuild::refuse_mixed_figures(cx, actor.account_id())?;
     let account = &*actor.account;
-    // Archived objectives are out of the statistics.
-    let row = objectives::find(cx.conn, account.id, id)?.filter(|o| o.archived_at.is_none()).ok_or(Error::NotFound)?;
-    let objective = figures::measured(cx.conn, row)?;
+    // Archived objectives are out of the dashboard, their results still readable here.
+    let row = objectives::find(cx.conn, account.id, id)?.ok_or(Error::NotFound)?;
+    let objective = figures::measured(cx.conn, account, row)?;
     let scope = resolve(cx.conn, actor, filters, std::slice::from_ref(&objective), Some(objective.row.kind()), cx.now)?;
     let seen: Vec<Holder> = objectives::holders(cx.conn, id)?.into_iter().filter(|h| scope.sees(h.user_id)).collect();
     if !actor.manages() && seen.is_empty() {
@@ -135,6 +135,8 @@ pub fn detail(
     let breakdown = figures::breakdown(cx.conn, &objective, &users, start, end)?;
     let limit = (page_size + 1, (page - 1) * page_size);
     let pipeline = objective.row.pipeline_id;
+    // What counted: only what happened within the objective's dates.
+    let (start, end) = objective.clip(start, end).unwrap_or((start, start));
     let (records, has_next) = match objective.row.kind() {
         ObjectiveKind::Activity => {
             let mut lines = activities::counted(cx.conn, account.id, &users, &objective.rule, (start, end), limit)?;

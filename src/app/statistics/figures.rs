@@ -35,16 +35,22 @@ pub struct Measured {
     pub history: Vec<(PeriodKind, Vec<(NaiveDate, i64)>)>,
     /// The holders' own target histories, by holder and period kind.
     pub personal: BTreeMap<(UserId, PeriodKind), HolderHistory>,
+    /// The start of its first day and the end of its last, when it has them.
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
 }
 
 impl Measured {
-    /// The objective's target in force for `period`, if it has targets of its kind.
+    /// The objective's target in force for `period`, if it has targets of its kind and the
+    /// period meets its dates.
     pub fn target(&self, period: &Period) -> Option<i64> {
+        self.meets(period)?;
         objective::target_in_force(self.objective_history(period.kind()), period.start())
     }
 
     /// `holder`'s target for `period`: their own where one is in force, else the objective's.
     pub fn target_for(&self, holder: UserId, period: &Period) -> Option<i64> {
+        self.meets(period)?;
         let own = self.personal.get(&(holder, period.kind())).map_or(&[][..], Vec::as_slice);
         objective::holder_target_in_force(self.objective_history(period.kind()), own, period.start())
     }
@@ -54,6 +60,15 @@ impl Measured {
         self.personal
             .get(&(holder, period.kind()))
             .is_some_and(|own| objective::holder_has_own_target(own, period.start()))
+    }
+
+    /// The part of local dates [start, end) within the objective's dates, if any.
+    pub fn clip(&self, start: NaiveDate, end: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        self.row.dates().clip(start, end)
+    }
+
+    fn meets(&self, period: &Period) -> Option<()> {
+        self.clip(period.start(), period.end()).map(drop)
     }
 
     fn objective_history(&self, kind: PeriodKind) -> &[(NaiveDate, i64)] {
@@ -78,22 +93,27 @@ pub fn active_objectives(
             continue;
         }
         let rule = rule_of(&mut rules, line.objective.id);
-        measured.push(measure(conn, line.objective, rule)?);
+        measured.push(measure(conn, &account.calendar(), line.objective, rule)?);
     }
     Ok(measured)
 }
 
-/// One objective (archived or not) ready to be measured.
-pub fn measured(conn: &mut AnyConnection, row: ObjectiveRow) -> QueryResult<Measured> {
+/// One objective (archived or not) ready to be measured on the account's calendar.
+pub fn measured(conn: &mut AnyConnection, account: &AccountRow, row: ObjectiveRow) -> QueryResult<Measured> {
     let rule = rule_of(&mut counting_rules::load(conn, RulesOf::Objective(row.id))?, row.id);
-    measure(conn, row, rule)
+    measure(conn, &account.calendar(), row, rule)
 }
 
 fn rule_of(rules: &mut BTreeMap<ObjectiveId, ObjectiveRule>, objective: ObjectiveId) -> CountingRule {
     rules.remove(&objective).map_or_else(CountingRule::nothing, |counted| counted.rule)
 }
 
-fn measure(conn: &mut AnyConnection, row: ObjectiveRow, rule: CountingRule) -> QueryResult<Measured> {
+fn measure(
+    conn: &mut AnyConnection,
+    calendar: &Calendar,
+    row: ObjectiveRow,
+    rule: CountingRule,
+) -> QueryResult<Measured> {
     let targets = objectives::targets(conn, row.id)?;
     let history = row
         .periods()
@@ -107,7 +127,9 @@ fn measure(conn: &mut AnyConnection, row: ObjectiveRow, rule: CountingRule) -> Q
     for entry in holder_targets::of_objective(conn, row.account_id, row.id)? {
         personal.entry((entry.user_id, entry.period)).or_default().push((entry.effective_from, entry.value));
     }
-    Ok(Measured { row, rule, history, personal })
+    let starts_at = row.starts_on.map(|first| calendar.start_of_day(first));
+    let ends_at = row.ends_on.and_then(|last| last.succ_opt()).map(|after| calendar.start_of_day(after));
+    Ok(Measured { row, rule, history, personal, starts_at, ends_at })
 }
 
 /// What each of `users` achieved for the objective over local dates [start, end): a
@@ -120,6 +142,7 @@ pub fn achieved_by_user(
     end: NaiveDate,
 ) -> QueryResult<BTreeMap<UserId, i64>> {
     let row = &objective.row;
+    let Some((start, end)) = objective.clip(start, end) else { return Ok(BTreeMap::new()) };
     match row.kind() {
         ObjectiveKind::Activity => buckets::count_for_objective(conn, row.id, users, start, end),
         ObjectiveKind::Sales => {
@@ -157,6 +180,7 @@ pub fn breakdown(
 ) -> QueryResult<Vec<(String, i64)>> {
     let row = &objective.row;
     let mut parts = Vec::new();
+    let Some((start, end)) = objective.clip(start, end) else { return Ok(parts) };
     match row.kind() {
         ObjectiveKind::Activity => {
             let catalogue = actions::list(conn, row.account_id)?;
@@ -222,11 +246,12 @@ impl Clock {
         Ok(Self { calendar: account.calendar(), working, now, shared: RefCell::default() })
     }
 
-    /// How much of `period`'s working time has gone for someone holding the objective
-    /// since `since`.
-    pub fn pace(&self, period: &Period, since: DateTime<Utc>) -> Pace {
-        if since > period.start_utc(&self.calendar) {
-            return self.working.pace_since(&self.calendar, period, Some(since), self.now);
+    /// How much of `period`'s working time has gone for someone holding the objective as
+    /// `held`.
+    pub fn pace(&self, period: &Period, held: Held) -> Pace {
+        let until = held.until.filter(|until| *until < period.end_utc(&self.calendar));
+        if held.since > period.start_utc(&self.calendar) || until.is_some() {
+            return self.working.pace_between(&self.calendar, period, (Some(held.since), until), self.now);
         }
         let key = (period.kind(), period.start());
         *self.shared.borrow_mut().entry(key).or_insert_with(|| self.working.pace(&self.calendar, period, self.now))
@@ -237,9 +262,9 @@ impl Clock {
         self.working.pace(&self.calendar, period, instant).fraction()
     }
 
-    /// The progress of `achieved` against `target` in `period`, held since `since`.
-    pub fn progress(&self, period: &Period, since: DateTime<Utc>, achieved: i64, target: i64) -> Progress {
-        progress::progress(achieved, target, &self.pace(period, since))
+    /// The progress of `achieved` against `target` in `period`, held as `held`.
+    pub fn progress(&self, period: &Period, held: Held, achieved: i64, target: i64) -> Progress {
+        progress::progress(achieved, target, &self.pace(period, held))
     }
 
     pub fn calendar(&self) -> &Calendar {
@@ -261,15 +286,27 @@ pub fn open_pipeline(
         return Ok(None);
     }
     let revenue = row.metric() == Some(SalesMetric::Revenue);
-    let open =
-        leads::weighted_open_by_owner(conn, row.account_id, users, row.pipeline_id, (period.start(), period.end()))?;
+    let Some(within) = objective.clip(period.start(), period.end()) else { return Ok(None) };
+    if objective.ends_at.is_some_and(|end| clock.now >= end) {
+        return Ok(None);
+    }
+    let open = leads::weighted_open_by_owner(conn, row.account_id, users, row.pipeline_id, within)?;
     Ok(Some(open.into_iter().map(|(user, (cents, count))| (user, if revenue { cents } else { count })).collect()))
 }
 
-/// Since when someone assigned at `assigned` holds `objective`: the later of the
-/// objective's creation and the assignment.
-pub fn held_since(objective: &Measured, assigned: NaiveDateTime) -> DateTime<Utc> {
-    objective.row.created_at.max(assigned).and_utc()
+/// When someone holds an objective: from `since` until `until` (the end of its last day;
+/// none: for as long as it runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Held {
+    pub since: DateTime<Utc>,
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// When someone assigned at `assigned` holds `objective`: from the latest of the
+/// objective's creation, its first day and the assignment, to the end of its last day.
+pub fn held_since(objective: &Measured, assigned: NaiveDateTime) -> Held {
+    let since = objective.row.created_at.max(assigned).and_utc();
+    Held { since: objective.starts_at.map_or(since, |first| first.max(since)), until: objective.ends_at }
 }
 
 /// One holder's progress in a period, and in the period before.
@@ -301,7 +338,7 @@ pub fn standings(
         None => None,
     };
     let open = open_pipeline(conn, clock, objective, &users, period)?;
-    let mut total = (0, 0, None::<DateTime<Utc>>);
+    let mut total = (0, 0, None::<Held>);
     let mut lines: Vec<HolderProgress> = holders
         .into_iter()
         .filter_map(|holder| {

@@ -29,7 +29,7 @@ pub fn mine(cx: &mut Cx, actor: &Actor, history: usize) -> Result<Vec<Card>, Err
     let today = clock.calendar().local_date(cx.now);
     let mut cards = Vec::new();
     for (row, assigned) in objectives::held_by(cx.conn, account.id, actor.user)? {
-        let objective = figures::measured(cx.conn, row)?;
+        let objective = figures::measured(cx.conn, account, row)?;
         let since = figures::held_since(&objective, assigned);
         for kind in objective.row.periods() {
             let mut past = Vec::new();

@@ -76,6 +76,10 @@ struct Page {
     id: ObjectiveId,
     /// Whether the reader may open the dashboard: a rep's way back is My objectives.
     reader_manages: bool,
+    /// Archived: out of the dashboard, its results read here only.
+    archived: bool,
+    /// Its dates as a sentence; empty without.
+    dates: String,
 }
 
 impl Page {
@@ -175,6 +179,12 @@ pub async fn page(
     let page = Page {
         layout: Layout::signed_in(Message::verbatim(&objective.row.name), &current, HERE),
         reader_manages: current.role().manages(),
+        archived: objective.row.archived_at.is_some(),
+        dates: crate::i18n::objective_dates(
+            locale,
+            objective.row.dates(),
+            current.account().calendar().local_date(chrono::Utc::now()),
+        ),
         name: objective.row.name.clone(),
         kind: objective.row.kind(),
         bounds: bounds(locale, &period_label, &scope),

@@ -15,7 +15,7 @@ use self::view::{
     FormPage, HolderItem, ListPage, ObjectiveItem, ShowPage, describe, history_lines, period_targets, pipeline_name,
 };
 use crate::app::objectives::assignments::{self, AssignTo};
-use crate::app::objectives::pages::{self, EditorPage};
+use crate::app::objectives::pages::{self, EditorPage, Shelf};
 use crate::app::objectives::{ObjectiveForm, editor};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::{ObjectiveId, UserId};
@@ -38,6 +38,8 @@ const HERE: &str = "/control-panel/sales-objectives";
 pub struct ListQuery {
     #[serde(default)]
     archived: Option<String>,
+    #[serde(default)]
+    ended: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -62,9 +64,15 @@ pub async fn list(
     ObjectivesEditor(current): ObjectivesEditor,
     query: Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let archived = query.archived.as_deref().is_some_and(|a| !a.is_empty() && a != "0");
-    let listing = state.app.run_as(&current.actor, move |cx, actor| pages::list(cx, actor, archived)).await?;
+    let asked = |flag: &Option<String>| flag.as_deref().is_some_and(|a| !a.is_empty() && a != "0");
+    let shelf = match (asked(&query.archived), asked(&query.ended)) {
+        (true, _) => Shelf::Archived,
+        (false, true) => Shelf::Ended,
+        (false, false) => Shelf::Running,
+    };
+    let listing = state.app.run_as(&current.actor, move |cx, actor| pages::list(cx, actor, shelf)).await?;
     let (locale, money) = (current.locale, current.money());
+    let today = current.account().calendar().local_date(chrono::Utc::now());
     let objectives = listing
         .objectives
         .into_iter()
@@ -78,12 +86,13 @@ pub async fn list(
                 pipeline: pipeline_name(locale, &objective, &listing.pipelines),
                 targets: period_targets(locale, measure, &money, &summary.targets),
                 assignees: number::integer(locale, summary.assignees),
+                dates: i18n::objective_dates(locale, objective.dates(), today),
                 name: objective.name,
             }
         })
         .collect();
     let layout = Layout::signed_in("cp-objectives-title", &current, "/control-panel");
-    html(current.locale, StatusCode::OK, &ListPage { layout, objectives, archived })
+    html(current.locale, StatusCode::OK, &ListPage { layout, objectives, shelf })
 }
 
 /// The new-objective form; choosing a kind or an action draws it again with what was typed
@@ -203,7 +212,19 @@ async fn render_show(
         })
         .collect();
     let status = Refused::status(assign_error.as_ref());
+    let today = current.account().calendar().local_date(chrono::Utc::now());
+    let dates = objective.dates();
+    let shown_on = dates.ends_on.filter(|_| dates.has_ended(today)).or(dates.starts_on.filter(|first| *first > today));
+    let results_url = format!(
+        "/statistics/sales-objectives/{}?type={}&period={}{}",
+        objective.id,
+        objective.kind.as_str(),
+        objective.period_1.as_str(),
+        shown_on.map(|day| format!("&date={day}")).unwrap_or_default()
+    );
     let page = ShowPage {
+        dates: i18n::objective_dates(locale, dates, today),
+        results_url,
         layout: Layout::signed_in(Message::verbatim(&objective.name), current, "/control-panel"),
         counts: describe(locale, &objective, &page.outcomes, &page.catalogue),
         pipeline: pipeline_name(locale, &objective, &page.pipelines),

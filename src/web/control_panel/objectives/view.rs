@@ -6,7 +6,7 @@ use askama::Template;
 use super::HERE;
 use crate::app::User;
 use crate::app::objectives::ObjectiveForm;
-use crate::app::objectives::pages::{Objective, Target, Team};
+use crate::app::objectives::pages::{Objective, Shelf, Target, Team};
 use crate::app::sales_process::actions::ActionWithOutcomes;
 use crate::app::sales_process::pipelines::Pipeline;
 use crate::domain::account::Locale;
@@ -28,6 +28,8 @@ pub struct ObjectiveItem {
     pub pipeline: String,
     pub targets: String,
     pub assignees: String,
+    /// Its dates as a sentence; empty without.
+    pub dates: String,
 }
 
 #[derive(Template)]
@@ -35,7 +37,7 @@ pub struct ObjectiveItem {
 pub(super) struct ListPage {
     pub(super) layout: Layout,
     pub(super) objectives: Vec<ObjectiveItem>,
-    pub(super) archived: bool,
+    pub(super) shelf: Shelf,
 }
 
 #[derive(Template)]
@@ -98,6 +100,11 @@ impl FormPage {
         ]
     }
 
+    /// (field, label, as typed) of the first and last day.
+    fn date_fields(&self) -> [(&'static str, &'static str, &str); 2] {
+        [("starts_on", "cp-starts-on", &self.form.starts_on), ("ends_on", "cp-ends-on", &self.form.ends_on)]
+    }
+
     fn form_url(&self) -> String {
         match self.objective {
             Some(id) => format!("{HERE}/{id}/edit"),
@@ -133,6 +140,10 @@ pub(super) struct ShowPage {
     pub(super) pipeline: String,
     pub(super) history: Vec<(String, String, String, String)>,
     pub(super) holders: Vec<HolderItem>,
+    /// Its dates as a sentence; empty without.
+    pub(super) dates: String,
+    /// Its results, at their last day for an ended one.
+    pub(super) results_url: String,
     pub(super) users: Vec<User>,
     pub(super) teams: Vec<Team>,
     pub(super) assign_error: Option<Refused>,
