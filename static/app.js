@@ -58,4 +58,22 @@
     if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(field.value)) return;
     pending = setTimeout(function () { event.detail.issueRequest(true); }, 500);
   });
+
+  // In the planning grid, Enter and the up and down arrows move to the cell above or
+  // below, as in a spreadsheet (leaving a cell saves it); Tab keeps moving along the row.
+  document.addEventListener("keydown", function (event) {
+    var input = event.target.closest && event.target.closest(".plan-grid td input");
+    if (!input || !["Enter", "ArrowDown", "ArrowUp"].includes(event.key)) return;
+    var cell = input.closest("td");
+    var row = cell.parentElement;
+    var next = event.key === "ArrowUp" ? row.previousElementSibling : row.nextElementSibling;
+    var target = next && next.children[cell.cellIndex] && next.children[cell.cellIndex].querySelector("input");
+    event.preventDefault();
+    if (target) {
+      target.focus();
+      target.select();
+    } else {
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  });
 })();

@@ -237,3 +237,43 @@ cp-objective-dates-hint = For a campaign or a quarter's push: nothing counts bef
 cp-starts-on = First day
 cp-ends-on = Last day
 cp-objective-results = Results
+plan-open = Plan targets
+plan-title = Targets: { $name }
+plan-about = Each holder's target for each period of the fiscal year. A cell holds the holder's own target for that period alone; empty, they follow the objective's (shown faintly). Running and future periods can be changed; closed periods keep the target they had.
+plan-daily-only = This objective has daily targets only: set them on the objective or per holder.
+plan-kinds = Period
+plan-caption = Own targets in the cells; the objective's where a cell is empty.
+plan-holder = Holder
+plan-objectives-target = Objective's target
+plan-save = Save the grid
+plan-save-hint = With JavaScript each cell saves as soon as you leave it.
+plan-saved = { $count ->
+    [0] Nothing changed.
+    [one] One target saved.
+   *[other] { $count } targets saved.
+}
+plan-imported = { $count ->
+    [0] Imported: nothing changed.
+    [one] Imported: one target changed.
+   *[other] Imported: { $count } targets changed.
+}
+plan-import-refused = Nothing was imported:
+plan-import-cell = Line { $line }, column { $column }: { $reason }
+plan-fill-title = Fill from a yearly figure
+plan-fill-who = For
+plan-fill-everyone = Every holder
+plan-fill-total = Yearly figure
+plan-fill-spread = Spread
+plan-spread-evenly = Evenly
+plan-spread-working-days = By working days
+plan-spread-seasonality = By the seasonality profile
+plan-fill = Fill the open periods
+plan-seasonality-title = Seasonality profile
+plan-seasonality-about = Twelve monthly weights for the whole account: a month's share of a year is its weight over the twelve's sum (8, 8, 10… or percentages).
+plan-seasonality-save = Save the profile
+plan-seasonality-saved = Seasonality profile saved.
+plan-file-title = The grid as a file
+plan-file-about = A line per holder (user_email, user_name), a column per period start (YYYY-MM-DD); a cell holds an own target (1250.50, 10) or nothing for the objective's. Importing is all or nothing.
+plan-export = Download CSV
+plan-import-file = CSV file
+plan-import = Import the grid

@@ -160,3 +160,14 @@ holder-target-no-such-period = This objective has no { $period ->
        *[year] yearly
     } target.
 objective-ends-before-it-starts = The objective cannot end before it starts.
+plan-not-a-period-start = { $date } is not the first day of one of the grid's periods.
+plan-outside-dates = This period is outside the objective's dates.
+plan-period-closed = This period is closed: it keeps the target it had.
+plan-no-open-period = No period of this year is still open.
+plan-spread-too-small = The yearly figure leaves no target for every open period of { $name } (closed periods already hold { $closed }).
+plan-no-such-holder = { $email } does not hold this objective.
+plan-header = The first columns must be { $expected }, then one per period start.
+choose-spread = Choose how to spread the figure.
+seasonality-twelve = Give twelve monthly weights.
+seasonality-weight = Each weight is zero or more, with at most two decimals, such as 8.5.
+seasonality-all-zero = At least one month needs a weight above zero.

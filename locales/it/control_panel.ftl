@@ -252,3 +252,43 @@ cp-objective-dates-hint = Per una campagna o la spinta di un trimestre: non cont
 cp-starts-on = Primo giorno
 cp-ends-on = Ultimo giorno
 cp-objective-results = Risultati
+plan-open = Pianifica i target
+plan-title = Target: { $name }
+plan-about = Il target di ogni assegnatario per ogni periodo dell'esercizio. Una cella contiene il target personale per quel solo periodo; se è vuota vale quello dell'obiettivo (mostrato in chiaro). Si possono cambiare i periodi in corso e futuri; i periodi chiusi mantengono il target che avevano.
+plan-daily-only = Questo obiettivo ha solo target giornalieri: impostali sull'obiettivo o per persona.
+plan-kinds = Periodo
+plan-caption = Nelle celle i target personali; dove una cella è vuota, quello dell'obiettivo.
+plan-holder = Assegnatario
+plan-objectives-target = Target dell'obiettivo
+plan-save = Salva la griglia
+plan-save-hint = Con JavaScript ogni cella si salva appena la lasci.
+plan-saved = { $count ->
+    [0] Nessuna modifica.
+    [one] Un target salvato.
+   *[other] { $count } target salvati.
+}
+plan-imported = { $count ->
+    [0] Importazione riuscita: nessuna modifica.
+    [one] Importazione riuscita: un target modificato.
+   *[other] Importazione riuscita: { $count } target modificati.
+}
+plan-import-refused = Non è stato importato nulla:
+plan-import-cell = Riga { $line }, colonna { $column }: { $reason }
+plan-fill-title = Riempi da un valore annuale
+plan-fill-who = Per
+plan-fill-everyone = Tutti gli assegnatari
+plan-fill-total = Valore annuale
+plan-fill-spread = Ripartizione
+plan-spread-evenly = In parti uguali
+plan-spread-working-days = Per giorni lavorativi
+plan-spread-seasonality = Secondo il profilo stagionale
+plan-fill = Riempi i periodi aperti
+plan-seasonality-title = Profilo stagionale
+plan-seasonality-about = Dodici pesi mensili per tutto l'account: la quota di un mese sull'anno è il suo peso sulla somma dei dodici (8, 8, 10… oppure percentuali).
+plan-seasonality-save = Salva il profilo
+plan-seasonality-saved = Profilo stagionale salvato.
+plan-file-title = La griglia come file
+plan-file-about = Una riga per assegnatario (user_email, user_name), una colonna per inizio di periodo (AAAA-MM-GG); una cella contiene un target personale (1250.50, 10) o niente per quello dell'obiettivo. L'importazione è tutto o niente.
+plan-export = Scarica il CSV
+plan-import-file = File CSV
+plan-import = Importa la griglia

@@ -160,3 +160,14 @@ holder-target-no-such-period = Questo obiettivo non ha un target { $period ->
        *[year] annuale
     }.
 objective-ends-before-it-starts = L'obiettivo non può finire prima di cominciare.
+plan-not-a-period-start = { $date } non è il primo giorno di uno dei periodi della griglia.
+plan-outside-dates = Questo periodo è fuori dalle date dell'obiettivo.
+plan-period-closed = Questo periodo è chiuso: mantiene il target che aveva.
+plan-no-open-period = Nessun periodo di quest'anno è ancora aperto.
+plan-spread-too-small = Il valore annuale non lascia un target per ogni periodo aperto di { $name } (i periodi chiusi contano già { $closed }).
+plan-no-such-holder = { $email } non è assegnatario di questo obiettivo.
+plan-header = Le prime colonne devono essere { $expected }, poi una per inizio di periodo.
+choose-spread = Scegli come ripartire il valore.
+seasonality-twelve = Indica dodici pesi mensili.
+seasonality-weight = Ogni peso è zero o più, con al massimo due decimali, ad esempio 8,5.
+seasonality-all-zero = Almeno un mese deve avere un peso maggiore di zero.

@@ -16,6 +16,7 @@ diesel::table! {
         fiscal_year_start -> Integer,
         working_days -> Text,
         reps_see_leaderboard -> Bool,
+        seasonality -> Nullable<Text>,
     }
 }
 

@@ -24,6 +24,7 @@ pub mod role;
 pub mod sales_process;
 pub mod session;
 pub mod spreadsheet;
+pub mod target_plan;
 pub mod text;
 mod text_enum;
 pub mod throttle;

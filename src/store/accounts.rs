@@ -90,6 +90,15 @@ pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<
     accounts::table.filter(accounts::name.eq(name)).select(AccountRow::as_select()).get_result(conn).optional()
 }
 
+/// The account's seasonality profile as stored (twelve hundredths), if it has one.
+pub fn seasonality(conn: &mut AnyConnection, id: AccountId) -> QueryResult<Option<String>> {
+    accounts::table.find(id).select(accounts::seasonality).get_result(conn).optional().map(Option::flatten)
+}
+
+pub fn set_seasonality(conn: &mut AnyConnection, id: AccountId, stored: &str) -> QueryResult<usize> {
+    diesel::update(accounts::table.find(id)).set(accounts::seasonality.eq(stored)).execute(conn)
+}
+
 /// What an admin changes on the settings page.
 #[derive(Debug, Clone, PartialEq, Eq, AsChangeset)]
 #[diesel(table_name = accounts)]

@@ -125,6 +125,24 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/control-panel/sales-objectives/{id}/edit", web::get().to(control_panel::objectives::edit))
         .route("/control-panel/sales-objectives/{id}/edit", web::post().to(control_panel::objectives::edit))
         .route("/control-panel/sales-objectives/{id}/assignments", web::post().to(control_panel::objectives::assign))
+        .route("/control-panel/sales-objectives/{id}/targets", web::get().to(control_panel::objectives::plan))
+        .route("/control-panel/sales-objectives/{id}/targets", web::post().to(control_panel::objectives::save_plan))
+        .route(
+            "/control-panel/sales-objectives/{id}/targets.csv",
+            web::get().to(control_panel::objectives::export_plan),
+        )
+        .route(
+            "/control-panel/sales-objectives/{id}/targets/fill",
+            web::post().to(control_panel::objectives::fill_plan),
+        )
+        .route(
+            "/control-panel/sales-objectives/{id}/targets/seasonality",
+            web::post().to(control_panel::objectives::save_seasonality),
+        )
+        .route(
+            "/control-panel/sales-objectives/{id}/targets/import",
+            web::post().to(control_panel::objectives::import_plan),
+        )
         .route(
             "/control-panel/sales-objectives/{id}/assignments/{user_id}",
             web::get().to(control_panel::objectives::holder_targets),

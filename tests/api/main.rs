@@ -31,5 +31,6 @@ mod session;
 mod settings;
 mod statistics;
 mod subject_pages;
+mod target_plan;
 mod targets;
 mod tenancy;

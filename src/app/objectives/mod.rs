@@ -7,5 +7,6 @@ pub mod editor;
 pub mod form;
 pub mod holder_targets;
 pub mod pages;
+pub mod target_plan;
 
 pub use form::ObjectiveForm;

@@ -65,7 +65,7 @@ pub async fn post(
 }
 
 /// The uploaded `file` field, or why there is none to import.
-async fn read_file(mut payload: Multipart) -> Result<Vec<u8>, Message> {
+pub(crate) async fn read_file(mut payload: Multipart) -> Result<Vec<u8>, Message> {
     while let Some(field) = payload.next().await {
         let mut field = field.map_err(|e| Message::new("cp-import-upload-unreadable").arg("error", e))?;
         if field.name() != Some("file") {

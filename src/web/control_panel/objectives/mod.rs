@@ -2,9 +2,14 @@
 //! page with its target history and assignments, archive and restore.
 
 mod holder;
+mod plan;
 mod view;
 
 pub use holder::{save as save_holder_targets, show as holder_targets};
+pub use plan::{
+    export as export_plan, fill as fill_plan, import as import_plan, save as save_plan,
+    seasonality as save_seasonality, show as plan,
+};
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
