@@ -11,5 +11,6 @@ mod browser;
 mod everyday;
 mod flows;
 mod monitoring;
+mod planning;
 mod settings;
 mod without_javascript;
