@@ -71,4 +71,12 @@ async fn without_javascript_the_whole_grid_is_one_form() {
     let saved = browser.find(&format!("input[name='{name}']")).await.prop("value").await.expect("value");
     assert!(saved.as_deref().is_some_and(|v| v.starts_with("51")), "{saved:?}");
     browser.screenshot("target-plan-without-javascript").await;
+
+    // The objective's page says whose targets are their own; a holder's page sets them.
+    browser.click(".crumbs a:last-child").await;
+    browser.wait_for_texts(".holders li", |t| t.iter().any(|h| h.contains("Own target"))).await;
+    browser.screenshot("objective-holders").await;
+    browser.click(".holders li a.actions").await;
+    browser.wait_for_texts("h1", |t| t.iter().any(|h| h.contains("targets"))).await;
+    browser.screenshot("holder-targets").await;
 }
