@@ -199,3 +199,4 @@ admin-licences-review-objectives-shown = Sales objectives, their statistics and 
 admin-licences-review-licences = Licences go from { $before } to { $after }.
 admin-licences-review-nothing = Nothing changes: this is the edition and the number of licences the account has.
 admin-licences-review-confirm = Make the change
+admin-audit-team-target-set = team target set

@@ -277,3 +277,21 @@ plan-file-about = A line per holder (user_email, user_name), a column per period
 plan-export = Download CSV
 plan-import-file = CSV file
 plan-import = Import the grid
+cp-team-holders = Held by teams
+cp-team-holders-about = A team holds an objective against a target of its own: its figure is what its members did while they were in it. When the own targets of its members who hold the objective do not add up to the team's, the dashboard says so.
+cp-no-team-holds = No team holds this objective.
+cp-team-to-hold = Team
+cp-team-target-label = { $period ->
+        [day] Daily
+        [week] Weekly
+        [month] Monthly
+        [quarter] Quarterly
+       *[year] Yearly
+    } team target
+cp-give-to-team = Give to the team
+cp-team-assigned = The team holds the objective.
+cp-team-removed = The team no longer holds the objective.
+cp-team-targets-title = { $name }'s targets
+cp-team-targets-about = The team's own targets. A change applies from the start of the current period; closed periods keep the target they had.
+cp-remove-team-title = Take the objective back from this team?
+cp-remove-team-question = { $team } will no longer hold «{ $objective }», and its team targets go. Its members' figures stay.

@@ -171,3 +171,5 @@ choose-spread = Choose how to spread the figure.
 seasonality-twelve = Give twelve monthly weights.
 seasonality-weight = Each weight is zero or more, with at most two decimals, such as 8.5.
 seasonality-all-zero = At least one month needs a weight above zero.
+team-has-no-members = { $team } has no members: add some before giving it an objective.
+team-holds-objective = { $team } already holds this objective.

@@ -95,3 +95,5 @@ statistics-my-teams = My teams
 statistics-burn-up-summary = So far { $value } of { $target } this period.
 statistics-burn-up-caption = This period so far: the line, what was achieved; dashed, a steady pace to the target.
 statistics-filters = Filters
+statistics-members-targets = Members' targets: { $members } of { $team }
+statistics-column-team = Team

@@ -199,3 +199,4 @@ admin-licences-review-objectives-shown = Gli obiettivi di vendita, le loro stati
 admin-licences-review-licences = Le licenze passano da { $before } a { $after }.
 admin-licences-review-nothing = Non cambia nulla: sono già l'edizione e il numero di licenze dell'account.
 admin-licences-review-confirm = Applica la modifica
+admin-audit-team-target-set = target del team impostato

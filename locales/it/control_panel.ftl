@@ -292,3 +292,21 @@ plan-file-about = Una riga per assegnatario (user_email, user_name), una colonna
 plan-export = Scarica il CSV
 plan-import-file = File CSV
 plan-import = Importa la griglia
+cp-team-holders = Assegnato ai team
+cp-team-holders-about = Un team ha un obiettivo con un target tutto suo: il suo risultato è quanto hanno fatto i membri mentre ne facevano parte. Se i target personali dei membri che hanno l'obiettivo non arrivano a quello del team, la dashboard lo segnala.
+cp-no-team-holds = Nessun team ha questo obiettivo.
+cp-team-to-hold = Team
+cp-team-target-label = Target { $period ->
+        [day] giornaliero
+        [week] settimanale
+        [month] mensile
+        [quarter] trimestrale
+       *[year] annuale
+    } del team
+cp-give-to-team = Assegna al team
+cp-team-assigned = Il team ha ora l'obiettivo.
+cp-team-removed = Il team non ha più l'obiettivo.
+cp-team-targets-title = Target di { $name }
+cp-team-targets-about = I target propri del team. Una modifica vale dall'inizio del periodo in corso; i periodi chiusi mantengono il target che avevano.
+cp-remove-team-title = Togliere l'obiettivo a questo team?
+cp-remove-team-question = { $team } non avrà più «{ $objective }» e i suoi target di team vengono eliminati. I dati dei membri restano.

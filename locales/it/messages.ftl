@@ -171,3 +171,5 @@ choose-spread = Scegli come ripartire il valore.
 seasonality-twelve = Indica dodici pesi mensili.
 seasonality-weight = Ogni peso è zero o più, con al massimo due decimali, ad esempio 8,5.
 seasonality-all-zero = Almeno un mese deve avere un peso maggiore di zero.
+team-has-no-members = { $team } non ha membri: aggiungine prima di assegnargli un obiettivo.
+team-holds-objective = { $team } ha già questo obiettivo.

@@ -95,3 +95,5 @@ statistics-my-teams = I miei team
 statistics-burn-up-summary = Finora { $value } su { $target } in questo periodo.
 statistics-burn-up-caption = Il periodo finora: la linea continua indica quanto raggiunto; quella tratteggiata, un ritmo costante fino al target.
 statistics-filters = Filtri
+statistics-members-targets = Target dei membri: { $members } su { $team }
+statistics-column-team = Team

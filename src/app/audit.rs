@@ -81,6 +81,17 @@ pub enum Event {
         before: Option<i64>,
         after: Option<i64>,
     },
+    /// A team's target in force from `from` (none: from the start).
+    TeamTargetSet {
+        objective: String,
+        team: String,
+        kind: ObjectiveKind,
+        metric: Option<SalesMetric>,
+        period: PeriodKind,
+        from: Option<NaiveDate>,
+        before: Option<i64>,
+        after: i64,
+    },
     /// An account setting, from its stored value to the new one (a zone's name, a week's
     /// first day, a fiscal year's first month, working days as `mon,tue`).
     SettingChanged {
@@ -126,6 +137,7 @@ impl Event {
             Event::ObjectiveRestored { .. } => "objective_restored",
             Event::TargetSet { .. } => "target_set",
             Event::HolderTargetSet { .. } => "holder_target_set",
+            Event::TeamTargetSet { .. } => "team_target_set",
             Event::SettingChanged { .. } => "setting_changed",
             Event::HolidaySet { .. } => "holiday_set",
             Event::HolidayRemoved { .. } => "holiday_removed",

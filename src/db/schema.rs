@@ -271,6 +271,7 @@ diesel::joinable!(users -> accounts (account_id));
 diesel::joinable!(teams -> accounts (account_id));
 diesel::joinable!(team_memberships -> teams (team_id));
 diesel::joinable!(team_memberships -> users (user_id));
+diesel::joinable!(team_assignments -> teams (team_id));
 
 diesel::joinable!(outcomes -> actions (action_id));
 diesel::joinable!(leads -> pipelines (pipeline_id));
@@ -289,6 +290,38 @@ diesel::table! {
         grain -> Text,
         bucket -> Date,
         count -> BigInt,
+    }
+}
+
+diesel::table! {
+    team_spells (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        team_id -> BigInt,
+        user_id -> BigInt,
+        joined_at -> Timestamp,
+        left_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    team_assignments (objective_id, team_id) {
+        account_id -> BigInt,
+        objective_id -> BigInt,
+        team_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    team_targets (objective_id, team_id, period, effective_from) {
+        account_id -> BigInt,
+        objective_id -> BigInt,
+        team_id -> BigInt,
+        period -> Text,
+        effective_from -> Date,
+        value -> BigInt,
+        set_at -> Timestamp,
     }
 }
 
@@ -359,6 +392,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     objective_outcomes,
     objective_targets,
     holder_targets,
+    team_spells,
+    team_assignments,
+    team_targets,
     assignments,
     password_links,
     audit_log,

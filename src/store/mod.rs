@@ -38,6 +38,7 @@ pub mod rebuilds;
 pub mod sessions;
 pub mod sign_in_throttle;
 pub mod target_history;
+pub mod team_objectives;
 pub mod teams;
 mod text;
 pub mod users;

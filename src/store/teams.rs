@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::AnyConnection;
-use crate::db::schema::{team_memberships, teams, users};
+use crate::db::schema::{team_memberships, team_spells, teams, users};
 use crate::domain::ids::{AccountId, TeamId, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -49,8 +49,36 @@ pub fn insert(conn: &mut AnyConnection, new: &NewTeam) -> QueryResult<TeamRow> {
         .get_result(conn)
 }
 
-pub fn add_member(conn: &mut AnyConnection, membership: &NewMembership) -> QueryResult<()> {
-    diesel::insert_into(team_memberships::table).values(membership).execute(conn).map(drop)
+/// Adds a member, their spell in the team beginning `at`.
+pub fn add_member(conn: &mut AnyConnection, membership: &NewMembership, at: NaiveDateTime) -> QueryResult<()> {
+    diesel::insert_into(team_memberships::table).values(membership).execute(conn)?;
+    diesel::insert_into(team_spells::table)
+        .values((
+            team_spells::account_id.eq(membership.account_id),
+            team_spells::team_id.eq(membership.team_id),
+            team_spells::user_id.eq(membership.user_id),
+            team_spells::joined_at.eq(at),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// One spell of a member in a team: from `joined_at` until `left_at` (none: still in it).
+#[derive(Debug, Clone, Queryable)]
+pub struct Spell {
+    pub user_id: UserId,
+    pub joined_at: NaiveDateTime,
+    pub left_at: Option<NaiveDateTime>,
+}
+
+/// Every spell of the team's members, past and present.
+pub fn spells(conn: &mut AnyConnection, account: AccountId, team: TeamId) -> QueryResult<Vec<Spell>> {
+    team_spells::table
+        .filter(team_spells::account_id.eq(account))
+        .filter(team_spells::team_id.eq(team))
+        .order((team_spells::user_id.asc(), team_spells::joined_at.asc()))
+        .select((team_spells::user_id, team_spells::joined_at, team_spells::left_at))
+        .load(conn)
 }
 
 /// The account's teams, by name.
@@ -110,10 +138,28 @@ pub fn rename(conn: &mut AnyConnection, account: AccountId, id: TeamId, name: &s
 /// Deletes a team and its memberships; its people and their figures stay.
 pub fn delete(conn: &mut AnyConnection, account: AccountId, id: TeamId) -> QueryResult<usize> {
     diesel::delete(team_memberships::table.filter(team_memberships::team_id.eq(id))).execute(conn)?;
+    diesel::delete(team_spells::table.filter(team_spells::team_id.eq(id))).execute(conn)?;
+    crate::store::team_objectives::remove_team(conn, account, id)?;
     diesel::delete(teams::table.filter(teams::account_id.eq(account)).filter(teams::id.eq(id))).execute(conn)
 }
 
-pub fn remove_member(conn: &mut AnyConnection, account: AccountId, team: TeamId, user: UserId) -> QueryResult<usize> {
+/// Removes a member, their spell in the team ending `at`: their past work stays the team's.
+pub fn remove_member(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    team: TeamId,
+    user: UserId,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        team_spells::table
+            .filter(team_spells::account_id.eq(account))
+            .filter(team_spells::team_id.eq(team))
+            .filter(team_spells::user_id.eq(user))
+            .filter(team_spells::left_at.is_null()),
+    )
+    .set(team_spells::left_at.eq(at))
+    .execute(conn)?;
     diesel::delete(
         team_memberships::table
             .filter(team_memberships::account_id.eq(account))

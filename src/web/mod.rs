@@ -125,6 +125,23 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/control-panel/sales-objectives/{id}/edit", web::get().to(control_panel::objectives::edit))
         .route("/control-panel/sales-objectives/{id}/edit", web::post().to(control_panel::objectives::edit))
         .route("/control-panel/sales-objectives/{id}/assignments", web::post().to(control_panel::objectives::assign))
+        .route("/control-panel/sales-objectives/{id}/teams", web::post().to(control_panel::objectives::assign_team))
+        .route(
+            "/control-panel/sales-objectives/{id}/teams/{team_id}",
+            web::get().to(control_panel::objectives::team_targets),
+        )
+        .route(
+            "/control-panel/sales-objectives/{id}/teams/{team_id}",
+            web::post().to(control_panel::objectives::save_team_targets),
+        )
+        .route(
+            "/control-panel/sales-objectives/{id}/teams/{team_id}/delete",
+            web::get().to(control_panel::objectives::confirm_remove_team),
+        )
+        .route(
+            "/control-panel/sales-objectives/{id}/teams/{team_id}/delete",
+            web::post().to(control_panel::objectives::remove_team),
+        )
         .route("/control-panel/sales-objectives/{id}/targets", web::get().to(control_panel::objectives::plan))
         .route("/control-panel/sales-objectives/{id}/targets", web::post().to(control_panel::objectives::save_plan))
         .route(

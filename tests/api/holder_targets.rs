@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
-use sales_objectives::app::objectives::holder_targets::{self, HolderTargetsForm};
+use sales_objectives::app::objectives::holder_targets::{self, PeriodTargetsForm};
 use sales_objectives::domain::ids::ObjectiveId;
 use sales_objectives::store::users::UserRow;
 
@@ -48,8 +48,8 @@ async fn world(app: &TestApp) -> World {
     World { admin: acme.admin.clone(), manager, rita, remo, id }
 }
 
-fn weekly(target: &str) -> HolderTargetsForm {
-    HolderTargetsForm { target_week: Some(target.to_owned()), ..HolderTargetsForm::default() }
+fn weekly(target: &str) -> PeriodTargetsForm {
+    PeriodTargetsForm { target_week: Some(target.to_owned()), ..PeriodTargetsForm::default() }
 }
 
 /// Sets `holder`'s own weekly target at `when` (empty: the objective's again).

@@ -33,4 +33,5 @@ mod statistics;
 mod subject_pages;
 mod target_plan;
 mod targets;
+mod team_objectives;
 mod tenancy;

@@ -338,6 +338,7 @@ async fn a_whole_team_is_assigned_at_once_and_one_assignment_removed() {
             teams::add_member(
                 &mut conn,
                 &NewMembership { account_id: admin.account_id, team_id: team.id, user_id: user.id, is_manager },
+                chrono::Utc::now().naive_utc(),
             )
             .expect("member");
         }

@@ -22,6 +22,7 @@ fn two_accounts(app: &TestApp) -> (sales_objectives::store::users::UserRow, sale
         teams::add_member(
             &mut conn,
             &NewMembership { account_id: admin.account_id, team_id: team.id, user_id: rep.id, is_manager: false },
+            chrono::Utc::now().naive_utc(),
         )
         .expect("member");
     }
@@ -59,6 +60,7 @@ async fn a_membership_across_two_accounts_is_impossible() {
         let refused = teams::add_member(
             &mut conn,
             &NewMembership { account_id, team_id: globex_team.id, user_id: acme_admin.id, is_manager: false },
+            chrono::Utc::now().naive_utc(),
         );
         assert!(refused.is_err(), "the database refuses the membership");
     }

@@ -100,10 +100,10 @@ pub fn change(cx: &mut Cx, actor: &Actor, team: TeamId, change: TeamChange) -> R
                 }
                 let membership =
                     NewMembership { account_id: account, team_id: team, user_id: user.id, is_manager: false };
-                teams::add_member(cx.conn, &membership)?;
+                teams::add_member(cx.conn, &membership, cx.now.naive_utc())?;
             }
             TeamChange::RemoveMember(user) => {
-                if teams::remove_member(cx.conn, account, team, user)? == 0 {
+                if teams::remove_member(cx.conn, account, team, user, cx.now.naive_utc())? == 0 {
                     return Err(Error::NotFound);
                 }
             }

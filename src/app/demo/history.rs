@@ -5,7 +5,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
 use crate::app::objectives::ObjectiveForm;
-use crate::app::objectives::holder_targets::{self, HolderTargetsForm};
+use crate::app::objectives::holder_targets::{self, PeriodTargetsForm};
 use crate::app::objectives::{assignments, editor};
 use crate::app::{self, Actor, Cx};
 use crate::db::AnyConnection;
@@ -242,10 +242,10 @@ pub fn objectives(cx: &mut Cx, admin: &Actor, reps: &[UserId]) -> Result<(), app
         assignments::assign_users(cx, admin, id, &rep_ids)?;
         // The senior rep carries a bigger revenue number than the others.
         if let (Some(senior), "Revenue") = (reps.first(), form.name.as_str()) {
-            let own = HolderTargetsForm {
+            let own = PeriodTargetsForm {
                 target_year: Some("180000".into()),
                 target_quarter: Some("48000".into()),
-                ..HolderTargetsForm::default()
+                ..PeriodTargetsForm::default()
             };
             holder_targets::set(cx, admin, id, *senior, &own)?;
         }

@@ -98,9 +98,11 @@ pub fn load(conn: &mut AnyConnection, passwords: &Passwords, password: &str) -> 
             }
             for &(team_name, is_manager) in person.teams {
                 let Some(&(_, team_id)) = team_ids.iter().find(|(n, _)| *n == team_name) else { continue };
+                let membership = NewMembership { account_id: account.id, team_id, user_id: user.id, is_manager };
                 teams::add_member(
                     conn,
-                    &NewMembership { account_id: account.id, team_id, user_id: user.id, is_manager },
+                    &membership,
+                    crate::domain::objective::FROM_THE_START.and_time(chrono::NaiveTime::MIN),
                 )?;
             }
         }

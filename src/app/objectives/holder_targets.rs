@@ -21,7 +21,7 @@ use crate::store::objectives::{self, Holder, ObjectiveRow};
 /// where the objective has no target of that kind (one posted anyway is refused).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
-pub struct HolderTargetsForm {
+pub struct PeriodTargetsForm {
     pub target_day: Option<String>,
     pub target_week: Option<String>,
     pub target_month: Option<String>,
@@ -32,7 +32,7 @@ pub struct HolderTargetsForm {
     pub locale: Locale,
 }
 
-impl HolderTargetsForm {
+impl PeriodTargetsForm {
     /// The field of a period kind's target.
     pub fn field(kind: PeriodKind) -> &'static str {
         match kind {
@@ -175,7 +175,7 @@ pub fn set(
     actor: &Actor,
     id: ObjectiveId,
     user: UserId,
-    form: &HolderTargetsForm,
+    form: &PeriodTargetsForm,
 ) -> Result<usize, Error> {
     actor.require_manager()?;
     actor.require_dream_team()?;
@@ -197,7 +197,7 @@ pub fn set(
                     .add(FieldErrors::FORM, Message::new("holder-target-no-such-period").arg("period", kind.as_str())),
                 Some(period) if typed.is_empty() => wanted.push((period, None)),
                 Some(period) => {
-                    let field = HolderTargetsForm::field(kind);
+                    let field = PeriodTargetsForm::field(kind);
                     if let Some(value) = errors.check(field, measure.parse_target(form.locale, typed)) {
                         wanted.push((period, Some(value)));
                     }

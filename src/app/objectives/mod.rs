@@ -8,5 +8,6 @@ pub mod form;
 pub mod holder_targets;
 pub mod pages;
 pub mod target_plan;
+pub mod team_objectives;
 
 pub use form::ObjectiveForm;

@@ -89,6 +89,8 @@ pub struct ObjectivePage {
     /// Who it can be given to: the account's active users, and its teams.
     pub users: Vec<User>,
     pub teams: Vec<Team>,
+    /// The teams holding it, each with its targets in force now.
+    pub team_holders: Vec<(crate::store::team_objectives::TeamHolder, Vec<(PeriodKind, i64)>)>,
 }
 
 pub fn page(cx: &mut Cx, actor: &Actor, id: ObjectiveId) -> Result<ObjectivePage, Error> {
@@ -111,7 +113,13 @@ pub fn page(cx: &mut Cx, actor: &Actor, id: ObjectiveId) -> Result<ObjectivePage
             active: h.active,
         })
         .collect();
+    let mut team_holders = Vec::new();
+    for team in crate::store::team_objectives::holders(cx.conn, account, id)? {
+        let targets = super::team_objectives::targets_now(cx, actor, &objective, team.team_id)?;
+        team_holders.push((team, targets));
+    }
     Ok(ObjectivePage {
+        team_holders,
         outcomes: objectives::outcomes(cx.conn, id)?,
         catalogue: actions::list(cx.conn, account)?,
         pipelines: pipelines::list(cx.conn, account)?,

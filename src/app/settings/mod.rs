@@ -215,5 +215,27 @@ fn redate_holder_targets(
         }
     }
     holder_targets::replace_all(cx.conn, account, &redated)?;
+    redate_team_targets(cx, account, calendar)
+}
+
+/// The teams' targets re-dated the same way, each team's history on its own.
+fn redate_team_targets(
+    cx: &mut Cx,
+    account: crate::domain::ids::AccountId,
+    calendar: &crate::domain::period::Calendar,
+) -> Result<(), Error> {
+    use crate::store::team_objectives::{self, TeamTargetRow};
+    let entries = team_objectives::all(cx.conn, account)?;
+    let mut redated = Vec::with_capacity(entries.len());
+    for group in entries.chunk_by(|(o, a), (p, b)| o == p && a.team_id == b.team_id && a.period == b.period) {
+        let Some((objective, first)) = group.first() else { continue };
+        let (team_id, period) = (first.team_id, first.period);
+        let history: Vec<_> = group.iter().map(|(_, t)| (t.effective_from, t.value, t.set_at.and_utc())).collect();
+        for (effective_from, value, set_at) in objective::redated(calendar, period, &history) {
+            let set_at = set_at.naive_utc();
+            redated.push((*objective, TeamTargetRow { team_id, period, effective_from, value, set_at }));
+        }
+    }
+    team_objectives::replace_all(cx.conn, account, &redated)?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::figures::{self, Clock, HolderProgress, Measured};
+use super::figures::{self, Clock, HolderProgress, Measured, TeamProgress};
 use super::scope::{Filters, Scope, resolve};
 use crate::app::{Actor, Cx, Error};
 use crate::domain::progress::Progress;
@@ -16,6 +16,8 @@ pub struct Table {
     pub lines: Vec<HolderProgress>,
     /// The holders together, when there are several.
     pub total: Option<Progress>,
+    /// The teams holding it that the reader manages, each against its own target.
+    pub teams: Vec<TeamProgress>,
 }
 
 pub struct Dashboard {
@@ -36,7 +38,11 @@ pub fn dashboard(cx: &mut Cx, actor: &Actor, filters: &Filters, as_of: DateTime<
         figures::targeted(cx.conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?
     {
         let (lines, total) = figures::standings(cx.conn, &clock, objective, holders, &scope.period)?;
-        tables.push(Table { objective: objective.clone(), target, lines, total });
+        let teams = match actor.manages() {
+            true => figures::team_standings(cx.conn, &clock, objective, &scope.period, |t| scope.shows_team(t))?,
+            false => Vec::new(),
+        };
+        tables.push(Table { objective: objective.clone(), target, lines, total, teams });
     }
     Ok(Dashboard { scope, tables })
 }

@@ -10,7 +10,7 @@ use diesel::QueryResult;
 
 use crate::db::AnyConnection;
 use crate::domain::counting::CountingRule;
-use crate::domain::ids::{ObjectiveId, UserId};
+use crate::domain::ids::{ObjectiveId, TeamId, UserId};
 use crate::domain::objective::{self, ObjectiveKind, SalesMetric};
 use crate::domain::period::{Calendar, Period, PeriodKind};
 use crate::domain::progress::{self, Progress};
@@ -20,7 +20,8 @@ use crate::store::actions;
 use crate::store::buckets;
 use crate::store::counting_rules::{self, ObjectiveRule, RulesOf};
 use crate::store::objectives::{self, Holder, ObjectiveRow};
-use crate::store::{holder_targets, holidays, leads, pipelines};
+use crate::store::team_objectives::{self, TeamHolder};
+use crate::store::{holder_targets, holidays, leads, pipelines, teams};
 
 /// A holder's own target entries of one period kind: (effective_from, value), ascending.
 pub type HolderHistory = Vec<(NaiveDate, Option<i64>)>;
@@ -374,6 +375,61 @@ pub fn standings(
         }
     }
     Ok((lines, together))
+}
+
+/// A team holding an objective: its progress in a period against its own target, and what
+/// the own targets of its members who hold the objective add up to.
+#[derive(Debug, Clone)]
+pub struct TeamProgress {
+    pub team: TeamHolder,
+    pub progress: Progress,
+    pub members_target: Option<i64>,
+}
+
+/// Each team holding `objective` that `shows` keeps, in `period`: what its members achieved
+/// while they were in it (a spell's first local day counts, the day it ended does not, so
+/// a move between teams counts each day once).
+pub fn team_standings(
+    conn: &mut AnyConnection,
+    clock: &Clock,
+    objective: &Measured,
+    period: &Period,
+    shows: impl Fn(TeamId) -> bool,
+) -> QueryResult<Vec<TeamProgress>> {
+    let (account, calendar) = (objective.row.account_id, clock.calendar());
+    if objective.clip(period.start(), period.end()).is_none() {
+        return Ok(Vec::new());
+    }
+    let history = team_objectives::targets(conn, account, objective.row.id)?;
+    let holders = objectives::holders(conn, objective.row.id)?;
+    let mut found = Vec::new();
+    for team in team_objectives::holders(conn, account, objective.row.id)?.into_iter().filter(|t| shows(t.team_id)) {
+        let entries: Vec<_> = history
+            .iter()
+            .filter(|t| t.team_id == team.team_id && t.period == period.kind())
+            .map(|t| (t.effective_from, t.value))
+            .collect();
+        let Some(target) = objective::target_in_force(&entries, period.start()) else { continue };
+        let spells = teams::spells(conn, account, team.team_id)?;
+        let mut achieved = 0;
+        for spell in &spells {
+            let joined = calendar.local_date(spell.joined_at.and_utc()).max(period.start());
+            let left = spell.left_at.map_or(period.end(), |at| calendar.local_date(at.and_utc()).min(period.end()));
+            if joined < left {
+                achieved += achieved_between(conn, objective, &[spell.user_id], joined, left)?;
+            }
+        }
+        let members: Vec<UserId> = spells.iter().filter(|s| s.left_at.is_none()).map(|s| s.user_id).collect();
+        let own: Vec<i64> = holders
+            .iter()
+            .filter(|h| members.contains(&h.user_id))
+            .filter_map(|h| objective.target_for(h.user_id, period))
+            .collect();
+        let members_target = (!own.is_empty()).then(|| own.iter().sum());
+        let held = held_since(objective, team.since);
+        found.push(TeamProgress { progress: clock.progress(period, held, achieved, target), members_target, team });
+    }
+    Ok(found)
 }
 
 /// Up to `count` periods of `kind` ending with the one containing `date`, oldest first,

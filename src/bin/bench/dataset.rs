@@ -93,10 +93,9 @@ pub fn build(conn: &mut AnyConnection, activities_wanted: u64) -> anyhow::Result
             ACCOUNT,
             &user(&rep_email(n), &format!("Rep {n:03}"), Role::Rep)?,
         )?;
-        teams::add_member(
-            conn,
-            &NewMembership { account_id: account.id, team_id: team_ids[n % 5], user_id: rep.id, is_manager: false },
-        )?;
+        let membership =
+            NewMembership { account_id: account.id, team_id: team_ids[n % 5], user_id: rep.id, is_manager: false };
+        teams::add_member(conn, &membership, naive_now)?;
         reps.push(rep.id);
     }
     // Set by the account's admin, as through the editor.

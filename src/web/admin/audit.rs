@@ -117,6 +117,14 @@ fn read(money: &MoneyStyle, when: String, entry: Entry) -> AuditLine {
             );
             ("holder-target-set", subject, shown(before), shown(after))
         }
+        Event::TeamTargetSet { objective, team, kind, metric, period, from, before, after } => {
+            let measure = Measure::of(kind, metric);
+            let shown = |value: i64| measure.display(value, money);
+            let target = target_subject(locale, &objective, period, from);
+            let subject =
+                lookup(locale, "admin-audit-holder-target-subject", &[("holder", &team), ("target", &target)]);
+            ("team-target-set", subject, before.map(shown).unwrap_or_default(), shown(after))
+        }
         Event::SettingChanged { setting, before, after } => {
             let shown = |value: &str| setting_value(locale, setting, value);
             ("setting-changed", word(setting.label_key()), shown(&before), shown(&after))

@@ -147,6 +147,8 @@ pub struct Section {
     pub name: String,
     pub lines: Vec<Line>,
     pub total: Option<Line>,
+    /// The teams holding it, against their own targets.
+    pub teams: Vec<Line>,
 }
 
 #[derive(Template)]
@@ -211,8 +213,15 @@ fn sections(money: &MoneyStyle, tables: Vec<Table>) -> Vec<Section> {
     let total_name = crate::i18n::lookup(money.locale, "statistics-total", &[]);
     tables
         .into_iter()
-        .map(|Table { objective, lines, total, .. }| {
+        .map(|Table { objective, lines, total, teams, .. }| {
             let measure = objective.row.measure();
+            let teams = teams
+                .into_iter()
+                .map(|team| Line {
+                    note: members_target(money, measure, team.members_target, team.progress.target),
+                    ..Line::new(team.team.name, &team.progress, None, measure, (money, Fineness::WholeUnits))
+                })
+                .collect();
             let total = total.map(|progress| Line {
                 note: alarms(money.locale, lines.iter().map(|line| line.progress.standing)),
                 ..Line::new(total_name.clone(), &progress, None, measure, (money, Fineness::WholeUnits))
@@ -231,9 +240,21 @@ fn sections(money: &MoneyStyle, tables: Vec<Table>) -> Vec<Section> {
                     )
                 })
                 .collect();
-            Section { id: objective.row.id, name: objective.row.name.clone(), lines, total }
+            Section { id: objective.row.id, name: objective.row.name.clone(), lines, total, teams }
         })
         .collect()
+}
+
+/// "Members' targets: €240,000 of €250,000", where the own targets of a team's members
+/// who hold the objective do not add up to the team's.
+fn members_target(money: &MoneyStyle, measure: Measure, members: Option<i64>, team: i64) -> String {
+    match members {
+        Some(members) if members != team => {
+            let (members, team) = (measure.display_whole(members, money), measure.display_whole(team, money));
+            crate::i18n::lookup(money.locale, "statistics-members-targets", &[("members", &members), ("team", &team)])
+        }
+        _ => String::new(),
+    }
 }
 
 /// "2 of 3 behind or at risk": what a total's own standing would hide.

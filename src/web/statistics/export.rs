@@ -70,7 +70,7 @@ pub async fn csv(
     // In English, like the headers: `FY2027 Q1`, `Week of 23 Nov 2026`.
     let period_name = crate::i18n::period(Locale::En, &scope.period);
     let (kind, start, end) = (scope.period.kind().as_str(), scope.period.start(), scope.period.end());
-    for Table { objective, lines, total, .. } in tables {
+    for Table { objective, lines, total, teams, .. } in tables {
         let measure = objective.row.measure();
         // Whose target a row is measured against: the holder's own, or the objective's.
         let people = lines.iter().filter_map(|HolderProgress { holder, progress, own_target, .. }| {
@@ -78,7 +78,11 @@ pub async fn csv(
             let set_for = if *own_target { "holder" } else { "objective" };
             Some((person.email.as_str(), person.name.as_str(), progress, set_for))
         });
-        for (email, name, progress, set_for) in people.chain(total.as_ref().map(|total| ("", TOTAL, total, ""))) {
+        // Then the teams holding it, against their own targets: no e-mail, `team`.
+        let teams = teams.iter().map(|team| ("", team.team.name.as_str(), &team.progress, "team"));
+        for (email, name, progress, set_for) in
+            people.chain(total.as_ref().map(|total| ("", TOTAL, total, ""))).chain(teams)
+        {
             let figures = Figures::of(measure, progress);
             writer
                 .write_record([

@@ -6,7 +6,7 @@ use actix_web::web::{Data, Path};
 use askama::Template;
 
 use super::HERE;
-use crate::app::objectives::holder_targets::{self, HolderPeriod, HolderTargets, HolderTargetsForm};
+use crate::app::objectives::holder_targets::{self, HolderPeriod, HolderTargets, PeriodTargetsForm};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::{ObjectiveId, UserId};
 use crate::domain::message::Message;
@@ -62,7 +62,7 @@ pub async fn save(
     state: Data<AppState>,
     ObjectivesEditor(current): ObjectivesEditor,
     path: Path<(ObjectiveId, UserId)>,
-    HtmlForm(mut form): HtmlForm<HolderTargetsForm>,
+    HtmlForm(mut form): HtmlForm<PeriodTargetsForm>,
 ) -> Result<HttpResponse, AppError> {
     let (id, user) = path.into_inner();
     form.locale = current.locale;
@@ -81,7 +81,7 @@ async fn render(
     state: &Data<AppState>,
     current: &CurrentUser,
     (id, user): (ObjectiveId, UserId),
-    typed: Option<HolderTargetsForm>,
+    typed: Option<PeriodTargetsForm>,
     errors: FieldErrors,
 ) -> Result<HttpResponse, AppError> {
     let HolderTargets { objective, holder, periods } =
@@ -97,7 +97,7 @@ async fn render(
             let stored = own.map(|v| measure.to_form(locale, v)).unwrap_or_default();
             let objectives = objective_target.map(|v| measure.display(v, &money)).unwrap_or_default();
             TargetField {
-                field: HolderTargetsForm::field(*kind),
+                field: PeriodTargetsForm::field(*kind),
                 label: crate::i18n::lookup(
                     locale,
                     "cp-holder-target-label",

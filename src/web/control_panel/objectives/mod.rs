@@ -3,6 +3,7 @@
 
 mod holder;
 mod plan;
+mod team;
 mod view;
 
 pub use holder::{save as save_holder_targets, show as holder_targets};
@@ -10,6 +11,18 @@ pub use plan::{
     export as export_plan, fill as fill_plan, import as import_plan, save as save_plan,
     seasonality as save_seasonality, show as plan,
 };
+pub use team::{
+    assign as assign_team, confirm_remove as confirm_remove_team, remove as remove_team, save as save_team_targets,
+    show as team_targets,
+};
+
+/// The team assignment form as typed, and its errors, for the objective's page.
+#[derive(Default)]
+pub(super) struct TeamForm {
+    team_id: String,
+    typed: crate::app::objectives::holder_targets::PeriodTargetsForm,
+    errors: FieldErrors,
+}
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
@@ -17,7 +30,8 @@ use actix_web::web::{Data, Path, Query};
 use serde::Deserialize;
 
 use self::view::{
-    FormPage, HolderItem, ListPage, ObjectiveItem, ShowPage, describe, history_lines, period_targets, pipeline_name,
+    FormPage, HolderItem, ListPage, ObjectiveItem, ShowPage, TeamItem, describe, history_lines, period_targets,
+    pipeline_name,
 };
 use crate::app::objectives::assignments::{self, AssignTo};
 use crate::app::objectives::pages::{self, EditorPage, Shelf};
@@ -191,7 +205,7 @@ pub async fn show(
     ObjectivesEditor(current): ObjectivesEditor,
     path: Path<ObjectiveId>,
 ) -> Result<HttpResponse, AppError> {
-    render_show(&state, &current, path.into_inner(), None).await
+    render_show(&state, &current, path.into_inner(), None, TeamForm::default()).await
 }
 
 async fn render_show(
@@ -199,6 +213,7 @@ async fn render_show(
     current: &CurrentUser,
     id: ObjectiveId,
     assign_error: Option<Refused>,
+    team_form: TeamForm,
 ) -> Result<HttpResponse, AppError> {
     let page = state.app.run_as(&current.actor, move |cx, actor| pages::page(cx, actor, id)).await?;
     let locale = current.locale;
@@ -216,7 +231,29 @@ async fn render_show(
             objectives: h.objectives,
         })
         .collect();
-    let status = Refused::status(assign_error.as_ref());
+    let status = match Refused::status(assign_error.as_ref()) {
+        StatusCode::OK => form_status(&team_form.errors),
+        status => status,
+    };
+    let team_holders = page
+        .team_holders
+        .iter()
+        .map(|(team, targets)| TeamItem {
+            id: team.team_id,
+            name: team.name.clone(),
+            targets: period_targets(locale, objective.measure(), &current.money(), targets),
+        })
+        .collect();
+    let team_fields = objective
+        .periods()
+        .into_iter()
+        .map(|kind| {
+            let field = crate::app::objectives::holder_targets::PeriodTargetsForm::field(kind);
+            let label = i18n::lookup(locale, "cp-team-target-label", &[("period", kind.as_str())]);
+            let value = team_form.typed.typed(kind).unwrap_or_default().to_owned();
+            (field, label, value)
+        })
+        .collect();
     let today = current.account().calendar().local_date(chrono::Utc::now());
     let dates = objective.dates();
     let shown_on = dates.ends_on.filter(|_| dates.has_ended(today)).or(dates.starts_on.filter(|first| *first > today));
@@ -228,6 +265,10 @@ async fn render_show(
         shown_on.map(|day| format!("&date={day}")).unwrap_or_default()
     );
     let page = ShowPage {
+        team_holders,
+        team_fields,
+        team_id: team_form.team_id,
+        team_errors: team_form.errors,
         dates: i18n::objective_dates(locale, dates, today),
         results_url,
         layout: Layout::signed_in(Message::verbatim(&objective.name), current, "/control-panel"),
@@ -278,7 +319,10 @@ pub async fn assign(
             let message = Message::new("cp-assigned-to-users").arg("count", count);
             Ok(changed(&current, &format!("{HERE}/{id}"), message))
         }
-        Err(error) => render_show(&state, &current, id, Some(Refused::of(current.locale, error)?)).await,
+        Err(error) => {
+            let refused = Refused::of(current.locale, error)?;
+            render_show(&state, &current, id, Some(refused), TeamForm::default()).await
+        }
     }
 }
 

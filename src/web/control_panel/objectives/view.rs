@@ -131,6 +131,13 @@ pub struct HolderItem {
     pub own_targets: String,
 }
 
+/// A team holding the objective, and its targets now in words.
+pub struct TeamItem {
+    pub id: crate::domain::ids::TeamId,
+    pub name: String,
+    pub targets: String,
+}
+
 #[derive(Template)]
 #[template(path = "control_panel/objectives/show.html")]
 pub(super) struct ShowPage {
@@ -140,6 +147,11 @@ pub(super) struct ShowPage {
     pub(super) pipeline: String,
     pub(super) history: Vec<(String, String, String, String)>,
     pub(super) holders: Vec<HolderItem>,
+    pub(super) team_holders: Vec<TeamItem>,
+    /// (field, label, as typed) of each period kind's team target.
+    pub(super) team_fields: Vec<(&'static str, String, String)>,
+    pub(super) team_id: String,
+    pub(super) team_errors: FieldErrors,
     /// Its dates as a sentence; empty without.
     pub(super) dates: String,
     /// Its results, at their last day for an ended one.
