@@ -80,3 +80,21 @@ async fn without_javascript_the_whole_grid_is_one_form() {
     browser.wait_for_texts("h1", |t| t.iter().any(|h| h.contains("targets"))).await;
     browser.screenshot("holder-targets").await;
 }
+
+#[tokio::test]
+async fn the_dashboard_shows_own_targets_and_the_teams_against_theirs() {
+    let app = demo_app().await;
+    let browser = Browser::open(&app, true).await;
+    browser.sign_in("marco.bianchi@demo-srl.example").await;
+    browser.goto("/statistics/sales-objectives?type=sales&period=quarter").await;
+    let rows = browser.texts(".progress-table tbody tr").await;
+    assert!(rows.iter().any(|r| r.contains("Luca Rossi") && r.contains("own target")), "{rows:?}");
+    let teams = browser.texts(".team-table tbody tr").await;
+    assert!(teams.iter().any(|t| t.contains("Nord") && t.contains("120,000")), "{teams:?}");
+    browser
+        .client
+        .execute("document.querySelector('.team-table').scrollIntoView({block: 'center'}); return null;", vec![])
+        .await
+        .expect("scrolled");
+    browser.screenshot("statistics-teams").await;
+}

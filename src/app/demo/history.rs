@@ -248,6 +248,15 @@ pub fn objectives(cx: &mut Cx, admin: &Actor, reps: &[UserId]) -> Result<(), app
                 ..PeriodTargetsForm::default()
             };
             holder_targets::set(cx, admin, id, *senior, &own)?;
+            // Team Nord carries a number of its own.
+            if let Some(nord) = crate::store::teams::find_by_name(cx.conn, account.id, "Nord")? {
+                let team = PeriodTargetsForm {
+                    target_year: Some("450000".into()),
+                    target_quarter: Some("120000".into()),
+                    ..PeriodTargetsForm::default()
+                };
+                crate::app::objectives::team_objectives::assign(cx, admin, id, &nord.id.to_string(), &team)?;
+            }
         }
     }
     Ok(())
