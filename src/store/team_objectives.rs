@@ -38,6 +38,15 @@ pub fn holders(conn: &mut AnyConnection, account: AccountId, objective: Objectiv
         .load(conn)
 }
 
+/// The account's objectives that a team holds.
+pub fn held(conn: &mut AnyConnection, account: AccountId) -> QueryResult<Vec<ObjectiveId>> {
+    team_assignments::table
+        .filter(team_assignments::account_id.eq(account))
+        .select(team_assignments::objective_id)
+        .distinct()
+        .load(conn)
+}
+
 pub fn assign(
     conn: &mut AnyConnection,
     account: AccountId,

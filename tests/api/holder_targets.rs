@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
-use sales_objectives::app::objectives::holder_targets::{self, PeriodTargetsForm};
+use sales_objectives::app::objectives::{holder_targets, period_targets::PeriodTargetsForm};
 use sales_objectives::domain::ids::ObjectiveId;
 use sales_objectives::store::users::UserRow;
 

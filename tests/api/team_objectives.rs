@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 use sales_objectives::app::admin::teams::{self, TeamChange};
-use sales_objectives::app::objectives::holder_targets::PeriodTargetsForm;
+use sales_objectives::app::objectives::period_targets::PeriodTargetsForm;
 use sales_objectives::app::objectives::team_objectives;
 use sales_objectives::domain::ids::{ObjectiveId, TeamId};
 use sales_objectives::store::users::UserRow;

@@ -5,8 +5,8 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
 use crate::app::objectives::ObjectiveForm;
-use crate::app::objectives::holder_targets::{self, PeriodTargetsForm};
 use crate::app::objectives::{assignments, editor};
+use crate::app::objectives::{holder_targets, period_targets::PeriodTargetsForm};
 use crate::app::{self, Actor, Cx};
 use crate::db::AnyConnection;
 use crate::domain::ids::{ActionId, LeadId, OutcomeId, PipelineId, ProspectId, UserId};

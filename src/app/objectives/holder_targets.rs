@@ -4,11 +4,10 @@
 //! keep theirs), and every change is audited.
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 
+use super::period_targets::PeriodTargetsForm;
 use crate::app::audit::{self, Event};
 use crate::app::{Actor, Cx, Error};
-use crate::domain::account::Locale;
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::{ObjectiveId, UserId};
 use crate::domain::message::Message;
@@ -16,56 +15,6 @@ use crate::domain::objective::{self, HolderTargetChange};
 use crate::domain::period::PeriodKind;
 use crate::store::holder_targets::{self, HolderTargetRow};
 use crate::store::objectives::{self, Holder, ObjectiveRow};
-
-/// The holder's form, a field per period kind: empty for the objective's target, absent
-/// where the objective has no target of that kind (one posted anyway is refused).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct PeriodTargetsForm {
-    pub target_day: Option<String>,
-    pub target_week: Option<String>,
-    pub target_month: Option<String>,
-    pub target_quarter: Option<String>,
-    pub target_year: Option<String>,
-    /// How the person writes numbers; set from their language, never from the request body.
-    #[serde(skip)]
-    pub locale: Locale,
-}
-
-impl PeriodTargetsForm {
-    /// The field of a period kind's target.
-    pub fn field(kind: PeriodKind) -> &'static str {
-        match kind {
-            PeriodKind::Day => "target_day",
-            PeriodKind::Week => "target_week",
-            PeriodKind::Month => "target_month",
-            PeriodKind::Quarter => "target_quarter",
-            PeriodKind::Year => "target_year",
-        }
-    }
-
-    /// What was typed for a period kind, if its field was sent.
-    pub fn typed(&self, kind: PeriodKind) -> Option<&str> {
-        match kind {
-            PeriodKind::Day => self.target_day.as_deref(),
-            PeriodKind::Week => self.target_week.as_deref(),
-            PeriodKind::Month => self.target_month.as_deref(),
-            PeriodKind::Quarter => self.target_quarter.as_deref(),
-            PeriodKind::Year => self.target_year.as_deref(),
-        }
-    }
-
-    pub fn set(&mut self, kind: PeriodKind, value: String) {
-        let field = match kind {
-            PeriodKind::Day => &mut self.target_day,
-            PeriodKind::Week => &mut self.target_week,
-            PeriodKind::Month => &mut self.target_month,
-            PeriodKind::Quarter => &mut self.target_quarter,
-            PeriodKind::Year => &mut self.target_year,
-        };
-        *field = Some(value);
-    }
-}
 
 /// One period kind of the objective, as it stands for the holder now.
 pub struct HolderPeriod {

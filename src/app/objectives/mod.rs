@@ -7,6 +7,7 @@ pub mod editor;
 pub mod form;
 pub mod holder_targets;
 pub mod pages;
+pub mod period_targets;
 pub mod target_plan;
 pub mod team_objectives;
 

@@ -14,7 +14,7 @@ use crate::store::objectives::{self as objective_store, ObjectiveRow};
 use crate::store::team_objectives::{self, TeamHolder, TeamTargetRow};
 use crate::store::{is_unique_violation, teams};
 
-use super::holder_targets::PeriodTargetsForm;
+use super::period_targets::PeriodTargetsForm;
 
 fn editor(actor: &Actor) -> Result<(), Error> {
     actor.require_manager()?;

@@ -7,6 +7,7 @@ use super::figures::{self, Clock, HolderProgress, Measured, TeamProgress};
 use super::scope::{Filters, Scope, resolve};
 use crate::app::{Actor, Cx, Error};
 use crate::domain::progress::Progress;
+use crate::store::team_objectives;
 
 /// One objective's table.
 pub struct Table {
@@ -33,12 +34,17 @@ pub fn dashboard(cx: &mut Cx, actor: &Actor, filters: &Filters, as_of: DateTime<
     let objectives = figures::active_objectives(cx.conn, &actor.account, None)?;
     let scope = resolve(cx.conn, actor, filters, &objectives, None, as_of)?;
     let clock = Clock::new(cx.conn, &actor.account, as_of)?;
+    // The objectives teams hold, in one read: most accounts have none.
+    let team_held = match actor.manages() {
+        true => team_objectives::held(cx.conn, actor.account_id())?,
+        false => Vec::new(),
+    };
     let mut tables = Vec::new();
     for (objective, target, holders) in
         figures::targeted(cx.conn, &objectives, scope.kind, &scope.period, |u| scope.sees(u))?
     {
         let (lines, total) = figures::standings(cx.conn, &clock, objective, holders, &scope.period)?;
-        let teams = match actor.manages() {
+        let teams = match team_held.contains(&objective.row.id) {
             true => figures::team_standings(cx.conn, &clock, objective, &scope.period, |t| scope.shows_team(t))?,
             false => Vec::new(),
         };

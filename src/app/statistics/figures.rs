@@ -88,13 +88,18 @@ pub fn active_objectives(
     kind: Option<ObjectiveKind>,
 ) -> QueryResult<Vec<Measured>> {
     let mut rules = counting_rules::load(conn, RulesOf::Account(account.id))?;
+    // Every holder's own targets of the account in one read, not one per objective.
+    let mut own = holder_targets::all(conn, account.id)?;
     let mut measured = Vec::new();
     for line in objectives::list(conn, account.id, false)? {
         if kind.is_some_and(|k| k != line.objective.kind()) {
             continue;
         }
         let rule = rule_of(&mut rules, line.objective.id);
-        measured.push(measure(conn, &account.calendar(), line.objective, rule)?);
+        let (mine, rest): (Vec<_>, Vec<_>) = own.into_iter().partition(|(o, _)| *o == line.objective.id);
+        own = rest;
+        let personal = mine.into_iter().map(|(_, entry)| entry).collect();
+        measured.push(measure(conn, &account.calendar(), line.objective, rule, personal)?);
     }
     Ok(measured)
 }
@@ -102,7 +107,8 @@ pub fn active_objectives(
 /// One objective (archived or not) ready to be measured on the account's calendar.
 pub fn measured(conn: &mut AnyConnection, account: &AccountRow, row: ObjectiveRow) -> QueryResult<Measured> {
     let rule = rule_of(&mut counting_rules::load(conn, RulesOf::Objective(row.id))?, row.id);
-    measure(conn, &account.calendar(), row, rule)
+    let personal = holder_targets::of_objective(conn, row.account_id, row.id)?;
+    measure(conn, &account.calendar(), row, rule, personal)
 }
 
 fn rule_of(rules: &mut BTreeMap<ObjectiveId, ObjectiveRule>, objective: ObjectiveId) -> CountingRule {
@@ -114,6 +120,7 @@ fn measure(
     calendar: &Calendar,
     row: ObjectiveRow,
     rule: CountingRule,
+    own: Vec<holder_targets::HolderTargetRow>,
 ) -> QueryResult<Measured> {
     let targets = objectives::targets(conn, row.id)?;
     let history = row
@@ -125,7 +132,7 @@ fn measure(
         })
         .collect();
     let mut personal: BTreeMap<(UserId, PeriodKind), HolderHistory> = BTreeMap::new();
-    for entry in holder_targets::of_objective(conn, row.account_id, row.id)? {
+    for entry in own {
         personal.entry((entry.user_id, entry.period)).or_default().push((entry.effective_from, entry.value));
     }
     let starts_at = row.starts_on.map(|first| calendar.start_of_day(first));
@@ -397,13 +404,15 @@ pub fn team_standings(
     shows: impl Fn(TeamId) -> bool,
 ) -> QueryResult<Vec<TeamProgress>> {
     let (account, calendar) = (objective.row.account_id, clock.calendar());
-    if objective.clip(period.start(), period.end()).is_none() {
+    let teams: Vec<TeamHolder> =
+        team_objectives::holders(conn, account, objective.row.id)?.into_iter().filter(|t| shows(t.team_id)).collect();
+    if teams.is_empty() || objective.clip(period.start(), period.end()).is_none() {
         return Ok(Vec::new());
     }
     let history = team_objectives::targets(conn, account, objective.row.id)?;
     let holders = objectives::holders(conn, objective.row.id)?;
     let mut found = Vec::new();
-    for team in team_objectives::holders(conn, account, objective.row.id)?.into_iter().filter(|t| shows(t.team_id)) {
+    for team in teams {
         let entries: Vec<_> = history
             .iter()
             .filter(|t| t.team_id == team.team_id && t.period == period.kind())

@@ -6,7 +6,8 @@ use actix_web::web::{Data, Path};
 use askama::Template;
 
 use super::HERE;
-use crate::app::objectives::holder_targets::{self, HolderPeriod, HolderTargets, PeriodTargetsForm};
+use crate::app::objectives::holder_targets::{self, HolderPeriod, HolderTargets};
+use crate::app::objectives::period_targets::PeriodTargetsForm;
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::{ObjectiveId, UserId};
 use crate::domain::message::Message;

@@ -20,7 +20,7 @@ pub use team::{
 #[derive(Default)]
 pub(super) struct TeamForm {
     team_id: String,
-    typed: crate::app::objectives::holder_targets::PeriodTargetsForm,
+    typed: crate::app::objectives::period_targets::PeriodTargetsForm,
     errors: FieldErrors,
 }
 
@@ -248,7 +248,7 @@ async fn render_show(
         .periods()
         .into_iter()
         .map(|kind| {
-            let field = crate::app::objectives::holder_targets::PeriodTargetsForm::field(kind);
+            let field = crate::app::objectives::period_targets::PeriodTargetsForm::field(kind);
             let label = i18n::lookup(locale, "cp-team-target-label", &[("period", kind.as_str())]);
             let value = team_form.typed.typed(kind).unwrap_or_default().to_owned();
             (field, label, value)

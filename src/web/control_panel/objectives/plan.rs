@@ -35,6 +35,12 @@ pub struct PlanQuery {
 }
 
 impl PlanQuery {
+    /// The grid these filters show, to come back to after a change.
+    fn url(&self, id: ObjectiveId) -> String {
+        let query = serde_html_form::to_string([("period", &self.period), ("year", &self.year)]).unwrap_or_default();
+        format!("{HERE}/{id}/targets?{query}")
+    }
+
     fn date(&self) -> Result<Option<NaiveDate>, AppError> {
         crate::domain::range::parse_date(&self.year).map_err(|crate::domain::Invalid(m)| AppError::BadRequest(m))
     }
@@ -189,7 +195,7 @@ pub async fn save(
         .await;
     let outcome = match saved {
         Ok(Ok(count)) if !is_htmx(&req) => {
-            let back = format!("{HERE}/{id}/targets?period={}&year={}", query.period, query.year);
+            let back = query.url(id);
             return Ok(changed(&current, &back, Message::new("plan-saved").arg("count", count)));
         }
         Ok(Ok(_)) => Outcome::default(),
@@ -236,7 +242,7 @@ pub async fn fill(
     let typed = form.clone();
     match state.app.run_as(&current.actor, move |cx, actor| target_plan::fill(cx, actor, id, &typed)).await {
         Ok(count) => {
-            let back = format!("{HERE}/{id}/targets?period={}&year={}", query.period, query.year);
+            let back = query.url(id);
             Ok(changed(&current, &back, Message::new("plan-saved").arg("count", count)))
         }
         Err(error) => {
@@ -276,7 +282,7 @@ pub async fn seasonality(
         .await
     {
         Ok(()) => {
-            let back = format!("{HERE}/{id}/targets?period={}&year={}", query.period, query.year);
+            let back = query.url(id);
             Ok(changed(&current, &back, "plan-seasonality-saved"))
         }
         Err(error) => {
@@ -349,7 +355,7 @@ pub async fn import(
         state.app.run_as(&current.actor, move |cx, actor| target_plan::import(cx, actor, id, &kind, &file)).await?;
     match imported {
         Ok(count) => {
-            let back = format!("{HERE}/{id}/targets?period={}&year={}", query.period, query.year);
+            let back = query.url(id);
             Ok(changed(&current, &back, Message::new("plan-imported").arg("count", count)))
         }
         Err(lines) => {

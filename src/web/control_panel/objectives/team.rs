@@ -7,7 +7,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{HERE, TeamForm, render_show};
-use crate::app::objectives::holder_targets::PeriodTargetsForm;
+use crate::app::objectives::period_targets::PeriodTargetsForm;
 use crate::app::objectives::team_objectives::{self, TeamPage};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::{ObjectiveId, TeamId};
