@@ -437,8 +437,11 @@ pub fn import(
             }
         };
         let email = record.get(0).unwrap_or_default().trim();
-        let user = users::find_by_email(cx.conn, account, email)?;
-        let Some(user) = user.filter(|u| objectives_holds(cx, id, u.id).unwrap_or(false)) else {
+        let user = match users::find_by_email(cx.conn, account, email)? {
+            Some(user) if objectives::is_assigned(cx.conn, id, user.id)? => Some(user),
+            _ => None,
+        };
+        let Some(user) = user else {
             refused.push(bad(line, Message::new("plan-no-such-holder").arg("email", email)));
             continue;
         };
@@ -469,8 +472,4 @@ pub fn import(
         Ok(changed) => Ok(Ok(changed)),
         Err(errors) => Ok(Err(as_lines(errors))),
     }
-}
-
-fn objectives_holds(cx: &mut Cx, id: ObjectiveId, user: UserId) -> Result<bool, Error> {
-    Ok(objectives::is_assigned(cx.conn, id, user)?)
 }
