@@ -202,6 +202,38 @@ async fn a_new_time_zone_moves_every_figure_as_if_the_account_had_always_had_it(
     assert!(audit.contains("Europe/Rome") && audit.contains("America/New_York"), "the change is audited");
 }
 
+/// Rita's own weekly target of "Calls" (7 from Monday 23 November: from that day in weeks
+/// from Monday, from the day before in weeks from Sunday) and team Nord's (Rita and Remo; 6
+/// a week from the start, 8 from that Monday, 25 a month).
+fn own_and_team_targets(app: &TestApp, people: &People) {
+    use sales_objectives::app::admin::teams::{self, TeamChange};
+    use sales_objectives::app::objectives::{holder_targets, period_targets::PeriodTargetsForm, team_objectives};
+    let weekly = |target: &str| PeriodTargetsForm { target_week: Some(target.into()), ..PeriodTargetsForm::default() };
+    let calls = sales_objectives::store::objectives::find_by_name(&mut app.conn(), people.admin.account_id, "Calls")
+        .expect("read")
+        .expect("Calls")
+        .id;
+    let monday = at("2026-11-23T10:00:00Z");
+    let form = weekly("7");
+    app.run_as_at(&people.manager, monday, |cx, actor| holder_targets::set(cx, actor, calls, people.rita.id, &form));
+    let early = at("2026-09-01T08:00:00Z");
+    app.run_as_at(&people.admin, early, |cx, actor| teams::create(cx, actor, "Nord"));
+    let nord = sales_objectives::store::teams::find_by_name(&mut app.conn(), people.admin.account_id, "Nord")
+        .expect("read")
+        .expect("Nord")
+        .id;
+    for rep in [&people.rita, &people.remo] {
+        let id = rep.id.to_string();
+        app.run_as_at(&people.admin, early, |cx, actor| teams::change(cx, actor, nord, TeamChange::AddMember(&id)));
+    }
+    let monthly = |form: PeriodTargetsForm| PeriodTargetsForm { target_month: Some("25".into()), ..form };
+    let (first, then) = (monthly(weekly("6")), monthly(weekly("8")));
+    app.run_as_at(&people.manager, early, |cx, actor| {
+        team_objectives::assign(cx, actor, calls, &nord.to_string(), &first)
+    });
+    app.run_as_at(&people.manager, monday, |cx, actor| team_objectives::set_targets(cx, actor, calls, nord, &then));
+}
+
 #[tokio::test]
 async fn a_new_week_start_reads_every_week_and_target_as_an_account_born_with_it() {
     let app = TestApp::spawn().await;
@@ -221,6 +253,8 @@ async fn a_new_week_start_reads_every_week_and_target_as_an_account_born_with_it
                 .form();
             app.run_as_at(&people.manager, at(moment), |cx, actor| editor::update(cx, actor, objective.id, &form));
         }
+        // Rita's own weekly target and team Nord's, both changed on the Monday after.
+        own_and_team_targets(&app, people);
     }
     let born_sunday = app.another_browser();
     born_sunday.login_as(&sunday.manager).await;
