@@ -1,6 +1,6 @@
 //! Control Panel › Sales Process › Sales Objectives (managers and admins of a Dream Team
 //! account): the editor's form and its checks, creating, changing, archiving, assigning,
-//! and what the editor's pages read.
+//! holders' and teams' own targets, the planning grid, and what the editor's pages read.
 
 pub mod assignments;
 pub mod editor;

@@ -1,5 +1,6 @@
 //! Control Panel > Sales Process > Sales Objectives: the list, the editor, the objective's
-//! page with its target history and assignments, archive and restore.
+//! page with its target history and assignments, archive and restore; a holder's and a
+//! team's targets and the planning grid have their own files.
 
 mod holder;
 mod plan;
