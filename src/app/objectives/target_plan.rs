@@ -59,6 +59,8 @@ pub struct Plan {
     pub columns: Vec<Column>,
     pub rows: Vec<PlanRow>,
     pub profile: Seasonality,
+    /// The objective with every holder's targets, to check changes against.
+    measured: Measured,
 }
 
 impl Plan {
@@ -91,10 +93,10 @@ pub fn plan(cx: &mut Cx, actor: &Actor, id: ObjectiveId, kind: &str, date: Optio
     let periods = kind.map(|kind| periods_of(&calendar, kind, &year)).unwrap_or_default();
     let columns: Vec<Column> = periods
         .into_iter()
-        .map(|period| {
-            let objective_target = measured.target(&period);
-            let open = period.end() > today && objective.archived_at.is_none() && objective_target.is_some();
-            Column { period, open, objective_target }
+        .map(|period| Column {
+            open: open(&measured, &period, today),
+            objective_target: measured.target(&period),
+            period,
         })
         .collect();
     let rows = objectives::holders(cx.conn, id)?
@@ -104,7 +106,13 @@ pub fn plan(cx: &mut Cx, actor: &Actor, id: ObjectiveId, kind: &str, date: Optio
             PlanRow { holder, cells }
         })
         .collect();
-    Ok(Plan { objective, kinds, kind, year, columns, rows, profile })
+    Ok(Plan { objective, kinds, kind, year, columns, rows, profile, measured })
+}
+
+/// Whether a period's cells can change: running or to come, within the objective's dates,
+/// the objective not archived.
+fn open(measured: &Measured, period: &Period, today: NaiveDate) -> bool {
+    period.end() > today && measured.row.archived_at.is_none() && measured.target(period).is_some()
 }
 
 fn cell(measured: &Measured, user: UserId, period: &Period) -> Cell {
@@ -158,7 +166,7 @@ pub fn save(
         let checked = check(cx, actor, &plan, kind, changes, locale)?;
         match checked {
             Err(errors) => Ok(Err(errors)),
-            Ok(cells) => Ok(Ok(write(cx, actor, &plan.objective, kind, &cells)?)),
+            Ok(cells) => Ok(Ok(write(cx, actor, &plan, kind, &cells)?)),
         }
     })
 }
@@ -201,7 +209,7 @@ fn check(
 ) -> Result<Result<Vec<PlannedCell>, Vec<CellError>>, Error> {
     let calendar = actor.account.calendar();
     let today = calendar.local_date(cx.now);
-    let measured = figures::measured(cx.conn, &actor.account, plan.objective.clone())?;
+    let measured = &plan.measured;
     let measure = plan.objective.measure();
     let mut cells = Vec::new();
     let mut errors = Vec::new();
@@ -225,10 +233,9 @@ fn check(
                 continue;
             }
         };
-        let open = period.end() > today && plan.objective.archived_at.is_none() && measured.target(&period).is_some();
-        if !open {
+        if !open(measured, &period, today) {
             // A closed cell sent back as it was (their own target, or empty) is no change.
-            let now = cell(&measured, change.user, &period);
+            let now = cell(measured, change.user, &period);
             if wanted != now.target.filter(|_| now.own) {
                 let key = if measured.target(&period).is_none() { "plan-outside-dates" } else { "plan-period-closed" };
                 errors.push(refuse(Message::new(key)));
@@ -240,39 +247,33 @@ fn check(
     Ok(if errors.is_empty() { Ok(cells) } else { Err(errors) })
 }
 
-/// Writes each cell for its period alone, audited; returns how many changed.
-fn write(
-    cx: &mut Cx,
-    actor: &Actor,
-    objective: &ObjectiveRow,
-    kind: PeriodKind,
-    cells: &[PlannedCell],
-) -> Result<usize, Error> {
-    let account = actor.account_id();
+/// Writes each cell for its period alone, audited; returns how many changed. The holders'
+/// histories are read once and kept up to date as the cells are written.
+fn write(cx: &mut Cx, actor: &Actor, plan: &Plan, kind: PeriodKind, cells: &[PlannedCell]) -> Result<usize, Error> {
+    let (account, objective) = (actor.account_id(), &plan.objective);
     let calendar = actor.account.calendar();
+    let mut own: Vec<HolderTargetRow> = holder_targets::of_objective(cx.conn, account, objective.id)?
+        .into_iter()
+        .filter(|t| t.period == kind)
+        .collect();
     let mut changed = 0;
     for (user, period, wanted) in cells {
-        let history: Vec<(NaiveDate, Option<i64>)> = holder_targets::of_objective(cx.conn, account, objective.id)?
-            .into_iter()
-            .filter(|t| t.user_id == *user && t.period == kind)
-            .map(|t| (t.effective_from, t.value))
-            .collect();
+        let mut history: Vec<(NaiveDate, Option<i64>)> =
+            own.iter().filter(|t| t.user_id == *user).map(|t| (t.effective_from, t.value)).collect();
+        history.sort_by_key(|(from, _)| *from);
         let next = period.next(&calendar).start();
         let writes = target_plan::cell_writes(&history, period.start(), next, *wanted);
         if writes.is_empty() {
             continue;
         }
         for (date, value) in writes {
+            own.retain(|t| !(t.user_id == *user && t.effective_from == date));
             match value {
                 Some(value) => {
-                    let entry = HolderTargetRow {
-                        user_id: *user,
-                        period: kind,
-                        effective_from: date,
-                        value,
-                        set_at: cx.now.naive_utc(),
-                    };
+                    let set_at = cx.now.naive_utc();
+                    let entry = HolderTargetRow { user_id: *user, period: kind, effective_from: date, value, set_at };
                     holder_targets::set(cx.conn, account, objective.id, &entry)?;
+                    own.push(entry);
                 }
                 None => {
                     holder_targets::remove(cx.conn, account, objective.id, *user, kind, date)?;
@@ -280,7 +281,8 @@ fn write(
             }
         }
         let before = history.iter().rev().find(|(from, _)| *from <= period.start()).and_then(|(_, v)| *v);
-        let holder = users::find(cx.conn, *user)?.map(|u| u.name).unwrap_or_default();
+        let holder = plan.rows.iter().find(|r| r.holder.user_id == *user).map(|r| r.holder.name.clone());
+        let holder = holder.unwrap_or_default();
         let event = Event::HolderTargetSet {
             objective: objective.name.clone(),
             holder,
@@ -359,7 +361,7 @@ pub fn fill(cx: &mut Cx, actor: &Actor, id: ObjectiveId, form: &FillForm) -> Res
                 cells.push((row.holder.user_id, plan.columns[*i].period, Some(part)));
             }
         }
-        write(cx, actor, &plan.objective, kind, &cells)
+        write(cx, actor, &plan, kind, &cells)
     })
 }
 
@@ -376,13 +378,12 @@ pub fn set_seasonality(cx: &mut Cx, actor: &Actor, typed: &[String], locale: Loc
 
 /// The holders' e-mails, for the CSV.
 pub fn emails(cx: &mut Cx, actor: &Actor, plan: &Plan) -> Result<Vec<(UserId, String)>, Error> {
-    let mut found = Vec::new();
-    for row in &plan.rows {
-        if let Some(user) = users::find(cx.conn, row.holder.user_id)?.filter(|u| u.account_id == actor.account_id()) {
-            found.push((user.id, user.email));
-        }
-    }
-    Ok(found)
+    let people = users::list(cx.conn, actor.account_id())?;
+    Ok(people
+        .into_iter()
+        .filter(|u| plan.rows.iter().any(|r| r.holder.user_id == u.id))
+        .map(|u| (u.id, u.email))
+        .collect())
 }
 
 /// A refused line of a grid file: its number, the period's column when one cell is at
