@@ -596,3 +596,54 @@ async fn concurrent_logging_over_http_loses_no_count() {
     assert_eq!(app.count("activities"), (CLIENTS * EACH) as i64);
     assert_eq!(app.differences(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn targets_set_at_once_by_two_managers_leave_one_history_per_holder_and_team() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account("Acme", "admin@acme.example");
+    let rep = app.create_user("Acme", "rita@acme.example", "Rita Rep", Role::Rep);
+    let managers = [
+        app.create_user("Acme", "mara@acme.example", "Mara Manager", Role::Manager),
+        app.create_user("Acme", "milo@acme.example", "Milo Manager", Role::Manager),
+    ];
+    let objective = crate::helpers::ObjectiveBuilder::revenue("Revenue")
+        .targets(&[("month", "10000")])
+        .held_by(&[&rep])
+        .create(&app, &managers[0]);
+    let nord = app.team(&admin, "Nord", &[&rep]).to_string();
+    let mara = Browser::of(&app, &managers[0]).await;
+    let milo = Browser::of(&app, &managers[1]).await;
+    let base = format!("/control-panel/sales-objectives/{objective}");
+    let (holder, grid, teams) =
+        (format!("{base}/assignments/{}", rep.id), format!("{base}/targets"), format!("{base}/teams"));
+    let cell = format!("c_{}_2030-06-01", rep.id);
+
+    for round in 0..ROUNDS {
+        let (own, planned) = (format!("{}", 11_000 + round), format!("{}", 21_000 + round));
+        let statuses = at_once(vec![
+            // The same holder's own target, and the same grid cell, from two managers.
+            mara.post(&holder, &[("target_month", &own)]),
+            milo.post(&holder, &[("target_month", "12000")]),
+            mara.post(&grid, &[("period", "month"), ("year", "2030-04-01"), (&cell, &planned)]),
+            milo.post(&grid, &[("period", "month"), ("year", "2030-04-01"), (&cell, "22000")]),
+            // A double click on giving the objective to a team.
+            mara.post(&teams, &[("team_id", &nord), ("target_month", "30000")]),
+            milo.post(&teams, &[("team_id", &nord), ("target_month", "30000")]),
+        ])
+        .await;
+        no_server_error(&statuses);
+        assert_eq!(how_many(&statuses[..4], StatusCode::SEE_OTHER), 4, "{statuses:?}");
+        if round == 0 {
+            assert_eq!(how_many(&statuses[4..], StatusCode::SEE_OTHER), 1, "one of the two gave it: {statuses:?}");
+        }
+        // One entry from this month on, one for June 2030 and one after it, one team.
+        let this_month = "holder_targets WHERE effective_from < '2030-01-01'";
+        assert_eq!(app.count(this_month), 1, "round {round}");
+        assert_eq!(app.count("holder_targets WHERE effective_from >= '2030-01-01'"), 2, "round {round}");
+        assert_eq!((app.count("team_assignments"), app.count("team_targets")), (1, 1), "round {round}");
+    }
+    // June holds what the later of the last two saves wrote.
+    let last = (21_000 + ROUNDS as i64 - 1) * 100;
+    let june = format!("holder_targets WHERE effective_from = '2030-06-01' AND value IN (2200000, {last})");
+    assert_eq!(app.count(&june), 1);
+}
