@@ -76,7 +76,7 @@ async fn without_javascript_the_whole_grid_is_one_form() {
     browser.click(".crumbs a:last-child").await;
     browser.wait_for_texts(".holders li", |t| t.iter().any(|h| h.contains("Own target"))).await;
     browser.screenshot("objective-holders").await;
-    browser.click(".holders li a.actions").await;
+    browser.click(".holders li .actions a:first-child").await;
     browser.wait_for_texts("h1", |t| t.iter().any(|h| h.contains("targets"))).await;
     browser.screenshot("holder-targets").await;
 }
