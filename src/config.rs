@@ -35,12 +35,18 @@ pub struct Config {
     /// Whether this server applies time-zone changes to accounts' history in the
     /// background (and resumes those a restart interrupted).
     pub rebuilds_in_background: bool,
+    /// How many requests a second one API token may send (`API_RATE_LIMIT`), in bursts of
+    /// as many: beyond, `429` with `Retry-After`.
+    pub api_rate_limit: u32,
 }
+
+/// Requests a second per API token unless `API_RATE_LIMIT` says otherwise.
+pub const DEFAULT_API_RATE_LIMIT: u32 = 100;
 
 impl Config {
     /// Reads `DATABASE_URL`, `BIND`, `SESSION_KEY`, `COOKIE_SECURE`, `DB_POOL_SIZE`,
     /// `WRITE_WAIT_MS`, `SESSION_IDLE_MINUTES`, `SESSION_LIFETIME_HOURS`, `TRUSTED_PROXIES`
-    /// and `BASE_URL`;
+    /// `BASE_URL` and `API_RATE_LIMIT`;
     /// `bind` (from the command line) wins over `BIND`.
     pub fn from_env(bind: Option<&str>) -> anyhow::Result<Self> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
@@ -81,6 +87,10 @@ impl Config {
         let trusted_proxies =
             parse_trusted_proxies(&var("TRUSTED_PROXIES").unwrap_or_default()).map_err(anyhow::Error::msg)?;
         let base_url = var("BASE_URL").map(|url| base_url(&url)).transpose()?;
+        let api_rate_limit = match var("API_RATE_LIMIT") {
+            Some(value) => u32::try_from(positive("API_RATE_LIMIT", &value)?)?,
+            None => DEFAULT_API_RATE_LIMIT,
+        };
         Ok(Self {
             database_url,
             bind,
@@ -92,6 +102,7 @@ impl Config {
             trusted_proxies,
             base_url,
             rebuilds_in_background: true,
+            api_rate_limit,
         })
     }
 }

@@ -50,6 +50,7 @@ impl Application {
             sessions: config.sessions,
             trusted_proxies: config.trusted_proxies.clone(),
             base_url: config.base_url.clone(),
+            api_limits: crate::web::api::RateLimits::new(config.api_rate_limit),
             anonymous_hashing: Semaphore::new(cores),
         });
         let cookie_lifetime = config.sessions.lifetime.num_seconds();

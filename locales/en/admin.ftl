@@ -200,3 +200,6 @@ admin-licences-review-licences = Licences go from { $before } to { $after }.
 admin-licences-review-nothing = Nothing changes: this is the edition and the number of licences the account has.
 admin-licences-review-confirm = Make the change
 admin-audit-team-target-set = team target set
+admin-audit-value-revoked = revoked
+admin-audit-api-token-created = API token made
+admin-audit-api-token-revoked = API token revoked

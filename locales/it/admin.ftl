@@ -200,3 +200,6 @@ admin-licences-review-licences = Le licenze passano da { $before } a { $after }.
 admin-licences-review-nothing = Non cambia nulla: sono già l'edizione e il numero di licenze dell'account.
 admin-licences-review-confirm = Applica la modifica
 admin-audit-team-target-set = target del team impostato
+admin-audit-value-revoked = revocato
+admin-audit-api-token-created = token API creato
+admin-audit-api-token-revoked = token API revocato

@@ -111,6 +111,14 @@ pub enum Event {
     HolidaysImported {
         count: usize,
     },
+    /// An API token made, with its scopes as stored.
+    ApiTokenCreated {
+        name: String,
+        scopes: String,
+    },
+    ApiTokenRevoked {
+        name: String,
+    },
     /// An entry written before entries were typed, with its words as then stored.
     Legacy {
         legacy_action: String,
@@ -142,6 +150,8 @@ impl Event {
             Event::HolidaySet { .. } => "holiday_set",
             Event::HolidayRemoved { .. } => "holiday_removed",
             Event::HolidaysImported { .. } => "holidays_imported",
+            Event::ApiTokenCreated { .. } => "api_token_created",
+            Event::ApiTokenRevoked { .. } => "api_token_revoked",
             Event::Legacy { .. } => "legacy",
         }
     }

@@ -9,6 +9,9 @@ use crate::domain::form::FieldErrors;
 pub enum Error {
     #[error("{0}")]
     Invalid(FieldErrors),
+    /// Items of a batch refused, each with its field errors (by its place in the batch).
+    #[error("{} items refused", .0.len())]
+    InvalidItems(Vec<(usize, FieldErrors)>),
     /// A query that cannot be answered as asked (a date out of range, say): its reason.
     #[error("{0}")]
     BadRequest(crate::domain::message::Message),
@@ -18,6 +21,12 @@ pub enum Error {
     /// The actor may not do this (or no longer: deactivated or demoted meanwhile).
     #[error("forbidden")]
     Forbidden,
+    /// An API token without the scope the call needs.
+    #[error("the token's scopes do not include {0}")]
+    ScopeMissing(crate::domain::api::Scope),
+    /// A retry that is not the request its idempotency key was first sent with.
+    #[error("the idempotency key was used for another request")]
+    KeyReused,
     /// A feature of the Dream Team edition, asked for in another edition (rule 7).
     #[error("the Dream Team edition is needed")]
     EditionRequired,

@@ -8,6 +8,7 @@
 
 mod actor;
 pub mod admin;
+pub mod api;
 pub mod audit;
 pub mod demo;
 mod error;

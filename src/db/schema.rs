@@ -267,6 +267,41 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        name -> Text,
+        scopes -> Text,
+        secret_hash -> Text,
+        prefix -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    api_requests (account_id, idempotency_key) {
+        account_id -> BigInt,
+        idempotency_key -> Text,
+        fingerprint -> Text,
+        status -> Integer,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    external_ids (account_id, kind, external_id) {
+        account_id -> BigInt,
+        kind -> Text,
+        external_id -> Text,
+        record_id -> BigInt,
+    }
+}
+
 diesel::joinable!(users -> accounts (account_id));
 diesel::joinable!(teams -> accounts (account_id));
 diesel::joinable!(team_memberships -> teams (team_id));
@@ -398,4 +433,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     assignments,
     password_links,
     audit_log,
+    api_tokens,
+    api_requests,
+    external_ids,
 );

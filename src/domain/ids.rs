@@ -17,4 +17,16 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(AccountId, UserId, TeamId, ActionId, OutcomeId, PipelineId, LeadId, ProspectId, ActivityId, ObjectiveId);
+id_type!(
+    AccountId,
+    UserId,
+    TeamId,
+    ActionId,
+    OutcomeId,
+    PipelineId,
+    LeadId,
+    ProspectId,
+    ActivityId,
+    ObjectiveId,
+    ApiTokenId
+);

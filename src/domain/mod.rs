@@ -3,6 +3,7 @@
 //! throttles. No I/O here; everything is unit-tested.
 
 pub mod account;
+pub mod api;
 pub mod bucket_plan;
 pub mod chart;
 pub mod client;

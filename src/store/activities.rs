@@ -361,3 +361,68 @@ pub fn counted(
     };
     lines(conn, account, &filter, page)
 }
+
+/// What an API listing of activities may be narrowed to; `None` means any.
+#[derive(Debug, Clone, Default)]
+pub struct Narrowing {
+    pub user: Option<UserId>,
+    pub action: Option<ActionId>,
+    pub outcome: Option<OutcomeId>,
+    pub lead: Option<LeadId>,
+    pub prospect: Option<ProspectId>,
+    /// Occurred at or after.
+    pub from: Option<NaiveDateTime>,
+    /// Occurred before.
+    pub until: Option<NaiveDateTime>,
+}
+
+/// Up to `limit` activities with ids above `after`, in id order: a cursor's page, stable
+/// while activities are added.
+pub fn page_after(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    narrowing: &Narrowing,
+    after: i64,
+    limit: i64,
+) -> QueryResult<Vec<ActivityRow>> {
+    let mut query = activities::table
+        .filter(activities::account_id.eq(account))
+        .filter(activities::id.gt(after))
+        .order(activities::id.asc())
+        .limit(limit)
+        .select(ActivityRow::as_select())
+        .into_boxed();
+    if let Some(user) = narrowing.user {
+        query = query.filter(activities::user_id.eq(user));
+    }
+    if let Some(action) = narrowing.action {
+        query = query.filter(activities::action_id.eq(action));
+    }
+    if let Some(outcome) = narrowing.outcome {
+        query = query.filter(activities::outcome_id.eq(outcome));
+    }
+    if let Some(lead) = narrowing.lead {
+        query = query.filter(activities::lead_id.eq(lead));
+    }
+    if let Some(prospect) = narrowing.prospect {
+        query = query.filter(activities::prospect_id.eq(prospect));
+    }
+    if let Some(from) = narrowing.from {
+        query = query.filter(activities::occurred_at.ge(from));
+    }
+    if let Some(until) = narrowing.until {
+        query = query.filter(activities::occurred_at.lt(until));
+    }
+    query.load(conn)
+}
+
+/// Puts `new` in place of activity `id`, under the same id: taken out of the buckets as it
+/// was, counted as it is now.
+pub fn replace(conn: &mut AnyConnection, id: ActivityId, new: &NewActivity) -> QueryResult<Option<ActivityRow>> {
+    if delete(conn, new.account, id)?.is_none() {
+        return Ok(None);
+    }
+    diesel::insert_into(activities::table).values((activities::id.eq(id), insertable(new))).execute(conn)?;
+    buckets::add_activity(conn, &key_of(new), 1)?;
+    find(conn, new.account, id)
+}

@@ -22,10 +22,13 @@ macro_rules! one_in_account {
 pub mod accounts;
 pub mod actions;
 pub mod activities;
+pub mod api_requests;
+pub mod api_tokens;
 pub mod audit;
 pub mod buckets;
 pub mod counting_rules;
 pub mod deleted_activities;
+pub mod external_ids;
 pub mod holder_targets;
 pub mod holidays;
 pub mod lead_changes;

@@ -13,10 +13,20 @@ const APP_CSS: &str = include_str!("../../static/app.css");
 const APP_JS: &str = include_str!("../../static/app.js");
 const HTMX_JS: &[u8] = include_bytes!(env!("HTMX_MIN_JS"));
 const HTMX_VERSION: &str = env!("HTMX_VERSION");
+const SWAGGER_UI_JS: &[u8] = include_bytes!(env!("SWAGGER_UI_JS"));
+const SWAGGER_UI_CSS: &[u8] = include_bytes!(env!("SWAGGER_UI_CSS"));
+const SWAGGER_VERSION: &str = env!("SWAGGER_VERSION");
+const API_DOCS_JS: &str = include_str!("../../static/api-docs.js");
 
 static APP_CSS_URL: LazyLock<String> = LazyLock::new(|| format!("/static/app-{:016x}.css", fnv1a(APP_CSS.as_bytes())));
 static APP_JS_URL: LazyLock<String> = LazyLock::new(|| format!("/static/app-{:016x}.js", fnv1a(APP_JS.as_bytes())));
 static HTMX_URL: LazyLock<String> = LazyLock::new(|| format!("/static/vendor/htmx-{HTMX_VERSION}.min.js"));
+static SWAGGER_UI_JS_URL: LazyLock<String> =
+    LazyLock::new(|| format!("/static/vendor/swagger-ui-{SWAGGER_VERSION}.js"));
+static SWAGGER_UI_CSS_URL: LazyLock<String> =
+    LazyLock::new(|| format!("/static/vendor/swagger-ui-{SWAGGER_VERSION}.css"));
+static API_DOCS_JS_URL: LazyLock<String> =
+    LazyLock::new(|| format!("/static/api-docs-{:016x}.js", fnv1a(API_DOCS_JS.as_bytes())));
 
 pub fn app_css_url() -> &'static str {
     &APP_CSS_URL
@@ -28,6 +38,11 @@ pub fn app_js_url() -> &'static str {
 
 pub fn htmx_url() -> &'static str {
     &HTMX_URL
+}
+
+/// The API docs page's script, and Swagger UI's script and style it draws with.
+pub fn api_docs_urls() -> [&'static str; 3] {
+    [&API_DOCS_JS_URL, &SWAGGER_UI_JS_URL, &SWAGGER_UI_CSS_URL]
 }
 
 /// A file and its compressed forms, made once.
@@ -52,6 +67,9 @@ macro_rules! asset {
 static CSS: Asset = asset!("text/css; charset=utf-8", APP_CSS.as_bytes());
 static JS: Asset = asset!("text/javascript; charset=utf-8", APP_JS.as_bytes());
 static HTMX: Asset = asset!("text/javascript; charset=utf-8", HTMX_JS);
+static SWAGGER_JS: Asset = asset!("text/javascript; charset=utf-8", SWAGGER_UI_JS);
+static SWAGGER_CSS: Asset = asset!("text/css; charset=utf-8", SWAGGER_UI_CSS);
+static DOCS_JS: Asset = asset!("text/javascript; charset=utf-8", API_DOCS_JS.as_bytes());
 
 pub async fn get(req: HttpRequest, path: web::Path<String>) -> Result<HttpResponse, AppError> {
     let requested = format!("/static/{}", path.into_inner());
@@ -61,6 +79,12 @@ pub async fn get(req: HttpRequest, path: web::Path<String>) -> Result<HttpRespon
         &JS
     } else if requested == *HTMX_URL {
         &HTMX
+    } else if requested == *SWAGGER_UI_JS_URL {
+        &SWAGGER_JS
+    } else if requested == *SWAGGER_UI_CSS_URL {
+        &SWAGGER_CSS
+    } else if requested == *API_DOCS_JS_URL {
+        &DOCS_JS
     } else {
         return Err(AppError::NotFound);
     };

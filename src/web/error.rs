@@ -168,9 +168,15 @@ impl From<app::Error> for AppError {
     fn from(error: app::Error) -> Self {
         match error {
             app::Error::Invalid(errors) => AppError::Refused(errors.messages().cloned().collect()),
+            app::Error::InvalidItems(items) => {
+                AppError::Refused(items.iter().flat_map(|(_, errors)| errors.messages().cloned()).collect())
+            }
             app::Error::BadRequest(message) => AppError::BadRequest(message),
             app::Error::NotFound => AppError::NotFound,
-            app::Error::Forbidden => AppError::Forbidden,
+            app::Error::Forbidden | app::Error::ScopeMissing(_) => AppError::Forbidden,
+            app::Error::KeyReused => {
+                AppError::Refused(vec![crate::domain::message::Message::new("api-idempotency-key-reused")])
+            }
             app::Error::EditionRequired => AppError::EditionRequired,
             app::Error::Busy(_) => AppError::Busy,
             app::Error::Recomputing(percent) => AppError::Recomputing(percent),
@@ -186,11 +192,13 @@ impl From<app::Error> for AppError {
 pub fn refusal(error: app::Error) -> Result<FieldErrors, AppError> {
     match error {
         app::Error::Invalid(errors) => Ok(errors),
+        app::Error::InvalidItems(items) => Ok(items.into_iter().next().map(|(_, errors)| errors).unwrap_or_default()),
         app::Error::Busy(_) => Ok(FieldErrors::single(FieldErrors::FORM, BUSY)),
         app::Error::BadRequest(message) => Err(AppError::BadRequest(message)),
         app::Error::Recomputing(percent) => Err(AppError::Recomputing(percent)),
         app::Error::NotFound => Err(AppError::NotFound),
-        app::Error::Forbidden => Err(AppError::Forbidden),
+        app::Error::Forbidden | app::Error::ScopeMissing(_) => Err(AppError::Forbidden),
+        app::Error::KeyReused => Ok(FieldErrors::single(FieldErrors::FORM, "api-idempotency-key-reused")),
         app::Error::EditionRequired => Err(AppError::EditionRequired),
         app::Error::Database(e) => Err(AppError::Internal(e.into())),
         app::Error::Internal(e) => Err(AppError::Internal(e)),

@@ -74,6 +74,10 @@ pub async fn render_errors(
         // A form shown again because the account was busy says when to retry, too.
         response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static(RETRY_AFTER_SECONDS));
     }
+    // The API answers its own problems, in JSON.
+    if response.request().path().starts_with(super::api::PREFIX) {
+        return Ok(response);
+    }
     let Some(error) = response.response().error() else {
         return Ok(response);
     };

@@ -3,6 +3,7 @@
 
 mod activities;
 mod admin;
+pub mod api;
 pub mod assets;
 mod client;
 mod confirmation;
@@ -57,12 +58,15 @@ pub struct AppState {
     pub trusted_proxies: Vec<IpNet>,
     /// Where people reach the application, for full links (`BASE_URL`).
     pub base_url: Option<String>,
+    /// Each API token's request rate.
+    pub api_limits: api::RateLimits,
     /// The password checks that requests without a session may run at once: a burst of
     /// sign-ins waits here, briefly, instead of taking every core and thread.
     pub anonymous_hashing: Semaphore,
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
+    api::routes(cfg);
     cfg.route("/healthz", web::get().to(health::get))
         .route("/static/{file:.*}", web::get().to(assets::get))
         .route("/login", web::get().to(login::form))
@@ -181,6 +185,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::get().to(control_panel::objectives::confirm_archive),
         )
         .route("/control-panel/sales-objectives/{id}/{op}", web::post().to(control_panel::objectives::archive))
+        .route("/control-panel/api-tokens", web::get().to(control_panel::api_tokens::get))
+        .route("/control-panel/api-tokens", web::post().to(control_panel::api_tokens::create))
+        .route("/control-panel/api-tokens/{id}/revoke", web::get().to(control_panel::api_tokens::confirm_revoke))
+        .route("/control-panel/api-tokens/{id}/revoke", web::post().to(control_panel::api_tokens::revoke))
         .route("/control-panel/pipelines", web::get().to(control_panel::pipelines::get))
         .route("/control-panel/pipelines", web::post().to(control_panel::pipelines::create))
         .route("/control-panel/pipelines/{id}", web::post().to(control_panel::pipelines::rename))

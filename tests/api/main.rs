@@ -4,6 +4,7 @@
 
 mod activities;
 mod administration;
+mod api_tokens;
 mod assets;
 mod cli;
 mod compression;
@@ -16,6 +17,7 @@ mod helpers;
 mod holder_targets;
 mod hostile;
 mod import;
+mod json_api;
 mod languages;
 mod leads;
 mod login;

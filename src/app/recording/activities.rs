@@ -30,6 +30,10 @@ pub struct ActivityForm {
     pub note: String,
     /// What the subject list was searched for; not saved.
     pub subject_q: String,
+    /// The moment as an instant, from a front that has one (the API): `occurred_at` is
+    /// then not read.
+    #[serde(skip)]
+    pub at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// A subject reference as the form encodes it.
@@ -145,6 +149,25 @@ pub fn list(cx: &mut Cx, actor: &Actor, user: Option<UserId>, page: i64, page_si
 }
 
 pub fn log(cx: &mut Cx, actor: &Actor, form: &ActivityForm) -> Result<Activity, Error> {
+    let new = checked(cx, actor, form)?;
+    cx.append(new.account, |cx| insert(cx, &new))
+}
+
+/// Inserts a checked activity, in the caller's write transaction. A subject deleted since
+/// the check fails the insert's foreign key, and is answered like an unknown one.
+pub(crate) fn insert(cx: &mut Cx, new: &NewActivity) -> Result<Activity, Error> {
+    activities::insert(cx.conn, new).map_err(|error| match error {
+        DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
+            invalid("subject", "choose-own-subject")
+        }
+        other => other.into(),
+    })
+}
+
+/// The activity `form` asks `actor` to log, checked, ready to insert. The checks only read:
+/// they run before the write lock is taken, so that reps logging at once queue for the
+/// insert alone.
+pub(crate) fn checked(cx: &mut Cx, actor: &Actor, form: &ActivityForm) -> Result<NewActivity, Error> {
     let account = actor.account_id();
     let calendar = actor.account.calendar();
     let mut errors = FieldErrors::new();
@@ -157,11 +180,11 @@ pub fn log(cx: &mut Cx, actor: &Actor, form: &ActivityForm) -> Result<Activity, 
     };
     let outcome = errors.check("outcome_id", words::parse_id(&form.outcome_id, "choose-result"));
     let subject = errors.check("subject", parse_subject(&form.subject));
-    let occurred_at = errors.check("occurred_at", moment(&calendar, &form.occurred_at, cx.now));
+    let occurred_at = match form.at {
+        Some(at) => errors.check("occurred_at", at_moment(at, cx.now)),
+        None => errors.check("occurred_at", moment(&calendar, &form.occurred_at, cx.now)),
+    };
     let note = errors.check("note", words::parse_note(&form.note));
-    // The checks only read: they run before the write lock is taken, so that reps logging at
-    // once queue for the insert alone. A subject deleted in between fails the insert's
-    // foreign key, and is answered like an unknown one.
     let outcome = match outcome {
         Some(id) => actions::find_outcome(cx.conn, account, OutcomeId(id))?.filter(|o| o.active),
         None => None,
@@ -198,7 +221,7 @@ pub fn log(cx: &mut Cx, actor: &Actor, form: &ActivityForm) -> Result<Activity, 
         return Err(Error::Invalid(errors));
     };
     errors.into_result()?;
-    let new = NewActivity {
+    Ok(NewActivity {
         account,
         user: actor.user,
         action: action.id,
@@ -208,15 +231,16 @@ pub fn log(cx: &mut Cx, actor: &Actor, form: &ActivityForm) -> Result<Activity, 
         occurred_on: calendar.local_date(occurred_at),
         note,
         created_at: cx.now.naive_utc(),
-    };
-    cx.append(account, |cx| {
-        activities::insert(cx.conn, &new).map_err(|error| match error {
-            DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
-                invalid("subject", "choose-own-subject")
-            }
-            other => other.into(),
-        })
     })
+}
+
+/// An instant sent as such: within the range moments may take, and not in the future.
+fn at_moment(
+    at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<chrono::DateTime<chrono::Utc>, Invalid> {
+    crate::domain::range::moment(at.naive_utc())?;
+    words::done_by(at, now)
 }
 
 /// The lead (with its pipeline now) or prospect, if the actor may log on it.

@@ -137,6 +137,10 @@ fn read(money: &MoneyStyle, when: String, entry: Entry) -> AuditLine {
             String::new(),
             number(locale, i32::try_from(count).unwrap_or(i32::MAX)),
         ),
+        Event::ApiTokenCreated { name, scopes } => ("api-token-created", name, String::new(), scopes),
+        Event::ApiTokenRevoked { name } => {
+            ("api-token-revoked", name, word("admin-audit-value-active"), word("admin-audit-value-revoked"))
+        }
         Event::Legacy { legacy_action, subject, before, after } => {
             // Targets were the one change whose figures were written out when recorded.
             let action = if legacy_action == "target set" { word("admin-audit-target-set") } else { legacy_action };

@@ -2,6 +2,7 @@
 //! (managers and admins).
 
 pub mod actions;
+pub mod api_tokens;
 pub mod import;
 pub mod objectives;
 pub mod pipelines;

@@ -34,6 +34,8 @@ pub struct Options {
     pub no_background_rebuilds: bool,
     /// `BASE_URL`.
     pub base_url: Option<&'static str>,
+    /// `API_RATE_LIMIT` (none: high enough never to get in a test's way).
+    pub api_rate_limit: Option<u32>,
 }
 
 impl TestApp {
@@ -71,6 +73,7 @@ impl TestApp {
             trusted_proxies: parse_trusted_proxies(options.trusted_proxies).expect("valid proxies"),
             base_url: options.base_url.map(str::to_owned),
             rebuilds_in_background: !options.no_background_rebuilds,
+            api_rate_limit: options.api_rate_limit.unwrap_or(1_000),
         };
         let pool = db::connect(&config.database_url, &config.pool).expect("database ready");
         let app = Application::build_with_pool(config, pool.clone()).expect("application built");
@@ -220,6 +223,8 @@ pub fn session_cookie(response: &Response) -> Option<String> {
 }
 
 mod accounts;
+#[allow(dead_code)]
+mod api;
 mod database;
 mod objectives;
 mod recording;
@@ -228,5 +233,7 @@ mod use_cases;
 // The browser tests share these helpers and use fewer of them.
 #[allow(unused_imports)]
 pub use accounts::Acme;
+#[allow(unused_imports)]
+pub use api::{Answer, Api};
 #[allow(unused_imports)]
 pub use objectives::ObjectiveBuilder;

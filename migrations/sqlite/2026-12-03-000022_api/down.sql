@@ -1,0 +1,3 @@
+DROP TABLE external_ids;
+DROP TABLE api_requests;
+DROP TABLE api_tokens;

@@ -1,0 +1,72 @@
+//! The OpenAPI 3.1 document, generated from the handlers' annotations, and the docs page
+//! that draws it with Swagger UI (served by us, pinned in package.json).
+
+use std::sync::LazyLock;
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use askama::Template;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::{activities, catalogue, objectives, results};
+use crate::web::AppError;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Sales Objectives API",
+        version = "1",
+        description = "Feed activities into Sales Objectives and read objectives and their results. \
+            Every request carries an API token made in Control Panel › API tokens: \
+            `Authorization: Bearer so_…`. Refusals are RFC 9457 problem details with a stable `code`."
+    ),
+    paths(
+        catalogue::users, catalogue::user_one, catalogue::pipelines, catalogue::actions,
+        activities::list, activities::create, activities::batch, activities::show, activities::delete,
+        objectives::list, objectives::show, results::show,
+    ),
+    modifiers(&BearerToken),
+    tags(
+        (name = "Activities", description = "What people did, counted by activity objectives"),
+        (name = "Objectives", description = "What is counted, and the targets"),
+        (name = "Results", description = "Figures, pace and standing per period"),
+        (name = "Users"), (name = "Sales process"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let scheme = HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("so_ + 48 hex digits").build();
+        components.add_security_scheme("token", SecurityScheme::Http(scheme));
+    }
+}
+
+static DOCUMENT: LazyLock<String> = LazyLock::new(|| ApiDoc::openapi().to_json().unwrap_or_default());
+
+/// The OpenAPI document.
+pub fn document() -> &'static str {
+    &DOCUMENT
+}
+
+pub async fn openapi() -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json").body(document())
+}
+
+#[derive(Template)]
+#[template(path = "api/docs.html")]
+struct DocsPage {
+    script: &'static str,
+    swagger_js: &'static str,
+    swagger_css: &'static str,
+}
+
+pub async fn page() -> Result<HttpResponse, AppError> {
+    let [script, swagger_js, swagger_css] = crate::web::assets::api_docs_urls();
+    let body = DocsPage { script, swagger_js, swagger_css }.render()?;
+    Ok(HttpResponse::build(StatusCode::OK).content_type("text/html; charset=utf-8").body(body))
+}

@@ -1,0 +1,112 @@
+//! The JSON API under `/api/v1`: thin handlers over `app::api`, authenticated by bearer
+//! token (no cookie, so no CSRF), refusing with problem details, described by the OpenAPI
+//! document they are annotated for (`openapi`).
+
+mod activities;
+mod auth;
+mod catalogue;
+mod docs;
+mod models;
+mod objectives;
+mod problem;
+mod results;
+
+use actix_web::http::StatusCode;
+use actix_web::web::{self, Bytes};
+use actix_web::{HttpRequest, HttpResponse};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use auth::RateLimits;
+use problem::Problem;
+
+use crate::app::api::idempotency::{Answer, Keyed};
+use crate::domain::account::Locale;
+
+/// Where the API lives; the pages' middleware leaves it alone (no session, no CSRF, no
+/// HTML error pages).
+pub const PREFIX: &str = "/api/";
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api/v1")
+            .app_data(
+                web::QueryConfig::default().error_handler(|error, req| {
+                    Problem::malformed(crate::web::i18n::visitor_locale(req), error).into()
+                }),
+            )
+            .app_data(web::PathConfig::default().error_handler(|_, req| {
+                Problem::new(crate::web::i18n::visitor_locale(req), StatusCode::NOT_FOUND, "not_found").into()
+            }))
+            .route("/openapi.json", web::get().to(docs::openapi))
+            .route("/docs", web::get().to(docs::page))
+            .route("/users", web::get().to(catalogue::users))
+            .route("/users/{id}", web::get().to(catalogue::user_one))
+            .route("/pipelines", web::get().to(catalogue::pipelines))
+            .route("/actions", web::get().to(catalogue::actions))
+            .route("/activities", web::get().to(activities::list))
+            .route("/activities", web::post().to(activities::create))
+            .route("/activities/batch", web::post().to(activities::batch))
+            .route("/activities/{id}", web::get().to(activities::show))
+            .route("/activities/{id}", web::delete().to(activities::delete))
+            .route("/objectives", web::get().to(objectives::list))
+            .route("/objectives/{id}", web::get().to(objectives::show))
+            .route("/objectives/{id}/results", web::get().to(results::show))
+            .default_service(web::to(no_such_resource)),
+    );
+}
+
+async fn no_such_resource(req: HttpRequest) -> Problem {
+    let locale = crate::web::i18n::visitor_locale(&req);
+    Problem::new(locale, StatusCode::NOT_FOUND, "not_found")
+}
+
+impl actix_web::Responder for Problem {
+    type Body = actix_web::body::BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        actix_web::ResponseError::error_response(&self)
+    }
+}
+
+/// `value` as JSON with `status`.
+fn json(status: StatusCode, value: &impl Serialize) -> Result<HttpResponse, Problem> {
+    let body = serde_json::to_string(value)
+        .map_err(|e| Problem::from_app(Locale::En, crate::app::Error::Internal(e.into())))?;
+    Ok(HttpResponse::build(status).content_type("application/json").body(body))
+}
+
+/// A kept or new answer as sent; a replayed one says so.
+fn answered(answer: Answer) -> HttpResponse {
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);
+    let mut response = HttpResponse::build(status);
+    response.content_type("application/json");
+    if answer.replayed {
+        response.insert_header(("Idempotent-Replayed", "true"));
+    }
+    response.body(answer.body)
+}
+
+/// An answer to keep for an idempotency key.
+fn answer(status: StatusCode, value: &impl Serialize) -> Answer {
+    Answer::new(status.as_u16(), serde_json::to_string(value).unwrap_or_default())
+}
+
+/// A request body read as `T`; anything else is a problem saying where it went wrong.
+fn body<T: DeserializeOwned>(locale: Locale, bytes: &Bytes) -> Result<T, Problem> {
+    serde_json::from_slice(bytes).map_err(|error| Problem::malformed(locale, error))
+}
+
+/// The request's `Idempotency-Key`, with what the request is.
+fn keyed(req: &HttpRequest, locale: Locale, bytes: &Bytes) -> Result<Option<Keyed>, Problem> {
+    let Some(value) = req.headers().get("Idempotency-Key") else { return Ok(None) };
+    let invalid = |message| {
+        let errors = crate::domain::form::FieldErrors::single("Idempotency-Key", message);
+        Problem::invalid(locale, &errors, None)
+    };
+    let text =
+        value.to_str().map_err(|_| invalid(crate::domain::message::Message::new("api-idempotency-key-invalid")))?;
+    let key = crate::domain::api::idempotency_key(text).map_err(|crate::domain::Invalid(m)| invalid(m))?;
+    let fingerprint = crate::domain::api::fingerprint(req.method().as_str(), req.path(), bytes);
+    Ok(Some(Keyed { key, fingerprint }))
+}

@@ -1,0 +1,103 @@
+//! `/api/v1/objectives/{id}/results`: a period's figures, pace, standing and forecast.
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Path, Query};
+
+use super::auth::ApiClient;
+use super::json;
+use super::models::{self, ResultLine, Results, ResultsPeriod, ResultsQuery};
+use super::problem::Problem;
+use crate::app::api::results as use_case;
+use crate::domain::form::FieldErrors;
+use crate::domain::ids::ObjectiveId;
+use crate::domain::objective::Measure;
+use crate::domain::period::PeriodKind;
+use crate::domain::progress::Progress;
+use crate::web::AppState;
+
+fn line(money: bool, name: String, progress: &Progress) -> ResultLine {
+    ResultLine {
+        user_id: None,
+        team_id: None,
+        name,
+        achieved: models::figure(money, progress.achieved),
+        target: models::figure(money, progress.target),
+        percent: (progress.percent * 10.0).round() / 10.0,
+        expected_by_now: models::reckoned(money, progress.expected),
+        needed_per_remaining_day: progress.needed_per_day.map(|v| models::reckoned(money, v)),
+        standing: progress.standing.css().replace('-', "_"),
+        forecast: progress.forecast.map(|v| models::reckoned(money, v)),
+        own_target: false,
+    }
+}
+
+/// An objective's results
+///
+/// For the period of the kind asked (one the objective has targets for) that contains the
+/// date asked: each holder's figure (or each team's) against their target, with what the
+/// pace expects by now, what is needed per remaining working day, the standing and the
+/// forecast; and the holders together.
+#[utoipa::path(get, path = "/api/v1/objectives/{id}/results", tag = "Results", params(("id" = i64, Path), ResultsQuery),
+    responses((status = 200, body = Results), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)),
+    security(("token" = ["results:read"])))]
+pub async fn show(
+    state: Data<AppState>,
+    ApiClient { client, locale }: ApiClient,
+    path: Path<i64>,
+    query: Query<ResultsQuery>,
+) -> Result<HttpResponse, Problem> {
+    let id = ObjectiveId(path.into_inner());
+    let ResultsQuery { period, date, group_by } = query.into_inner();
+    let refused = |field, key| Problem::invalid(locale, &FieldErrors::single(field, key), None);
+    let period = match period {
+        Some(text) => Some(text.parse::<PeriodKind>().map_err(|_| refused("period", "api-period-unknown"))?),
+        None => None,
+    };
+    let by_team = match group_by.as_deref().unwrap_or("user") {
+        "user" => false,
+        "team" => true,
+        _ => return Err(refused("group_by", "api-group-by-unknown")),
+    };
+    let account = client.actor.account.clone();
+    let results = state
+        .app
+        .run(move |cx| use_case::results(cx, &client, id, period, date))
+        .await
+        .map_err(|error| Problem::from_app(locale, error))?;
+    let money = results.objective.row.measure() == Measure::Money;
+    let items = if by_team {
+        results
+            .teams
+            .iter()
+            .map(|t| ResultLine { team_id: Some(t.team.team_id.0), ..line(money, t.team.name.clone(), &t.progress) })
+            .collect()
+    } else {
+        results
+            .holders
+            .iter()
+            .map(|h| ResultLine {
+                user_id: Some(h.holder.user_id.0),
+                own_target: h.own_target,
+                ..line(money, h.holder.name.clone(), &h.progress)
+            })
+            .collect()
+    };
+    let total_name = crate::i18n::lookup(locale, "api-results-total", &[]);
+    let shown = Results {
+        objective_id: id.0,
+        period: ResultsPeriod {
+            kind: results.period.kind().as_str().to_owned(),
+            start: results.period.start(),
+            end: results.period.last_day(),
+        },
+        group_by: if by_team { "team" } else { "user" }.to_owned(),
+        unit: if money { "money" } else { "count" }.to_owned(),
+        currency: money.then(|| account.currency.clone()),
+        as_of: results.as_of.with_timezone(&account.calendar().tz()).fixed_offset(),
+        items,
+        total: if by_team { None } else { results.total.as_ref().map(|t| line(money, total_name, t)) },
+    };
+    json(StatusCode::OK, &shown)
+}
