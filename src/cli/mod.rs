@@ -1,7 +1,8 @@
-//! The command line: serve, migrate, create-account, create-user, account set, demo,
-//! verify, import. Errors are one line on standard error and a non-zero exit, never a panic.
+//! The command line: serve, migrate, create-account, create-user, account set, api-token
+//! create, demo, verify, import. Errors are one line on standard error and a non-zero exit, never a panic.
 
 mod account;
+mod api_token;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -104,6 +105,11 @@ enum Command {
         #[arg(long)]
         account: Option<String>,
     },
+    /// Make API tokens for scripts and integrations.
+    ApiToken {
+        #[command(subcommand)]
+        what: ApiTokenCommand,
+    },
     /// Import history from a CSV file, all or nothing.
     Import {
         #[command(subcommand)]
@@ -116,6 +122,12 @@ enum AccountCommand {
     /// Set its name, language, currency, time zone, week start, fiscal year or working
     /// days, as its admins do in Control Panel › Account settings.
     Set(account::SetArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum ApiTokenCommand {
+    /// Make a token and print its secret (once).
+    Create(api_token::CreateArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,6 +180,9 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Verify { account } => verify(account.as_deref()),
         Command::Account { what: AccountCommand::Set(args) } => account::set(&mut *connect()?, &passwords()?, args),
         Command::Import { what } => import(what),
+        Command::ApiToken { what: ApiTokenCommand::Create(args) } => {
+            api_token::create(&mut *connect()?, &passwords()?, args)
+        }
         Command::Serve { bind, demo } => serve(bind.as_deref(), demo),
         Command::Migrate => {
             connect()?;

@@ -18,6 +18,10 @@ pub async fn refuse_nul_bytes(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     if let Some(field) = nul_field(req.query_string().as_bytes()) {
+        if req.path().starts_with(super::api::PREFIX) {
+            let problem = super::api::nul_refused(super::i18n::visitor_locale(req.request()), &field);
+            return Ok(req.error_response(problem).map_into_right_body());
+        }
         let error = AppError::BadRequest(Message::new("field-with-nul").arg("field", field));
         return Ok(req.error_response(error).map_into_right_body());
     }

@@ -278,7 +278,10 @@ async fn actions_pipelines_and_objectives_read_as_the_control_panel_shows_them()
     assert_eq!(money.body["targets"], json!([{"period": "month", "value": "12500.50"}]), "money as a decimal string");
     w.api.get("/api/v1/objectives/999999").await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     w.api.get("/api/v1/objectives/abc").await.assert_problem(StatusCode::NOT_FOUND, "not_found");
-    w.api.get("/api/v1/objectives?state=lost").await.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    w.api
+        .get("/api/v1/objectives?state=lost")
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "malformed_request");
     w.api.get("/api/v1/nothing-here").await.assert_problem(StatusCode::NOT_FOUND, "not_found");
 }
 

@@ -64,6 +64,7 @@ async fn every_main_page_passes_axe_and_is_captured() {
         ("/control-panel/actions", "actions"),
         ("/control-panel/pipelines", "pipelines"),
         ("/control-panel/import", "import"),
+        ("/control-panel/api-tokens", "api-tokens"),
         ("/activities", "activities"),
         ("/activities/new", "log-activity"),
         ("/leads", "leads"),

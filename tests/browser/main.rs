@@ -7,6 +7,7 @@
 mod helpers;
 
 mod accessibility;
+mod api;
 mod browser;
 mod everyday;
 mod flows;

@@ -54,9 +54,9 @@ fn input(sent: &NewActivity) -> ActivityInput {
     responses(
         (status = 201, description = "Logged", body = models::Activity),
         (status = 200, description = "The activity of this external id, corrected", body = models::Activity),
-        (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 422, description = "Refused: each field's message", body = Problem),
-        (status = 429, body = Problem)),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Refused: each field's message", body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = ["activities:write"])))]
 pub async fn create(
     state: Data<AppState>,
@@ -87,9 +87,9 @@ pub async fn create(
     params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key count once")),
     responses(
         (status = 201, description = "All logged", body = BatchLogged),
-        (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 422, description = "None logged: each refused item's errors", body = Problem),
-        (status = 429, body = Problem)),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "None logged: each refused item's errors", body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = ["activities:write"])))]
 pub async fn batch(
     state: Data<AppState>,
@@ -119,8 +119,8 @@ pub async fn batch(
 /// In id order, page by page (`next` is the cursor of the next page), narrowed by the
 /// filters given.
 #[utoipa::path(get, path = "/api/v1/activities", tag = "Activities", params(ActivityQuery),
-    responses((status = 200, body = ActivityList), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 422, body = Problem), (status = 429, body = Problem)),
+    responses((status = 200, body = ActivityList), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = ["activities:write"]), ("token" = ["results:read"])))]
 pub async fn list(
     state: Data<AppState>,
@@ -149,8 +149,8 @@ pub async fn list(
 
 /// Read an activity
 #[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "Activities", params(("id" = i64, Path)),
-    responses((status = 200, body = models::Activity), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 429, body = Problem)),
+    responses((status = 200, body = models::Activity), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = ["activities:write"]), ("token" = ["results:read"])))]
 pub async fn show(
     state: Data<AppState>,
@@ -171,8 +171,8 @@ pub async fn show(
 ///
 /// Taken out of every figure at once; a second delete finds nothing (404).
 #[utoipa::path(delete, path = "/api/v1/activities/{id}", tag = "Activities", params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 429, body = Problem)),
+    responses((status = 204, description = "Deleted"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = ["activities:write"])))]
 pub async fn delete(
     state: Data<AppState>,

@@ -30,10 +30,11 @@ impl RateLimits {
     }
 
     /// Seconds to wait before the token's next request, if it must wait.
-    fn wait(&self, token: ApiTokenId) -> Option<u64> {
+    fn wait(&self, token: ApiTokenId) -> Option<u32> {
         self.0.check_key(&token).err().map(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
-            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+            let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            u32::try_from(seconds).unwrap_or(u32::MAX)
         })
     }
 }

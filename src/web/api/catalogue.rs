@@ -25,8 +25,8 @@ fn user(row: &crate::app::User) -> models::User {
 
 /// List users
 #[utoipa::path(get, path = "/api/v1/users", tag = "Users", params(Paging),
-    responses((status = 200, body = UserList), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 422, body = Problem), (status = 429, body = Problem)),
+    responses((status = 200, body = UserList), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = ["users:read"])))]
 pub async fn users(
     state: Data<AppState>,
@@ -44,8 +44,8 @@ pub async fn users(
 
 /// Read a user
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "Users", params(("id" = i64, Path)),
-    responses((status = 200, body = models::User), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 429, body = Problem)),
+    responses((status = 200, body = models::User), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = ["users:read"])))]
 pub async fn user_one(
     state: Data<AppState>,
@@ -63,7 +63,7 @@ pub async fn user_one(
 
 /// List pipelines
 #[utoipa::path(get, path = "/api/v1/pipelines", tag = "Sales process",
-    responses((status = 200, body = PipelineList), (status = 401, body = Problem), (status = 429, body = Problem)),
+    responses((status = 200, body = PipelineList), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = [])))]
 pub async fn pipelines(
     state: Data<AppState>,
@@ -80,7 +80,7 @@ pub async fn pipelines(
 
 /// List actions and their results
 #[utoipa::path(get, path = "/api/v1/actions", tag = "Sales process",
-    responses((status = 200, body = ActionList), (status = 401, body = Problem), (status = 429, body = Problem)),
+    responses((status = 200, body = ActionList), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = [])))]
 pub async fn actions(state: Data<AppState>, ApiClient { client, locale }: ApiClient) -> Result<HttpResponse, Problem> {
     let rows = state

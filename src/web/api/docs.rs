@@ -9,7 +9,7 @@ use askama::Template;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{activities, catalogue, objectives, results};
+use super::{activities, catalogue, models, objectives, results};
 use crate::web::AppError;
 
 #[derive(OpenApi)]
@@ -26,6 +26,7 @@ use crate::web::AppError;
         activities::list, activities::create, activities::batch, activities::show, activities::delete,
         objectives::list, objectives::show, results::show,
     ),
+    components(schemas(models::ObjectiveState, models::PeriodName, models::GroupBy)),
     modifiers(&BearerToken),
     tags(
         (name = "Activities", description = "What people did, counted by activity objectives"),

@@ -92,9 +92,19 @@ fn answer(status: StatusCode, value: &impl Serialize) -> Answer {
     Answer::new(status.as_u16(), serde_json::to_string(value).unwrap_or_default())
 }
 
-/// A request body read as `T`; anything else is a problem saying where it went wrong.
+/// A request body read as `T`; anything else is a problem saying where it went wrong. A
+/// NUL character (JSON's `\u0000`) is refused whole, as in forms: nothing stores one.
 fn body<T: DeserializeOwned>(locale: Locale, bytes: &Bytes) -> Result<T, Problem> {
+    if bytes.windows(6).any(|w| w[0] == b'\\' && w[1] == b'u' && w[2..].iter().all(|b| *b == b'0')) {
+        return Err(nul_refused(locale, "body"));
+    }
     serde_json::from_slice(bytes).map_err(|error| Problem::malformed(locale, error))
+}
+
+/// A NUL character in `field`, refused.
+pub fn nul_refused(locale: Locale, field: &str) -> Problem {
+    let message = crate::domain::message::Message::new("field-with-nul").arg("field", field);
+    Problem::malformed(locale, crate::i18n::message(locale, &message))
 }
 
 /// The request's `Idempotency-Key`, with what the request is.

@@ -233,25 +233,50 @@ pub struct ObjectiveList {
     pub items: Vec<Objective>,
 }
 
+/// Which objectives a list shows: running (the default), past their last day, archived.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectiveState {
+    Running,
+    Ended,
+    Archived,
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct ObjectiveQuery {
-    /// `running` (the default), `ended` or `archived`.
-    pub state: Option<String>,
+    pub state: Option<ObjectiveState>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodName {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// Each holder's figures, or each team's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupBy {
+    #[default]
+    User,
+    Team,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct ResultsQuery {
-    /// `day`, `week`, `month`, `quarter` or `year`: one the objective has targets for
-    /// (left out: its first).
-    pub period: Option<String>,
+    /// One the objective has targets for (left out: its first).
+    pub period: Option<PeriodName>,
     /// A day of the period wanted (left out: today in the account's zone).
     pub date: Option<NaiveDate>,
-    /// `user` (the default) or `team`.
-    pub group_by: Option<String>,
+    pub group_by: Option<GroupBy>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

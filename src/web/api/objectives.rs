@@ -6,12 +6,11 @@ use actix_web::web::{Data, Path, Query};
 
 use super::auth::ApiClient;
 use super::json;
-use super::models::{self, ObjectiveHolder, ObjectiveList, ObjectiveQuery, ObjectiveTeam, Target};
+use super::models::{self, ObjectiveHolder, ObjectiveList, ObjectiveQuery, ObjectiveState, ObjectiveTeam, Target};
 use super::problem::Problem;
 use crate::app::Account;
 use crate::app::api::objectives as use_case;
 use crate::app::objectives::pages::{Objective, Shelf};
-use crate::domain::form::FieldErrors;
 use crate::domain::ids::{ObjectiveId, OutcomeId};
 use crate::domain::objective::Measure;
 use crate::domain::period::PeriodKind;
@@ -56,22 +55,18 @@ fn objective(
 
 /// List objectives
 #[utoipa::path(get, path = "/api/v1/objectives", tag = "Objectives", params(ObjectiveQuery),
-    responses((status = 200, body = ObjectiveList), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 422, body = Problem), (status = 429, body = Problem)),
+    responses((status = 200, body = ObjectiveList), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = ["objectives:read"])))]
 pub async fn list(
     state: Data<AppState>,
     ApiClient { client, locale }: ApiClient,
     query: Query<ObjectiveQuery>,
 ) -> Result<HttpResponse, Problem> {
-    let shelf = match query.state.as_deref().unwrap_or("running") {
-        "running" => Shelf::Running,
-        "ended" => Shelf::Ended,
-        "archived" => Shelf::Archived,
-        _ => {
-            let errors = FieldErrors::single("state", "api-objective-state-unknown");
-            return Err(Problem::invalid(locale, &errors, None));
-        }
+    let shelf = match query.state.unwrap_or(ObjectiveState::Running) {
+        ObjectiveState::Running => Shelf::Running,
+        ObjectiveState::Ended => Shelf::Ended,
+        ObjectiveState::Archived => Shelf::Archived,
     };
     let account = client.actor.account.clone();
     let listing = state
@@ -85,8 +80,8 @@ pub async fn list(
 
 /// Read an objective, with its holders and teams
 #[utoipa::path(get, path = "/api/v1/objectives/{id}", tag = "Objectives", params(("id" = i64, Path)),
-    responses((status = 200, body = models::Objective), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 429, body = Problem)),
+    responses((status = 200, body = models::Objective), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = ["objectives:read"])))]
 pub async fn show(
     state: Data<AppState>,

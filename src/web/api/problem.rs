@@ -28,19 +28,19 @@ pub struct FieldProblem {
 pub struct Problem {
     /// A URI naming the kind of problem.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: &'static str,
     pub title: String,
     pub status: u16,
     pub detail: String,
     /// Stable: `invalid_input`, `malformed_request`, `unauthorized`, `insufficient_scope`,
-    /// `forbidden`, `edition_required`, `not_found`, `idempotency_key_reused`, `conflict`,
+    /// `forbidden`, `edition_required`, `not_found`, `idempotency_key_reused`,
     /// `rate_limited`, `busy`, `recomputing`, `internal`.
-    pub code: String,
+    pub code: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldProblem>,
     /// Seconds to wait before trying again (also sent as `Retry-After`).
     #[serde(skip)]
-    pub retry_after: Option<u64>,
+    pub retry_after: Option<u32>,
 }
 
 impl std::fmt::Display for Problem {
@@ -52,19 +52,19 @@ impl std::fmt::Display for Problem {
 impl Problem {
     /// A problem of `code`, its title and detail worded in `locale` from the catalogue
     /// (`api-problem-CODE` and `api-problem-CODE-detail`).
-    pub fn new(locale: Locale, status: StatusCode, code: &str) -> Self {
+    pub fn new(locale: Locale, status: StatusCode, code: &'static str) -> Self {
         Problem::worded(locale, status, code, &[])
     }
 
     /// `new`, its detail quoting `args`.
-    fn worded(locale: Locale, status: StatusCode, code: &str, args: &[(&str, &str)]) -> Self {
+    fn worded(locale: Locale, status: StatusCode, code: &'static str, args: &[(&str, &str)]) -> Self {
         let key = format!("api-problem-{}", code.replace('_', "-"));
         Problem {
-            kind: format!("urn:sales-objectives:problem:{code}"),
+            kind: kind_of(code),
             title: i18n::lookup(locale, &key, &[]),
             status: status.as_u16(),
             detail: i18n::lookup(locale, &format!("{key}-detail"), args),
-            code: code.to_owned(),
+            code,
             errors: Vec::new(),
             retry_after: None,
         }
@@ -75,7 +75,7 @@ impl Problem {
         self
     }
 
-    pub fn retry_after(mut self, seconds: u64) -> Self {
+    pub fn retry_after(mut self, seconds: u32) -> Self {
         self.retry_after = Some(seconds);
         self
     }
@@ -136,6 +136,32 @@ impl Problem {
             }
         }
     }
+}
+
+/// The URI of a problem's kind: one per code.
+fn kind_of(code: &str) -> &'static str {
+    macro_rules! kinds {
+        ($($code:literal),+) => {
+            match code {
+                $($code => concat!("urn:sales-objectives:problem:", $code),)+
+                _ => "about:blank",
+            }
+        };
+    }
+    kinds!(
+        "invalid_input",
+        "malformed_request",
+        "unauthorized",
+        "insufficient_scope",
+        "forbidden",
+        "edition_required",
+        "not_found",
+        "idempotency_key_reused",
+        "rate_limited",
+        "busy",
+        "recomputing",
+        "internal"
+    )
 }
 
 fn fields(locale: Locale, errors: &FieldErrors, item: Option<usize>) -> Vec<FieldProblem> {

@@ -6,10 +6,9 @@ use actix_web::web::{Data, Path, Query};
 
 use super::auth::ApiClient;
 use super::json;
-use super::models::{self, ResultLine, Results, ResultsPeriod, ResultsQuery};
+use super::models::{self, GroupBy, PeriodName, ResultLine, Results, ResultsPeriod, ResultsQuery};
 use super::problem::Problem;
 use crate::app::api::results as use_case;
-use crate::domain::form::FieldErrors;
 use crate::domain::ids::ObjectiveId;
 use crate::domain::objective::Measure;
 use crate::domain::period::PeriodKind;
@@ -39,8 +38,8 @@ fn line(money: bool, name: String, progress: &Progress) -> ResultLine {
 /// pace expects by now, what is needed per remaining working day, the standing and the
 /// forecast; and the holders together.
 #[utoipa::path(get, path = "/api/v1/objectives/{id}/results", tag = "Results", params(("id" = i64, Path), ResultsQuery),
-    responses((status = 200, body = Results), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)),
+    responses((status = 200, body = Results), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
     security(("token" = ["results:read"])))]
 pub async fn show(
     state: Data<AppState>,
@@ -50,16 +49,14 @@ pub async fn show(
 ) -> Result<HttpResponse, Problem> {
     let id = ObjectiveId(path.into_inner());
     let ResultsQuery { period, date, group_by } = query.into_inner();
-    let refused = |field, key| Problem::invalid(locale, &FieldErrors::single(field, key), None);
-    let period = match period {
-        Some(text) => Some(text.parse::<PeriodKind>().map_err(|_| refused("period", "api-period-unknown"))?),
-        None => None,
-    };
-    let by_team = match group_by.as_deref().unwrap_or("user") {
-        "user" => false,
-        "team" => true,
-        _ => return Err(refused("group_by", "api-group-by-unknown")),
-    };
+    let period = period.map(|name| match name {
+        PeriodName::Day => PeriodKind::Day,
+        PeriodName::Week => PeriodKind::Week,
+        PeriodName::Month => PeriodKind::Month,
+        PeriodName::Quarter => PeriodKind::Quarter,
+        PeriodName::Year => PeriodKind::Year,
+    });
+    let by_team = group_by.unwrap_or_default() == GroupBy::Team;
     let account = client.actor.account.clone();
     let results = state
         .app
