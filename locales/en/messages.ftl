@@ -211,3 +211,5 @@ api-problem-recomputing = Recomputing
 api-problem-recomputing-detail = The account's figures are being recomputed in its new time zone: try again in a moment.
 api-problem-internal = Internal error
 api-problem-internal-detail = Something failed on our side; nothing was changed.
+api-problem-conflict = Changed meanwhile
+api-problem-conflict-detail = Someone saved this since the version you sent: read it again, then send your change.

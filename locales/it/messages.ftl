@@ -211,3 +211,5 @@ api-problem-recomputing = Ricalcolo in corso
 api-problem-recomputing-detail = Le cifre dell'account vengono ricalcolate nel nuovo fuso orario: riprova fra un momento.
 api-problem-internal = Errore interno
 api-problem-internal-detail = Qualcosa non ha funzionato da parte nostra; nulla è stato modificato.
+api-problem-conflict = Modificato nel frattempo
+api-problem-conflict-detail = Qualcuno l'ha salvato dopo la versione che hai inviato: rileggilo, poi invia la tua modifica.

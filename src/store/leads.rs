@@ -271,3 +271,14 @@ pub fn weighted_open_by_owner(
     }
     Ok(totals)
 }
+
+/// Up to `limit` of the account's leads with ids above `after`, in id order.
+pub fn page_after(conn: &mut AnyConnection, account: AccountId, after: i64, limit: i64) -> QueryResult<Vec<LeadRow>> {
+    leads::table
+        .filter(leads::account_id.eq(account))
+        .filter(leads::id.gt(after))
+        .order(leads::id.asc())
+        .limit(limit)
+        .select(LeadRow::as_select())
+        .load(conn)
+}

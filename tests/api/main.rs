@@ -4,6 +4,7 @@
 
 mod activities;
 mod administration;
+mod api_leads;
 mod api_tokens;
 mod assets;
 mod cli;

@@ -6,6 +6,7 @@
 pub mod activities;
 pub mod catalogue;
 pub mod idempotency;
+pub mod leads;
 pub mod objectives;
 pub mod results;
 pub mod tokens;

@@ -181,7 +181,7 @@ pub(crate) fn checked(cx: &mut Cx, actor: &Actor, form: &ActivityForm) -> Result
     let outcome = errors.check("outcome_id", words::parse_id(&form.outcome_id, "choose-result"));
     let subject = errors.check("subject", parse_subject(&form.subject));
     let occurred_at = match form.at {
-        Some(at) => errors.check("occurred_at", at_moment(at, cx.now)),
+        Some(at) => errors.check("occurred_at", super::instant(at, cx.now)),
         None => errors.check("occurred_at", moment(&calendar, &form.occurred_at, cx.now)),
     };
     let note = errors.check("note", words::parse_note(&form.note));
@@ -232,15 +232,6 @@ pub(crate) fn checked(cx: &mut Cx, actor: &Actor, form: &ActivityForm) -> Result
         note,
         created_at: cx.now.naive_utc(),
     })
-}
-
-/// An instant sent as such: within the range moments may take, and not in the future.
-fn at_moment(
-    at: chrono::DateTime<chrono::Utc>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<chrono::DateTime<chrono::Utc>, Invalid> {
-    crate::domain::range::moment(at.naive_utc())?;
-    words::done_by(at, now)
 }
 
 /// The lead (with its pipeline now) or prospect, if the actor may log on it.

@@ -46,6 +46,10 @@ pub struct LeadForm {
     /// How the person writes numbers; set from their language, never from the request body.
     #[serde(skip)]
     pub locale: Locale,
+    /// When won, as an instant, from a front that has one (the API): `closed_at` is then
+    /// not read.
+    #[serde(skip)]
+    pub closed_instant: Option<DateTime<Utc>>,
 }
 
 impl LeadForm {
@@ -65,6 +69,7 @@ impl LeadForm {
             probability: lead.probability.map(|p| p.to_string()).unwrap_or_default(),
             version: lead.version.to_string(),
             locale,
+            closed_instant: None,
         }
     }
 }
@@ -236,6 +241,9 @@ fn data(cx: &mut Cx, actor: &Actor, before: Option<&Lead>, form: &LeadForm) -> R
     let was_won = before.filter(|b| b.status == LeadStatus::Won);
     let closed_at: Option<DateTime<Utc>> = if won {
         match (form.closed_at.trim().is_empty(), was_won.and_then(|b| b.closed_at)) {
+            _ if form.closed_instant.is_some() => {
+                form.closed_instant.and_then(|at| errors.check("closed_at", super::instant(at, cx.now)))
+            }
             (true, Some(kept)) => Some(kept.and_utc()),
             _ => errors.check("closed_at", moment(&calendar, &form.closed_at, cx.now)),
         }

@@ -26,6 +26,13 @@ fn moment(calendar: &Calendar, raw: &str, now: DateTime<Utc>) -> Result<DateTime
     words::done_by(calendar.local_to_utc(local)?, now)
 }
 
+/// An instant a program sent as such: within the range moments may take, and not in the
+/// future.
+fn instant(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<DateTime<Utc>, Invalid> {
+    crate::domain::range::moment(at.naive_utc())?;
+    words::done_by(at, now)
+}
+
 /// The owner a lead or prospect form asks for: managers choose any active user of the
 /// account; a rep's records stay theirs.
 fn owner(

@@ -9,7 +9,7 @@ use askama::Template;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{activities, catalogue, models, objectives, results};
+use super::{activities, catalogue, leads, models, objectives, results};
 use crate::web::AppError;
 
 #[derive(OpenApi)]
@@ -24,12 +24,14 @@ use crate::web::AppError;
     paths(
         catalogue::users, catalogue::user_one, catalogue::pipelines, catalogue::actions,
         activities::list, activities::create, activities::batch, activities::show, activities::delete,
+        leads::list, leads::create, leads::show, leads::update, leads::win, leads::reopen, leads::delete,
         objectives::list, objectives::show, results::show,
     ),
     components(schemas(models::ObjectiveState, models::PeriodName, models::GroupBy)),
     modifiers(&BearerToken),
     tags(
         (name = "Activities", description = "What people did, counted by activity objectives"),
+        (name = "Leads", description = "Deals in a pipeline: won ones count in sales objectives"),
         (name = "Objectives", description = "What is counted, and the targets"),
         (name = "Results", description = "Figures, pace and standing per period"),
         (name = "Users"), (name = "Sales process"),

@@ -6,6 +6,7 @@ mod activities;
 mod auth;
 mod catalogue;
 mod docs;
+mod leads;
 mod models;
 mod objectives;
 mod problem;
@@ -49,6 +50,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/activities/batch", web::post().to(activities::batch))
             .route("/activities/{id}", web::get().to(activities::show))
             .route("/activities/{id}", web::delete().to(activities::delete))
+            .route("/leads", web::get().to(leads::list))
+            .route("/leads", web::post().to(leads::create))
+            .route("/leads/{id}", web::get().to(leads::show))
+            .route("/leads/{id}", web::patch().to(leads::update))
+            .route("/leads/{id}", web::delete().to(leads::delete))
+            .route("/leads/{id}/win", web::post().to(leads::win))
+            .route("/leads/{id}/reopen", web::post().to(leads::reopen))
             .route("/objectives", web::get().to(objectives::list))
             .route("/objectives/{id}", web::get().to(objectives::show))
             .route("/objectives/{id}/results", web::get().to(results::show))

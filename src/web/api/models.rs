@@ -322,3 +322,82 @@ pub struct Results {
     /// The holders together (grouped by user, with several holders).
     pub total: Option<ResultLine>,
 }
+
+/// A lead to create, or (`PATCH`) what to change of one: what is left out stays as it is.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LeadInput {
+    /// Needed to create one.
+    #[schema(max_length = 200)]
+    pub title: Option<String>,
+    pub pipeline_id: Option<i64>,
+    /// Left out: the admin who made the token.
+    pub owner_id: Option<i64>,
+    /// A decimal string in the account's currency (`"1234.50"`).
+    pub amount: Option<String>,
+    /// A won lead needs an amount.
+    pub status: Option<LeadState>,
+    /// When it was won (left out: now, or unchanged).
+    pub closed_at: Option<DateTime<FixedOffset>>,
+    pub estimated_closing_date: Option<NaiveDate>,
+    #[schema(minimum = 0, maximum = 100)]
+    pub probability: Option<i32>,
+    /// The `version` read before: a save over a newer one is refused (409).
+    pub version: Option<i64>,
+    /// Your own id for it: sent again to `POST /leads`, it updates the same lead.
+    #[schema(max_length = 200)]
+    pub external_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LeadState {
+    Todo,
+    Standby,
+    Won,
+    Lost,
+    Cancelled,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Win {
+    /// What it was won for: a decimal string in the account's currency.
+    pub amount: String,
+    pub closed_at: Option<DateTime<FixedOffset>>,
+    pub version: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reopen {
+    pub version: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Lead {
+    pub id: i64,
+    pub title: String,
+    pub pipeline_id: i64,
+    pub owner_id: i64,
+    pub amount: Option<String>,
+    pub currency: String,
+    pub status: LeadState,
+    pub closed_at: Option<DateTime<FixedOffset>>,
+    /// The local day a win counts on.
+    pub closed_on: Option<NaiveDate>,
+    /// Who a win is credited to: its owner when it was won.
+    pub won_by_id: Option<i64>,
+    pub estimated_closing_date: Option<NaiveDate>,
+    pub probability: Option<i32>,
+    /// How many times it was saved: send it back to refuse saving over a newer version.
+    pub version: i64,
+    pub created_at: DateTime<FixedOffset>,
+    pub external_id: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LeadList {
+    pub items: Vec<Lead>,
+    pub next: Option<String>,
+}

@@ -33,7 +33,7 @@ pub struct Problem {
     pub status: u16,
     pub detail: String,
     /// Stable: `invalid_input`, `malformed_request`, `unauthorized`, `insufficient_scope`,
-    /// `forbidden`, `edition_required`, `not_found`, `idempotency_key_reused`,
+    /// `forbidden`, `edition_required`, `not_found`, `idempotency_key_reused`, `conflict`,
     /// `rate_limited`, `busy`, `recomputing`, `internal`.
     pub code: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -98,6 +98,13 @@ impl Problem {
     /// Refused in the account's language.
     pub fn from_app(locale: Locale, error: app::Error) -> Self {
         match error {
+            app::Error::Invalid(errors)
+                if errors
+                    .get(FieldErrors::FORM)
+                    .is_some_and(|m| m.key() == app::recording::leads::CHANGED_MEANWHILE) =>
+            {
+                Problem::new(locale, StatusCode::CONFLICT, "conflict")
+            }
             app::Error::Invalid(errors) => Problem::invalid(locale, &errors, None),
             app::Error::InvalidItems(items) => {
                 let mut problem = Problem::new(locale, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
@@ -157,6 +164,7 @@ fn kind_of(code: &str) -> &'static str {
         "edition_required",
         "not_found",
         "idempotency_key_reused",
+        "conflict",
         "rate_limited",
         "busy",
         "recomputing",
