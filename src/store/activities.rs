@@ -426,3 +426,10 @@ pub fn replace(conn: &mut AnyConnection, id: ActivityId, new: &NewActivity) -> Q
     buckets::add_activity(conn, &key_of(new), 1)?;
     find(conn, new.account, id)
 }
+
+/// The highest activity id of any account (0: none yet): read off the primary key's index.
+/// Under an account's exclusive lock, its rows inserted after this read are those above it.
+pub fn last_id(conn: &mut AnyConnection) -> QueryResult<i64> {
+    let last: Option<ActivityId> = activities::table.select(diesel::dsl::max(activities::id)).get_result(conn)?;
+    Ok(last.map_or(0, |id| id.0))
+}

@@ -3,9 +3,11 @@
 //! adding one), list them page by page, read and delete one. Logging checks what the
 //! activity form checks, for the user it is logged for.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::idempotency::{self, Answer, Keyed, Lock};
 use super::{Client, Page};
@@ -14,6 +16,7 @@ use crate::app::{Actor, Cx, Error, invalid};
 use crate::domain::api::{self, Scope};
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::{ActionId, ActivityId, LeadId, OutcomeId, ProspectId, UserId};
+use crate::domain::period::Calendar;
 use crate::store::activities::{self, NewActivity};
 use crate::store::external_ids::{self, Kind};
 use crate::store::users;
@@ -91,8 +94,18 @@ pub fn batch(
     }
     let mut ready = Vec::with_capacity(inputs.len());
     let mut refused = Vec::new();
+    // Items naming the same records are checked against the database once.
+    let calendar = actor.account.calendar();
+    let mut checked: HashMap<Refs, NewActivity> = HashMap::new();
     for (place, input) in inputs.iter().enumerate() {
-        match check(cx, actor, input) {
+        let refs = (input.user_id, input.action_id, input.result_id, input.lead_id, input.prospect_id);
+        let item = match checked.get(&refs) {
+            Some(first) => restamp(cx, &calendar, first, input),
+            None => check(cx, actor, input).inspect(|item| {
+                checked.insert(refs, item.new.clone());
+            }),
+        };
+        match item {
             Ok(item) => ready.push(item),
             Err(Error::Invalid(errors)) => refused.push((place, errors)),
             Err(other) => return Err(other),
@@ -101,11 +114,63 @@ pub fn batch(
     if !refused.is_empty() {
         return Err(Error::InvalidItems(refused));
     }
-    let lock = if ready.iter().any(|r| r.external_id.is_some()) { Lock::Change } else { Lock::Append };
-    idempotency::once(cx, actor, keyed, lock, |cx| {
-        let logged = ready.iter().map(|item| write(cx, item)).collect::<Result<Vec<_>, _>>()?;
+    // A bulk write, as an import: the account's writers wait for it, so that the ids its
+    // multi-row inserts take are the ones read back.
+    idempotency::once(cx, actor, keyed, Lock::Change, |cx| {
+        let logged = write_all(cx, &ready)?;
         Ok(answer(&logged))
     })
+}
+
+/// The records an activity names.
+type Refs = (Option<UserId>, Option<ActionId>, OutcomeId, Option<LeadId>, Option<ProspectId>);
+
+/// An item naming the same records as one checked before: only its own instant, note and
+/// external id are checked.
+fn restamp(cx: &Cx, calendar: &Calendar, first: &NewActivity, input: &ActivityInput) -> Result<Ready, Error> {
+    let external_id = match &input.external_id {
+        Some(sent) => {
+            Some(api::external_id(sent).map_err(|i| Error::Invalid(FieldErrors::single("external_id", i.0)))?)
+        }
+        None => None,
+    };
+    let new = recording::restamped(cx, calendar, first, input.occurred_at.unwrap_or(cx.now), &input.note)?;
+    Ok(Ready { new, external_id })
+}
+
+/// Writes a batch in the caller's transaction: the activities without an external id in
+/// multi-row statements, counted at once; the others one by one, as `write` does.
+fn write_all(cx: &mut Cx, ready: &[Ready]) -> Result<Vec<Logged>, Error> {
+    let plain: Vec<NewActivity> = ready.iter().filter(|r| r.external_id.is_none()).map(|r| r.new.clone()).collect();
+    let mut inserted = Vec::new().into_iter();
+    if let Some(first) = plain.first() {
+        let account = first.account;
+        let before = activities::last_id(cx.conn)?;
+        let keys = activities::insert_many(cx.conn, &plain).map_err(|error| match error {
+            DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
+                invalid("lead_id", "choose-own-subject")
+            }
+            other => other.into(),
+        })?;
+        let counts: Vec<_> = keys.into_iter().map(|key| (key, 1)).collect();
+        crate::store::buckets::add_activities(cx.conn, &counts)?;
+        let rows = activities::page_after(cx.conn, account, &Narrowing::default(), before, i64::MAX)?;
+        if rows.len() != plain.len() {
+            return Err(Error::Internal(anyhow::anyhow!("a batch read back {} rows of {}", rows.len(), plain.len())));
+        }
+        inserted = rows.into_iter();
+    }
+    ready
+        .iter()
+        .map(|item| match item.external_id {
+            None => {
+                let activity =
+                    inserted.next().ok_or_else(|| Error::Internal(anyhow::anyhow!("a batch row missing")))?;
+                Ok(Logged { named: Named { activity, external_id: None }, created: true })
+            }
+            Some(_) => write(cx, item),
+        })
+        .collect()
 }
 
 /// Checks an activity as the form would for its user, with the API's field names.

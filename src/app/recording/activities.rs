@@ -234,6 +234,28 @@ pub(crate) fn checked(cx: &mut Cx, actor: &Actor, form: &ActivityForm) -> Result
     })
 }
 
+/// `checked` of another activity naming the same records (user, action, result, subject):
+/// the same activity at the instant `at`, with `note`. Only those two are checked again.
+pub(crate) fn restamped(
+    cx: &Cx,
+    calendar: &crate::domain::period::Calendar,
+    checked: &NewActivity,
+    at: chrono::DateTime<chrono::Utc>,
+    note: &str,
+) -> Result<NewActivity, Error> {
+    let mut errors = FieldErrors::new();
+    let occurred_at = errors.check("occurred_at", super::instant(at, cx.now));
+    let note = errors.check("note", words::parse_note(note));
+    errors.clone().into_result()?;
+    let (Some(occurred_at), Some(note)) = (occurred_at, note) else { return Err(Error::Invalid(errors)) };
+    Ok(NewActivity {
+        occurred_at: occurred_at.naive_utc(),
+        occurred_on: calendar.local_date(occurred_at),
+        note,
+        ..checked.clone()
+    })
+}
+
 /// The lead (with its pipeline now) or prospect, if the actor may log on it.
 fn resolve_subject(cx: &mut Cx, actor: &Actor, kind: SubjectKind, id: i64) -> Result<Option<Subject>, Error> {
     let account = actor.account_id();

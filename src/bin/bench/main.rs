@@ -1,10 +1,11 @@
 //! The benchmark: builds a dataset, starts the real server in a child process, measures
 //! the statistics over HTTP against the naive way, checks that the cost stays flat when the
-//! history grows a hundredfold, measures ingest under 32 concurrent clients and the CSV
-//! import, and reports the server's peak memory. See BENCHMARKS.md.
+//! history grows a hundredfold, measures ingest under 32 concurrent clients (pages and JSON
+//! API), API batches and results, the CSV import, and reports the server's peak memory. See BENCHMARKS.md.
 //!
 //! `cargo run --release --bin bench -- [--activities N] [--quick]`
 
+mod api;
 mod client;
 mod dataset;
 mod rebuild;
@@ -45,6 +46,8 @@ struct Plan {
     ingest_seconds: f64,
     throughput_seconds: f64,
     import_lines: usize,
+    /// Batches of 5,000 activities posted to the API.
+    api_batches: usize,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -53,7 +56,14 @@ fn main() -> anyhow::Result<()> {
         return serve(&bind);
     }
     let plan = if args.quick {
-        Plan { activities: 20_000, requests: 20, ingest_seconds: 2.0, throughput_seconds: 1.0, import_lines: 5_000 }
+        Plan {
+            activities: 20_000,
+            requests: 20,
+            ingest_seconds: 2.0,
+            throughput_seconds: 1.0,
+            import_lines: 5_000,
+            api_batches: 2,
+        }
     } else {
         Plan {
             activities: args.activities,
@@ -61,6 +71,7 @@ fn main() -> anyhow::Result<()> {
             ingest_seconds: 10.0,
             throughput_seconds: 5.0,
             import_lines: 100_000,
+            api_batches: 20,
         }
     };
     run(&plan)
@@ -98,6 +109,7 @@ impl Server {
             .env("SESSION_KEY", "b".repeat(64))
             .env("RUST_LOG", "error")
             .env("DB_POOL_SIZE", "8")
+            .env("API_RATE_LIMIT", "1000000")
             .stdout(Stdio::null())
             .spawn()?;
         let server = Server { child, base: format!("http://{bind}") };
@@ -391,6 +403,7 @@ struct OverHttp {
     small_p50: f64,
     ingest: Ingest,
     ingest_cpu_us: f64,
+    api: api::ApiFigures,
 }
 
 /// Microseconds of CPU per request.
@@ -434,6 +447,7 @@ async fn over_http(
     let cpu_before = large_server.cpu_seconds();
     let ingest = ingest(large, base, plan.ingest_seconds).await?;
     let ingest_cpu_us = per_request_us(large_server.cpu_seconds() - cpu_before, ingest.logged as f64);
+    let api = api::measure(large, base, plan.ingest_seconds, plan.api_batches, plan.requests).await?;
     Ok(OverHttp {
         year,
         year_after_change,
@@ -453,6 +467,7 @@ async fn over_http(
         small_p50,
         ingest,
         ingest_cpu_us,
+        api,
     })
 }
 
@@ -520,6 +535,18 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
         ),
         ("server CPU per logged activity: µs", format!("{:.0}", http.ingest_cpu_us)),
         (
+            "API: single activity POSTs (32 clients): posted, per second, p99 ms",
+            format!("{} / {:.0} / {:.2}", http.api.posted, http.api.post_per_s, http.api.post_p99_ms),
+        ),
+        (
+            "API: batches of 5,000: activities, per second",
+            format!("{} / {:.0}", http.api.batched, http.api.batch_per_s),
+        ),
+        (
+            "API: one objective's results, 100 holders: p50 / p99 ms",
+            format!("{:.2} / {:.2}", http.api.results.0, http.api.results.1),
+        ),
+        (
             "verify: activities, differences",
             format!("{} / {}", verification.activities, verification.differences.len()),
         ),
@@ -542,14 +569,18 @@ fn run(plan: &Plan) -> anyhow::Result<()> {
     }
     writeln!(
         out,
-        "summary: activities={} stats_year_p50_ms={year_p50:.2} stats_year_p99_ms={year_p99:.2} naive_year_p50_ms={naive:.2} speedup={speedup:.1} flatness={flatness:.2} ceiling_ratio={ceiling:.2} ingest_per_s={:.0} ingest_p99_ms={:.2} import_per_s={import:.0} peak_rss_mib={peak_rss:.1} differences={} rebuild_rows_per_s={:.0} overview_p99_ms={:.2} overview_flatness={:.2}",
+        "summary: activities={} stats_year_p50_ms={year_p50:.2} stats_year_p99_ms={year_p99:.2} naive_year_p50_ms={naive:.2} speedup={speedup:.1} flatness={flatness:.2} ceiling_ratio={ceiling:.2} ingest_per_s={:.0} ingest_p99_ms={:.2} import_per_s={import:.0} peak_rss_mib={peak_rss:.1} differences={} rebuild_rows_per_s={:.0} overview_p99_ms={:.2} overview_flatness={:.2} api_post_per_s={:.0} api_post_p99_ms={:.2} api_batch_per_s={:.0} api_results_p99_ms={:.2}",
         plan.activities,
         ingest.per_second,
         ingest.p99_ms,
         verification.differences.len(),
         rebuild.rows_per_second,
         http.overview.1,
-        http.overview.0 / http.overview_small_p50.max(0.001)
+        http.overview.0 / http.overview_small_p50.max(0.001),
+        http.api.post_per_s,
+        http.api.post_p99_ms,
+        http.api.batch_per_s,
+        http.api.results.1
     )?;
     anyhow::ensure!(verification.differences.is_empty(), "verify found differences");
     anyhow::ensure!(after_rebuild.differences.is_empty(), "verify found differences after the time-zone rebuild");

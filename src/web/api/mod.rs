@@ -28,9 +28,14 @@ use crate::domain::account::Locale;
 /// HTML error pages).
 pub const PREFIX: &str = "/api/";
 
+/// The largest request body read, in bytes.
+const BODY_LIMIT: usize = 8 * 1024 * 1024;
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
+            // A full batch of 5,000 activities is about 1 MiB.
+            .app_data(web::PayloadConfig::new(BODY_LIMIT))
             .app_data(
                 web::QueryConfig::default().error_handler(|error, req| {
                     Problem::malformed(crate::web::i18n::visitor_locale(req), error).into()
