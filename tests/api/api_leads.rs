@@ -46,6 +46,9 @@ async fn a_lead_won_over_the_api_counts_and_reopened_or_deleted_no_longer_does()
     assert_eq!(created.body["won_by_id"], json!(w.rita.id.0));
     assert_eq!(achieved(&w).await, json!("2500.50"));
     let id = created.body["id"].as_i64().expect("id");
+    let records = w.api.get(&format!("/api/v1/objectives/{}/results/records?period=month", w.revenue)).await;
+    assert_eq!(records.body["kind"], json!("wins"), "{:#}", records.body);
+    assert_eq!(records.body["wins"][0]["id"], json!(id));
     // Sent again by its external id: the same lead, updated.
     let mut again = sent.clone();
     again["amount"] = json!("3000");

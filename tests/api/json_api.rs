@@ -313,6 +313,17 @@ async fn results_give_each_holder_pace_standing_and_forecast() {
         let answer = w.api.get(&format!("/api/v1/objectives/{id}/results?{bad}")).await;
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {:#}", answer.body);
     }
+    // What counted, page by page.
+    let first = w.api.get(&format!("/api/v1/objectives/{id}/results/records?period=week&limit=3")).await;
+    assert_eq!(first.status, StatusCode::OK, "{:#}", first.body);
+    assert_eq!(first.body["kind"], json!("activities"));
+    assert_eq!(first.body["activities"].as_array().map(Vec::len), Some(3));
+    let next = first.body["next"].as_str().expect("a next page");
+    let rest = w.api.get(&format!("/api/v1/objectives/{id}/results/records?period=week&limit=3&after={next}")).await;
+    assert_eq!(rest.body["activities"].as_array().map(Vec::len), Some(1));
+    assert_eq!(rest.body["next"], Value::Null);
+    let nobody = w.api.get(&format!("/api/v1/objectives/{id}/results/records?user_id={}", w.admin.id)).await;
+    assert_eq!(nobody.body["activities"], json!([]), "the admin holds none of it");
     let teams = w.api.get(&format!("/api/v1/objectives/{id}/results?group_by=team")).await;
     assert_eq!(teams.body["items"], json!([]), "no team holds it");
     w.api.get("/api/v1/objectives/999999/results").await.assert_problem(StatusCode::NOT_FOUND, "not_found");
@@ -352,4 +363,71 @@ async fn the_openapi_document_and_its_docs_page_are_served_by_us() {
         assert!(asset.starts_with("/static/"), "served by us: {asset}");
         assert_eq!(app.get(&asset).await.status(), StatusCode::OK, "{asset}");
     }
+}
+
+#[tokio::test]
+async fn one_external_id_sent_at_once_from_many_clients_makes_one_activity() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let sends = (0..8).map(|n| {
+        let mut body = call(&w);
+        body["external_id"] = json!("crm-race");
+        body["note"] = json!(format!("try {n}"));
+        let api = w.api.clone();
+        async move { api.post("/api/v1/activities", &body).await }
+    });
+    let answers = futures_util::future::join_all(sends).await;
+    for answer in &answers {
+        assert!(
+            [StatusCode::CREATED, StatusCode::OK, StatusCode::SERVICE_UNAVAILABLE].contains(&answer.status),
+            "{:#}",
+            answer.body
+        );
+    }
+    assert_eq!(
+        answers.iter().filter(|a| a.status == StatusCode::CREATED).count(),
+        1,
+        "one made it, the others corrected it"
+    );
+    assert_eq!(app.count("activities"), 1);
+    assert_eq!(app.count("external_ids"), 1);
+    assert_eq!(app.differences(), 0);
+}
+
+#[tokio::test]
+async fn batches_and_single_posts_at_once_each_get_their_own_activities() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let batches = (0..3).map(|n| {
+        let items: Vec<Value> = (0..200)
+            .map(|i| {
+                let mut item = call(&w);
+                item["note"] = json!(format!("batch {n}"));
+                item["occurred_at"] = json!(format!("2026-11-{:02}T10:00:00+01:00", 1 + i % 28));
+                item
+            })
+            .collect();
+        let api = w.api.clone();
+        async move { (n, api.post("/api/v1/activities/batch", &json!({ "activities": items })).await) }
+    });
+    let singles = (0..20).map(|_| {
+        let (api, body) = (w.api.clone(), call(&w));
+        async move { api.post("/api/v1/activities", &body).await }
+    });
+    let (batches, singles) =
+        tokio::join!(futures_util::future::join_all(batches), futures_util::future::join_all(singles));
+    let mut seen = std::collections::BTreeSet::new();
+    for (n, answer) in &batches {
+        assert_eq!(answer.status, StatusCode::CREATED, "{:#}", answer.body);
+        let items = answer.body["items"].as_array().expect("items");
+        assert_eq!(items.len(), 200);
+        for item in items {
+            assert_eq!(item["note"], json!(format!("batch {n}")), "each batch answers with its own rows");
+            assert!(seen.insert(item["id"].as_i64().expect("id")), "no id twice");
+        }
+    }
+    let created = singles.iter().filter(|a| a.status == StatusCode::CREATED).count();
+    assert!(singles.iter().all(|a| a.status == StatusCode::CREATED || a.status == StatusCode::SERVICE_UNAVAILABLE));
+    assert_eq!(app.count("activities"), 600 + created as i64);
+    assert_eq!(app.differences(), 0);
 }

@@ -25,7 +25,7 @@ use crate::web::AppError;
         catalogue::users, catalogue::user_one, catalogue::pipelines, catalogue::actions,
         activities::list, activities::create, activities::batch, activities::show, activities::delete,
         leads::list, leads::create, leads::show, leads::update, leads::win, leads::reopen, leads::delete,
-        objectives::list, objectives::show, results::show,
+        objectives::list, objectives::show, results::show, results::records,
     ),
     components(schemas(models::ObjectiveState, models::PeriodName, models::GroupBy)),
     modifiers(&BearerToken),

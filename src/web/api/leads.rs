@@ -34,7 +34,7 @@ fn status(state: LeadState) -> LeadStatus {
     }
 }
 
-fn lead(account: &Account, named: &Named) -> models::Lead {
+pub fn lead(account: &Account, named: &Named) -> models::Lead {
     let l = &named.lead;
     models::Lead {
         id: l.id.0,

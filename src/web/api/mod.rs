@@ -65,6 +65,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/objectives", web::get().to(objectives::list))
             .route("/objectives/{id}", web::get().to(objectives::show))
             .route("/objectives/{id}/results", web::get().to(results::show))
+            .route("/objectives/{id}/results/records", web::get().to(results::records))
             .default_service(web::to(no_such_resource)),
     );
 }

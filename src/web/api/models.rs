@@ -401,3 +401,31 @@ pub struct LeadList {
     pub items: Vec<Lead>,
     pub next: Option<String>,
 }
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct RecordsQuery {
+    /// One the objective has targets for (left out: its first).
+    pub period: Option<PeriodName>,
+    /// A day of the period wanted (left out: today in the account's zone).
+    pub date: Option<NaiveDate>,
+    /// Only what counted for this holder.
+    pub user_id: Option<i64>,
+    pub after: Option<String>,
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+}
+
+/// What counted in the period, latest first: the activities of an activity objective, or
+/// the won leads of a sales objective.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Records {
+    pub objective_id: i64,
+    pub period: ResultsPeriod,
+    /// `activities` or `wins`: which list is given.
+    pub kind: String,
+    pub activities: Option<Vec<Activity>>,
+    pub wins: Option<Vec<Lead>>,
+    pub next: Option<String>,
+}

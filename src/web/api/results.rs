@@ -6,10 +6,14 @@ use actix_web::web::{Data, Path, Query};
 
 use super::auth::ApiClient;
 use super::json;
-use super::models::{self, GroupBy, PeriodName, ResultLine, Results, ResultsPeriod, ResultsQuery};
+use super::models::{
+    self, GroupBy, PeriodName, Records, RecordsQuery, ResultLine, Results, ResultsPeriod, ResultsQuery,
+};
 use super::problem::Problem;
-use crate::app::api::results as use_case;
-use crate::domain::ids::ObjectiveId;
+use crate::app::api::activities::Named;
+use crate::app::api::leads::Named as LeadNamed;
+use crate::app::api::results::{self as use_case, Counted};
+use crate::domain::ids::{ObjectiveId, UserId};
 use crate::domain::objective::Measure;
 use crate::domain::period::PeriodKind;
 use crate::domain::progress::Progress;
@@ -49,13 +53,7 @@ pub async fn show(
 ) -> Result<HttpResponse, Problem> {
     let id = ObjectiveId(path.into_inner());
     let ResultsQuery { period, date, group_by } = query.into_inner();
-    let period = period.map(|name| match name {
-        PeriodName::Day => PeriodKind::Day,
-        PeriodName::Week => PeriodKind::Week,
-        PeriodName::Month => PeriodKind::Month,
-        PeriodName::Quarter => PeriodKind::Quarter,
-        PeriodName::Year => PeriodKind::Year,
-    });
+    let period = period.map(period_kind);
     let by_team = group_by.unwrap_or_default() == GroupBy::Team;
     let account = client.actor.account.clone();
     let results = state
@@ -84,11 +82,7 @@ pub async fn show(
     let total_name = crate::i18n::lookup(locale, "api-results-total", &[]);
     let shown = Results {
         objective_id: id.0,
-        period: ResultsPeriod {
-            kind: results.period.kind().as_str().to_owned(),
-            start: results.period.start(),
-            end: results.period.last_day(),
-        },
+        period: period_of(&results.period),
         group_by: if by_team { "team" } else { "user" }.to_owned(),
         unit: if money { "money" } else { "count" }.to_owned(),
         currency: money.then(|| account.currency.clone()),
@@ -97,4 +91,68 @@ pub async fn show(
         total: if by_team { None } else { results.total.as_ref().map(|t| line(money, total_name, t)) },
     };
     json(StatusCode::OK, &shown)
+}
+
+/// What counted for an objective
+///
+/// The records behind its figures in the period asked: its activities (activity
+/// objectives) or won leads (sales objectives), latest first, page by page.
+#[utoipa::path(get, path = "/api/v1/objectives/{id}/results/records", tag = "Results", params(("id" = i64, Path), RecordsQuery),
+    responses((status = 200, body = Records),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")),
+    security(("token" = ["results:read"])))]
+pub async fn records(
+    state: Data<AppState>,
+    ApiClient { client, locale }: ApiClient,
+    path: Path<i64>,
+    query: Query<RecordsQuery>,
+) -> Result<HttpResponse, Problem> {
+    let id = ObjectiveId(path.into_inner());
+    let RecordsQuery { period, date, user_id, after, limit } = query.into_inner();
+    let period = period.map(period_kind);
+    let account = client.actor.account.clone();
+    let found = state
+        .app
+        .run(move |cx| use_case::records(cx, &client, id, (period, date), user_id.map(UserId), after.as_deref(), limit))
+        .await
+        .map_err(|error| Problem::from_app(locale, error))?;
+    let (kind, activities, wins) = match &found.counted {
+        Counted::Activities(rows) => {
+            let named = |a: &crate::store::activities::ActivityRow| Named { activity: a.clone(), external_id: None };
+            ("activities", Some(rows.iter().map(|a| super::activities::activity(&account, &named(a))).collect()), None)
+        }
+        Counted::Wins(rows) => {
+            let named = |l: &crate::store::leads::LeadRow| LeadNamed { lead: l.clone(), external_id: None };
+            ("wins", None, Some(rows.iter().map(|l| super::leads::lead(&account, &named(l))).collect()))
+        }
+    };
+    json(
+        StatusCode::OK,
+        &Records {
+            objective_id: id.0,
+            period: period_of(&found.period),
+            kind: kind.to_owned(),
+            activities,
+            wins,
+            next: found.next,
+        },
+    )
+}
+
+fn period_of(period: &crate::domain::period::Period) -> ResultsPeriod {
+    ResultsPeriod { kind: period.kind().as_str().to_owned(), start: period.start(), end: period.last_day() }
+}
+
+fn period_kind(name: PeriodName) -> PeriodKind {
+    match name {
+        PeriodName::Day => PeriodKind::Day,
+        PeriodName::Week => PeriodKind::Week,
+        PeriodName::Month => PeriodKind::Month,
+        PeriodName::Quarter => PeriodKind::Quarter,
+        PeriodName::Year => PeriodKind::Year,
+    }
 }
