@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse};
 
 use super::auth::ApiClient;
 use super::models::{self, ActivityBatch, ActivityList, ActivityQuery, BatchLogged, NewActivity};
-use super::problem::Problem;
+use super::problem::{Problem, Refusals};
 use super::{answer, answered, body, json, keyed};
 use crate::app::Account;
 use crate::app::api::activities::{self as use_case, ActivityInput, Logged, Named, Narrowing};
@@ -53,10 +53,7 @@ fn input(sent: &NewActivity) -> ActivityInput {
     params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key count once")),
     responses(
         (status = 201, description = "Logged", body = models::Activity),
-        (status = 200, description = "The activity of this external id, corrected", body = models::Activity),
-        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Refused: each field's message", body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")),
+        (status = 200, description = "The activity of this external id, corrected", body = models::Activity), Refusals),
     security(("token" = ["activities:write"])))]
 pub async fn create(
     state: Data<AppState>,
@@ -86,10 +83,7 @@ pub async fn create(
 #[utoipa::path(post, path = "/api/v1/activities/batch", tag = "Activities", request_body = ActivityBatch,
     params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key count once")),
     responses(
-        (status = 201, description = "All logged", body = BatchLogged),
-        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "None logged: each refused item's errors", body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")),
+        (status = 201, description = "All logged", body = BatchLogged), Refusals),
     security(("token" = ["activities:write"])))]
 pub async fn batch(
     state: Data<AppState>,
@@ -119,8 +113,7 @@ pub async fn batch(
 /// In id order, page by page (`next` is the cursor of the next page), narrowed by the
 /// filters given.
 #[utoipa::path(get, path = "/api/v1/activities", tag = "Activities", params(ActivityQuery),
-    responses((status = 200, body = ActivityList), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = ActivityList), Refusals),
     security(("token" = ["activities:write"]), ("token" = ["results:read"])))]
 pub async fn list(
     state: Data<AppState>,
@@ -149,8 +142,7 @@ pub async fn list(
 
 /// Read an activity
 #[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "Activities", params(("id" = i64, Path)),
-    responses((status = 200, body = models::Activity), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = models::Activity), Refusals),
     security(("token" = ["activities:write"]), ("token" = ["results:read"])))]
 pub async fn show(
     state: Data<AppState>,
@@ -171,8 +163,7 @@ pub async fn show(
 ///
 /// Taken out of every figure at once; a second delete finds nothing (404).
 #[utoipa::path(delete, path = "/api/v1/activities/{id}", tag = "Activities", params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 204, description = "Deleted"), Refusals),
     security(("token" = ["activities:write"])))]
 pub async fn delete(
     state: Data<AppState>,

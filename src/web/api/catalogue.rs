@@ -7,7 +7,7 @@ use actix_web::web::{Data, Path, Query};
 use super::auth::ApiClient;
 use super::json;
 use super::models::{self, ActionList, Paging, PipelineList, UserList};
-use super::problem::Problem;
+use super::problem::{Problem, Refusals};
 use crate::app::api::catalogue;
 use crate::domain::ids::UserId;
 use crate::web::AppState;
@@ -25,8 +25,7 @@ fn user(row: &crate::app::User) -> models::User {
 
 /// List users
 #[utoipa::path(get, path = "/api/v1/users", tag = "Users", params(Paging),
-    responses((status = 200, body = UserList), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = UserList), Refusals),
     security(("token" = ["users:read"])))]
 pub async fn users(
     state: Data<AppState>,
@@ -44,8 +43,7 @@ pub async fn users(
 
 /// Read a user
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "Users", params(("id" = i64, Path)),
-    responses((status = 200, body = models::User), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = models::User), Refusals),
     security(("token" = ["users:read"])))]
 pub async fn user_one(
     state: Data<AppState>,
@@ -63,7 +61,7 @@ pub async fn user_one(
 
 /// List pipelines
 #[utoipa::path(get, path = "/api/v1/pipelines", tag = "Sales process",
-    responses((status = 200, body = PipelineList), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = PipelineList), Refusals),
     security(("token" = [])))]
 pub async fn pipelines(
     state: Data<AppState>,
@@ -80,7 +78,7 @@ pub async fn pipelines(
 
 /// List actions and their results
 #[utoipa::path(get, path = "/api/v1/actions", tag = "Sales process",
-    responses((status = 200, body = ActionList), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = ActionList), Refusals),
     security(("token" = [])))]
 pub async fn actions(state: Data<AppState>, ApiClient { client, locale }: ApiClient) -> Result<HttpResponse, Problem> {
     let rows = state

@@ -9,7 +9,7 @@ use askama::Template;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{activities, catalogue, leads, models, objectives, results};
+use super::{activities, catalogue, leads, models, objectives, problem, results};
 use crate::web::AppError;
 
 #[derive(OpenApi)]
@@ -27,7 +27,7 @@ use crate::web::AppError;
         leads::list, leads::create, leads::show, leads::update, leads::win, leads::reopen, leads::delete,
         objectives::list, objectives::show, results::show, results::records,
     ),
-    components(schemas(models::ObjectiveState, models::PeriodName, models::GroupBy)),
+    components(schemas(models::ObjectiveState, models::PeriodName, models::GroupBy, problem::Problem, problem::FieldProblem)),
     modifiers(&BearerToken),
     tags(
         (name = "Activities", description = "What people did, counted by activity objectives"),

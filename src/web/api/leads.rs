@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse};
 
 use super::auth::ApiClient;
 use super::models::{self, LeadList, LeadState, Paging, Reopen, Win};
-use super::problem::Problem;
+use super::problem::{Conflict, Problem, Refusals};
 use super::{answer, answered, body, json, keyed};
 use crate::app::Account;
 use crate::app::api::leads::{self as use_case, LeadInput, Named, Saved};
@@ -78,12 +78,7 @@ fn input(sent: models::LeadInput) -> LeadInput {
     params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key count once")),
     responses(
         (status = 201, description = "Created", body = models::Lead),
-        (status = 200, description = "The lead of this external id, updated", body = models::Lead),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Saved meanwhile: read it again", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")),
+        (status = 200, description = "The lead of this external id, updated", body = models::Lead), Refusals, Conflict),
     security(("token" = ["leads:write"])))]
 pub async fn create(
     state: Data<AppState>,
@@ -111,13 +106,7 @@ pub async fn create(
 ///
 /// What is left out stays as it is. Won, it counts; no longer won, it is taken out.
 #[utoipa::path(patch, path = "/api/v1/leads/{id}", tag = "Leads", request_body = models::LeadInput, params(("id" = i64, Path)),
-    responses((status = 200, body = models::Lead),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Saved meanwhile: read it again", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = models::Lead), Refusals, Conflict),
     security(("token" = ["leads:write"])))]
 pub async fn update(
     state: Data<AppState>,
@@ -138,13 +127,7 @@ pub async fn update(
 
 /// Mark a lead won
 #[utoipa::path(post, path = "/api/v1/leads/{id}/win", tag = "Leads", request_body = Win, params(("id" = i64, Path)),
-    responses((status = 200, body = models::Lead),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = models::Lead), Refusals, Conflict),
     security(("token" = ["leads:write"])))]
 pub async fn win(
     state: Data<AppState>,
@@ -168,13 +151,7 @@ pub async fn win(
 ///
 /// To do again; a won lead's revenue is taken out of the figures.
 #[utoipa::path(post, path = "/api/v1/leads/{id}/reopen", tag = "Leads", request_body = Option<Reopen>, params(("id" = i64, Path)),
-    responses((status = 200, body = models::Lead),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = models::Lead), Refusals, Conflict),
     security(("token" = ["leads:write"])))]
 pub async fn reopen(
     state: Data<AppState>,
@@ -197,11 +174,7 @@ pub async fn reopen(
 ///
 /// With the activities logged on it; a won lead's revenue is taken out of the figures.
 #[utoipa::path(delete, path = "/api/v1/leads/{id}", tag = "Leads", params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 204, description = "Deleted"), Refusals),
     security(("token" = ["leads:write"])))]
 pub async fn delete(
     state: Data<AppState>,
@@ -219,11 +192,7 @@ pub async fn delete(
 
 /// List leads
 #[utoipa::path(get, path = "/api/v1/leads", tag = "Leads", params(Paging),
-    responses((status = 200, body = LeadList),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = LeadList), Refusals),
     security(("token" = ["leads:write"]), ("token" = ["results:read"])))]
 pub async fn list(
     state: Data<AppState>,
@@ -242,11 +211,7 @@ pub async fn list(
 
 /// Read a lead
 #[utoipa::path(get, path = "/api/v1/leads/{id}", tag = "Leads", params(("id" = i64, Path)),
-    responses((status = 200, body = models::Lead),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = models::Lead), Refusals),
     security(("token" = ["leads:write"]), ("token" = ["results:read"])))]
 pub async fn show(
     state: Data<AppState>,

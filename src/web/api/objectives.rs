@@ -7,7 +7,7 @@ use actix_web::web::{Data, Path, Query};
 use super::auth::ApiClient;
 use super::json;
 use super::models::{self, ObjectiveHolder, ObjectiveList, ObjectiveQuery, ObjectiveState, ObjectiveTeam, Target};
-use super::problem::Problem;
+use super::problem::{Problem, Refusals};
 use crate::app::Account;
 use crate::app::api::objectives as use_case;
 use crate::app::objectives::pages::{Objective, Shelf};
@@ -55,8 +55,7 @@ fn objective(
 
 /// List objectives
 #[utoipa::path(get, path = "/api/v1/objectives", tag = "Objectives", params(ObjectiveQuery),
-    responses((status = 200, body = ObjectiveList), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = ObjectiveList), Refusals),
     security(("token" = ["objectives:read"])))]
 pub async fn list(
     state: Data<AppState>,
@@ -80,8 +79,7 @@ pub async fn list(
 
 /// Read an objective, with its holders and teams
 #[utoipa::path(get, path = "/api/v1/objectives/{id}", tag = "Objectives", params(("id" = i64, Path)),
-    responses((status = 200, body = models::Objective), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = models::Objective), Refusals),
     security(("token" = ["objectives:read"])))]
 pub async fn show(
     state: Data<AppState>,

@@ -43,6 +43,36 @@ pub struct Problem {
     pub retry_after: Option<u32>,
 }
 
+/// The refusals any endpoint may answer, as the OpenAPI document lists them.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // describes responses; they are built as `Problem`s
+pub enum Refusals {
+    /// No token in force: none sent, unknown, revoked, or its maker no longer an admin.
+    #[response(status = 401, content_type = "application/problem+json")]
+    Unauthorized(Problem),
+    /// The token's scopes do not allow this, or the edition has no sales objectives.
+    #[response(status = 403, content_type = "application/problem+json")]
+    Forbidden(Problem),
+    /// Nothing here, or nothing this token can see.
+    #[response(status = 404, content_type = "application/problem+json")]
+    NotFound(Problem),
+    /// Refused input: each field's message; nothing was written.
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(Problem),
+    /// Over the token's rate: wait as `Retry-After` says.
+    #[response(status = 429, content_type = "application/problem+json")]
+    RateLimited(Problem),
+    /// Busy with another write, or recomputing: try again as `Retry-After` says.
+    #[response(status = 503, content_type = "application/problem+json")]
+    Busy(Problem),
+}
+
+/// A save over a newer version: read it again.
+#[derive(utoipa::IntoResponses)]
+#[response(status = 409, content_type = "application/problem+json")]
+#[allow(dead_code)] // describes a response; it is built as a `Problem`
+pub struct Conflict(Problem);
+
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} ({}): {}", self.status, self.code, self.detail)

@@ -9,7 +9,7 @@ use super::json;
 use super::models::{
     self, GroupBy, PeriodName, Records, RecordsQuery, ResultLine, Results, ResultsPeriod, ResultsQuery,
 };
-use super::problem::Problem;
+use super::problem::{Problem, Refusals};
 use crate::app::api::activities::Named;
 use crate::app::api::leads::Named as LeadNamed;
 use crate::app::api::results::{self as use_case, Counted};
@@ -42,8 +42,7 @@ fn line(money: bool, name: String, progress: &Progress) -> ResultLine {
 /// pace expects by now, what is needed per remaining working day, the standing and the
 /// forecast; and the holders together.
 #[utoipa::path(get, path = "/api/v1/objectives/{id}/results", tag = "Results", params(("id" = i64, Path), ResultsQuery),
-    responses((status = 200, body = Results), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = Results), Refusals),
     security(("token" = ["results:read"])))]
 pub async fn show(
     state: Data<AppState>,
@@ -98,12 +97,7 @@ pub async fn show(
 /// The records behind its figures in the period asked: its activities (activity
 /// objectives) or won leads (sales objectives), latest first, page by page.
 #[utoipa::path(get, path = "/api/v1/objectives/{id}/results/records", tag = "Results", params(("id" = i64, Path), RecordsQuery),
-    responses((status = 200, body = Records),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = Records), Refusals),
     security(("token" = ["results:read"])))]
 pub async fn records(
     state: Data<AppState>,
