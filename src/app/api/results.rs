@@ -124,31 +124,9 @@ pub fn results(
     period: Option<PeriodKind>,
     date: Option<NaiveDate>,
 ) -> Result<Results, Error> {
-    let actor = client.require(Scope::ResultsRead)?;
-    actor.require_dream_team()?;
-    crate::app::settings::rebuild::refuse_mixed_figures(cx, actor.account_id())?;
-    let account = &*actor.account;
-    let row = objectives::find(cx.conn, account.id, id)?.ok_or(Error::NotFound)?;
-    let kind = period.unwrap_or(row.period_1);
-    if !row.periods().contains(&kind) {
-        let periods = row.periods().iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", ");
-        return Err(invalid("period", Message::new("api-period-not-targeted").arg("periods", periods)));
-    }
-    if let Some(date) = date {
-        crate::domain::range::date(date).map_err(|crate::domain::Invalid(m)| invalid("date", m))?;
-    }
-    let objective = figures::measured(cx.conn, account, row)?;
-    let filters = Filters {
-        period: kind.as_str().to_owned(),
-        date: date.map(|d| d.to_string()).unwrap_or_default(),
-        team: ALL_TEAMS.to_owned(),
-        ..Filters::default()
-    };
-    let scope =
-        resolve(cx.conn, actor, &filters, std::slice::from_ref(&objective), Some(objective.row.kind()), cx.now)?;
-    let holders = objectives::holders(cx.conn, id)?.into_iter().filter(|h| scope.sees(h.user_id)).collect();
-    let clock = Clock::new(cx.conn, account, cx.now)?;
-    let (holders, total) = figures::standings(cx.conn, &clock, &objective, holders, &scope.period)?;
-    let teams = figures::team_standings(cx.conn, &clock, &objective, &scope.period, |_| true)?;
-    Ok(Results { objective, period: scope.period, holders, total, teams, as_of: cx.now })
+    let (objective, period, holders) = scoped(cx, client, id, period, date)?;
+    let clock = Clock::new(cx.conn, &client.actor.account, cx.now)?;
+    let (holders, total) = figures::standings(cx.conn, &clock, &objective, holders, &period)?;
+    let teams = figures::team_standings(cx.conn, &clock, &objective, &period, |_| true)?;
+    Ok(Results { objective, period, holders, total, teams, as_of: cx.now })
 }

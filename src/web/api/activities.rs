@@ -57,23 +57,23 @@ fn input(sent: &NewActivity) -> ActivityInput {
     security(("token" = ["activities:write"])))]
 pub async fn create(
     state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
+    api: ApiClient,
     req: HttpRequest,
     bytes: Bytes,
 ) -> Result<HttpResponse, Problem> {
+    let locale = api.locale;
     let sent: NewActivity = body(locale, &bytes)?;
     let keyed = keyed(&req, locale, &bytes)?;
-    let account = client.actor.account.clone();
-    let done = state
-        .app
-        .run(move |cx| {
-            use_case::create(cx, &client, &input(&sent), keyed.as_ref(), |logged: &Logged| {
+    let account = api.client.actor.account.clone();
+    let done = api
+        .run(&state, move |cx, client| {
+            use_case::create(cx, client, &input(&sent), keyed.as_ref(), |logged: &Logged| {
                 let status = if logged.created { StatusCode::CREATED } else { StatusCode::OK };
                 answer(status, &activity(&account, &logged.named))
             })
         })
-        .await;
-    done.map(answered).map_err(|error| Problem::from_app(locale, error))
+        .await?;
+    Ok(answered(done))
 }
 
 /// Log a batch of activities
@@ -87,25 +87,25 @@ pub async fn create(
     security(("token" = ["activities:write"])))]
 pub async fn batch(
     state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
+    api: ApiClient,
     req: HttpRequest,
     bytes: Bytes,
 ) -> Result<HttpResponse, Problem> {
+    let locale = api.locale;
     let sent: ActivityBatch = body(locale, &bytes)?;
     let keyed = keyed(&req, locale, &bytes)?;
-    let account = client.actor.account.clone();
+    let account = api.client.actor.account.clone();
     let inputs: Vec<ActivityInput> = sent.activities.iter().map(input).collect();
-    let done = state
-        .app
-        .run(move |cx| {
-            use_case::batch(cx, &client, &inputs, keyed.as_ref(), |logged: &[Logged]| {
+    let answer = api
+        .run(&state, move |cx, client| {
+            use_case::batch(cx, client, &inputs, keyed.as_ref(), |logged: &[Logged]| {
                 let created = logged.iter().filter(|l| l.created).count();
                 let items = logged.iter().map(|l| activity(&account, &l.named)).collect();
                 answer(StatusCode::CREATED, &BatchLogged { created, updated: logged.len() - created, items })
             })
         })
-        .await;
-    done.map(answered).map_err(|error| Problem::from_app(locale, error))
+        .await?;
+    Ok(answered(answer))
 }
 
 /// List activities
@@ -115,11 +115,7 @@ pub async fn batch(
 #[utoipa::path(get, path = "/api/v1/activities", tag = "Activities", params(ActivityQuery),
     responses((status = 200, body = ActivityList), Refusals),
     security(("token" = ["activities:write"]), ("token" = ["results:read"])))]
-pub async fn list(
-    state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
-    query: Query<ActivityQuery>,
-) -> Result<HttpResponse, Problem> {
+pub async fn list(state: Data<AppState>, api: ApiClient, query: Query<ActivityQuery>) -> Result<HttpResponse, Problem> {
     let query = query.into_inner();
     let narrowing = Narrowing {
         user: query.user_id.map(UserId),
@@ -130,12 +126,10 @@ pub async fn list(
         from: query.occurred_from.map(|at| at.naive_utc()),
         until: query.occurred_before.map(|at| at.naive_utc()),
     };
-    let account = client.actor.account.clone();
-    let page = state
-        .app
-        .run(move |cx| use_case::list(cx, &client, &narrowing, query.after.as_deref(), query.limit))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let account = api.client.actor.account.clone();
+    let page = api
+        .run(&state, move |cx, client| use_case::list(cx, client, &narrowing, query.after.as_deref(), query.limit))
+        .await?;
     let items = page.items.iter().map(|named| activity(&account, named)).collect();
     json(StatusCode::OK, &ActivityList { items, next: page.next })
 }
@@ -144,18 +138,10 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "Activities", params(("id" = i64, Path)),
     responses((status = 200, body = models::Activity), Refusals),
     security(("token" = ["activities:write"]), ("token" = ["results:read"])))]
-pub async fn show(
-    state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
-    path: Path<i64>,
-) -> Result<HttpResponse, Problem> {
+pub async fn show(state: Data<AppState>, api: ApiClient, path: Path<i64>) -> Result<HttpResponse, Problem> {
     let id = ActivityId(path.into_inner());
-    let account = client.actor.account.clone();
-    let named = state
-        .app
-        .run(move |cx| use_case::find(cx, &client, id))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let account = api.client.actor.account.clone();
+    let named = api.run(&state, move |cx, client| use_case::find(cx, client, id)).await?;
     json(StatusCode::OK, &activity(&account, &named))
 }
 
@@ -165,16 +151,8 @@ pub async fn show(
 #[utoipa::path(delete, path = "/api/v1/activities/{id}", tag = "Activities", params(("id" = i64, Path)),
     responses((status = 204, description = "Deleted"), Refusals),
     security(("token" = ["activities:write"])))]
-pub async fn delete(
-    state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
-    path: Path<i64>,
-) -> Result<HttpResponse, Problem> {
+pub async fn delete(state: Data<AppState>, api: ApiClient, path: Path<i64>) -> Result<HttpResponse, Problem> {
     let id = ActivityId(path.into_inner());
-    state
-        .app
-        .run(move |cx| use_case::delete(cx, &client, id))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    api.run(&state, move |cx, client| use_case::delete(cx, client, id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

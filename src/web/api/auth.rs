@@ -13,6 +13,7 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use super::problem::Problem;
+use crate::app::Cx;
 use crate::app::api::{Client, tokens};
 use crate::domain::account::Locale;
 use crate::domain::ids::ApiTokenId;
@@ -70,6 +71,18 @@ impl FromRequest for ApiClient {
             }
             Ok(ApiClient { client, locale })
         })
+    }
+}
+
+impl ApiClient {
+    /// Runs `use_case` as this client; a refusal becomes a problem in the account's language.
+    pub async fn run<T, F>(self, state: &AppState, use_case: F) -> Result<T, Problem>
+    where
+        F: FnOnce(&mut Cx<'_>, &Client) -> Result<T, crate::app::Error> + Send + 'static,
+        T: Send + 'static,
+    {
+        let ApiClient { client, locale } = self;
+        state.app.run(move |cx| use_case(cx, &client)).await.map_err(|error| Problem::from_app(locale, error))
     }
 }
 

@@ -27,17 +27,9 @@ fn user(row: &crate::app::User) -> models::User {
 #[utoipa::path(get, path = "/api/v1/users", tag = "Users", params(Paging),
     responses((status = 200, body = UserList), Refusals),
     security(("token" = ["users:read"])))]
-pub async fn users(
-    state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
-    paging: Query<Paging>,
-) -> Result<HttpResponse, Problem> {
+pub async fn users(state: Data<AppState>, api: ApiClient, paging: Query<Paging>) -> Result<HttpResponse, Problem> {
     let Paging { after, limit } = paging.into_inner();
-    let page = state
-        .app
-        .run(move |cx| catalogue::users(cx, &client, after.as_deref(), limit))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let page = api.run(&state, move |cx, client| catalogue::users(cx, client, after.as_deref(), limit)).await?;
     json(StatusCode::OK, &UserList { items: page.items.iter().map(user).collect(), next: page.next })
 }
 
@@ -45,17 +37,9 @@ pub async fn users(
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "Users", params(("id" = i64, Path)),
     responses((status = 200, body = models::User), Refusals),
     security(("token" = ["users:read"])))]
-pub async fn user_one(
-    state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
-    path: Path<i64>,
-) -> Result<HttpResponse, Problem> {
+pub async fn user_one(state: Data<AppState>, api: ApiClient, path: Path<i64>) -> Result<HttpResponse, Problem> {
     let id = UserId(path.into_inner());
-    let found = state
-        .app
-        .run(move |cx| catalogue::user(cx, &client, id))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let found = api.run(&state, move |cx, client| catalogue::user(cx, client, id)).await?;
     json(StatusCode::OK, &user(&found))
 }
 
@@ -63,15 +47,8 @@ pub async fn user_one(
 #[utoipa::path(get, path = "/api/v1/pipelines", tag = "Sales process",
     responses((status = 200, body = PipelineList), Refusals),
     security(("token" = [])))]
-pub async fn pipelines(
-    state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
-) -> Result<HttpResponse, Problem> {
-    let rows = state
-        .app
-        .run(move |cx| catalogue::pipelines(cx, &client))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+pub async fn pipelines(state: Data<AppState>, api: ApiClient) -> Result<HttpResponse, Problem> {
+    let rows = api.run(&state, catalogue::pipelines).await?;
     let items = rows.into_iter().map(|p| models::Pipeline { id: p.id.0, name: p.name }).collect();
     json(StatusCode::OK, &PipelineList { items })
 }
@@ -80,12 +57,8 @@ pub async fn pipelines(
 #[utoipa::path(get, path = "/api/v1/actions", tag = "Sales process",
     responses((status = 200, body = ActionList), Refusals),
     security(("token" = [])))]
-pub async fn actions(state: Data<AppState>, ApiClient { client, locale }: ApiClient) -> Result<HttpResponse, Problem> {
-    let rows = state
-        .app
-        .run(move |cx| catalogue::actions(cx, &client))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+pub async fn actions(state: Data<AppState>, api: ApiClient) -> Result<HttpResponse, Problem> {
+    let rows = api.run(&state, catalogue::actions).await?;
     let items = rows
         .into_iter()
         .map(|a| models::Action {

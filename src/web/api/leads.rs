@@ -82,24 +82,24 @@ fn input(sent: models::LeadInput) -> LeadInput {
     security(("token" = ["leads:write"])))]
 pub async fn create(
     state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
+    api: ApiClient,
     req: HttpRequest,
     bytes: Bytes,
 ) -> Result<HttpResponse, Problem> {
+    let locale = api.locale;
     let sent: models::LeadInput = body(locale, &bytes)?;
     let keyed = keyed(&req, locale, &bytes)?;
-    let account = client.actor.account.clone();
+    let account = api.client.actor.account.clone();
     let sent = input(sent);
-    let done = state
-        .app
-        .run(move |cx| {
-            use_case::create(cx, &client, &sent, keyed.as_ref(), |saved: &Saved| {
+    let done = api
+        .run(&state, move |cx, client| {
+            use_case::create(cx, client, &sent, keyed.as_ref(), |saved: &Saved| {
                 let status = if saved.created { StatusCode::CREATED } else { StatusCode::OK };
                 answer(status, &lead(&account, &saved.named))
             })
         })
-        .await;
-    done.map(answered).map_err(|error| Problem::from_app(locale, error))
+        .await?;
+    Ok(answered(done))
 }
 
 /// Change a lead
@@ -110,18 +110,15 @@ pub async fn create(
     security(("token" = ["leads:write"])))]
 pub async fn update(
     state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
+    api: ApiClient,
     path: Path<i64>,
     bytes: Bytes,
 ) -> Result<HttpResponse, Problem> {
+    let locale = api.locale;
     let id = LeadId(path.into_inner());
     let sent = input(body(locale, &bytes)?);
-    let account = client.actor.account.clone();
-    let named = state
-        .app
-        .run(move |cx| use_case::update(cx, &client, id, &sent))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let account = api.client.actor.account.clone();
+    let named = api.run(&state, move |cx, client| use_case::update(cx, client, id, &sent)).await?;
     json(StatusCode::OK, &lead(&account, &named))
 }
 
@@ -131,19 +128,17 @@ pub async fn update(
     security(("token" = ["leads:write"])))]
 pub async fn win(
     state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
+    api: ApiClient,
     path: Path<i64>,
     bytes: Bytes,
 ) -> Result<HttpResponse, Problem> {
+    let locale = api.locale;
     let id = LeadId(path.into_inner());
     let sent: Win = body(locale, &bytes)?;
-    let account = client.actor.account.clone();
+    let account = api.client.actor.account.clone();
     let closed_at = sent.closed_at.map(|at| at.to_utc());
-    let named = state
-        .app
-        .run(move |cx| use_case::win(cx, &client, id, &sent.amount, closed_at, sent.version))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let named =
+        api.run(&state, move |cx, client| use_case::win(cx, client, id, &sent.amount, closed_at, sent.version)).await?;
     json(StatusCode::OK, &lead(&account, &named))
 }
 
@@ -155,18 +150,15 @@ pub async fn win(
     security(("token" = ["leads:write"])))]
 pub async fn reopen(
     state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
+    api: ApiClient,
     path: Path<i64>,
     bytes: Bytes,
 ) -> Result<HttpResponse, Problem> {
+    let locale = api.locale;
     let id = LeadId(path.into_inner());
     let sent: Reopen = if bytes.is_empty() { Reopen::default() } else { body(locale, &bytes)? };
-    let account = client.actor.account.clone();
-    let named = state
-        .app
-        .run(move |cx| use_case::reopen(cx, &client, id, sent.version))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let account = api.client.actor.account.clone();
+    let named = api.run(&state, move |cx, client| use_case::reopen(cx, client, id, sent.version)).await?;
     json(StatusCode::OK, &lead(&account, &named))
 }
 
@@ -176,17 +168,9 @@ pub async fn reopen(
 #[utoipa::path(delete, path = "/api/v1/leads/{id}", tag = "Leads", params(("id" = i64, Path)),
     responses((status = 204, description = "Deleted"), Refusals),
     security(("token" = ["leads:write"])))]
-pub async fn delete(
-    state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
-    path: Path<i64>,
-) -> Result<HttpResponse, Problem> {
+pub async fn delete(state: Data<AppState>, api: ApiClient, path: Path<i64>) -> Result<HttpResponse, Problem> {
     let id = LeadId(path.into_inner());
-    state
-        .app
-        .run(move |cx| use_case::delete(cx, &client, id))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    api.run(&state, move |cx, client| use_case::delete(cx, client, id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -194,18 +178,10 @@ pub async fn delete(
 #[utoipa::path(get, path = "/api/v1/leads", tag = "Leads", params(Paging),
     responses((status = 200, body = LeadList), Refusals),
     security(("token" = ["leads:write"]), ("token" = ["results:read"])))]
-pub async fn list(
-    state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
-    paging: Query<Paging>,
-) -> Result<HttpResponse, Problem> {
+pub async fn list(state: Data<AppState>, api: ApiClient, paging: Query<Paging>) -> Result<HttpResponse, Problem> {
     let Paging { after, limit } = paging.into_inner();
-    let account = client.actor.account.clone();
-    let page = state
-        .app
-        .run(move |cx| use_case::list(cx, &client, after.as_deref(), limit))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let account = api.client.actor.account.clone();
+    let page = api.run(&state, move |cx, client| use_case::list(cx, client, after.as_deref(), limit)).await?;
     json(StatusCode::OK, &LeadList { items: page.items.iter().map(|n| lead(&account, n)).collect(), next: page.next })
 }
 
@@ -213,17 +189,9 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/leads/{id}", tag = "Leads", params(("id" = i64, Path)),
     responses((status = 200, body = models::Lead), Refusals),
     security(("token" = ["leads:write"]), ("token" = ["results:read"])))]
-pub async fn show(
-    state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
-    path: Path<i64>,
-) -> Result<HttpResponse, Problem> {
+pub async fn show(state: Data<AppState>, api: ApiClient, path: Path<i64>) -> Result<HttpResponse, Problem> {
     let id = LeadId(path.into_inner());
-    let account = client.actor.account.clone();
-    let named = state
-        .app
-        .run(move |cx| use_case::find(cx, &client, id))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let account = api.client.actor.account.clone();
+    let named = api.run(&state, move |cx, client| use_case::find(cx, client, id)).await?;
     json(StatusCode::OK, &lead(&account, &named))
 }

@@ -59,7 +59,7 @@ fn objective(
     security(("token" = ["objectives:read"])))]
 pub async fn list(
     state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
+    api: ApiClient,
     query: Query<ObjectiveQuery>,
 ) -> Result<HttpResponse, Problem> {
     let shelf = match query.state.unwrap_or(ObjectiveState::Running) {
@@ -67,12 +67,8 @@ pub async fn list(
         ObjectiveState::Ended => Shelf::Ended,
         ObjectiveState::Archived => Shelf::Archived,
     };
-    let account = client.actor.account.clone();
-    let listing = state
-        .app
-        .run(move |cx| use_case::list(cx, &client, shelf))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let account = api.client.actor.account.clone();
+    let listing = api.run(&state, move |cx, client| use_case::list(cx, client, shelf)).await?;
     let items = listing.objectives.iter().map(|s| objective(&account, &s.objective, &s.outcomes, &s.targets)).collect();
     json(StatusCode::OK, &ObjectiveList { items })
 }
@@ -81,18 +77,10 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/objectives/{id}", tag = "Objectives", params(("id" = i64, Path)),
     responses((status = 200, body = models::Objective), Refusals),
     security(("token" = ["objectives:read"])))]
-pub async fn show(
-    state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
-    path: Path<i64>,
-) -> Result<HttpResponse, Problem> {
+pub async fn show(state: Data<AppState>, api: ApiClient, path: Path<i64>) -> Result<HttpResponse, Problem> {
     let id = ObjectiveId(path.into_inner());
-    let account = client.actor.account.clone();
-    let (page, now) = state
-        .app
-        .run(move |cx| use_case::find(cx, &client, id))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let account = api.client.actor.account.clone();
+    let (page, now) = api.run(&state, move |cx, client| use_case::find(cx, client, id)).await?;
     let money = is_money(&page.objective);
     let mut shown = objective(&account, &page.objective, &page.outcomes, &now);
     shown.holders = Some(

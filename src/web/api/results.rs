@@ -46,20 +46,17 @@ fn line(money: bool, name: String, progress: &Progress) -> ResultLine {
     security(("token" = ["results:read"])))]
 pub async fn show(
     state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
+    api: ApiClient,
     path: Path<i64>,
     query: Query<ResultsQuery>,
 ) -> Result<HttpResponse, Problem> {
+    let locale = api.locale;
     let id = ObjectiveId(path.into_inner());
     let ResultsQuery { period, date, group_by } = query.into_inner();
     let period = period.map(period_kind);
     let by_team = group_by.unwrap_or_default() == GroupBy::Team;
-    let account = client.actor.account.clone();
-    let results = state
-        .app
-        .run(move |cx| use_case::results(cx, &client, id, period, date))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let account = api.client.actor.account.clone();
+    let results = api.run(&state, move |cx, client| use_case::results(cx, client, id, period, date)).await?;
     let money = results.objective.row.measure() == Measure::Money;
     let items = if by_team {
         results
@@ -101,19 +98,19 @@ pub async fn show(
     security(("token" = ["results:read"])))]
 pub async fn records(
     state: Data<AppState>,
-    ApiClient { client, locale }: ApiClient,
+    api: ApiClient,
     path: Path<i64>,
     query: Query<RecordsQuery>,
 ) -> Result<HttpResponse, Problem> {
     let id = ObjectiveId(path.into_inner());
     let RecordsQuery { period, date, user_id, after, limit } = query.into_inner();
     let period = period.map(period_kind);
-    let account = client.actor.account.clone();
-    let found = state
-        .app
-        .run(move |cx| use_case::records(cx, &client, id, (period, date), user_id.map(UserId), after.as_deref(), limit))
-        .await
-        .map_err(|error| Problem::from_app(locale, error))?;
+    let account = api.client.actor.account.clone();
+    let found = api
+        .run(&state, move |cx, client| {
+            use_case::records(cx, client, id, (period, date), user_id.map(UserId), after.as_deref(), limit)
+        })
+        .await?;
     let (kind, activities, wins) = match &found.counted {
         Counted::Activities(rows) => {
             let named = |a: &crate::store::activities::ActivityRow| Named { activity: a.clone(), external_id: None };
