@@ -302,6 +302,7 @@ cp-api-docs = Read the API documentation
 cp-api-made = Token «{ $name }» made
 cp-api-copy-now = Copy the secret now: it is shown this once and never again. Keep it like a password.
 cp-api-secret = Secret
+cp-api-copy-secret = Copy secret
 cp-api-none = No token yet.
 cp-api-name = Name
 cp-api-starts-with = Starts with

@@ -317,6 +317,7 @@ cp-api-docs = Leggi la documentazione dell'API
 cp-api-made = Token «{ $name }» creato
 cp-api-copy-now = Copia ora il segreto: viene mostrato solo questa volta. Custodiscilo come una password.
 cp-api-secret = Segreto
+cp-api-copy-secret = Copia il segreto
 cp-api-none = Ancora nessun token.
 cp-api-name = Nome
 cp-api-starts-with = Inizia con

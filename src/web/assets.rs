@@ -71,6 +71,15 @@ static SWAGGER_JS: Asset = asset!("text/javascript; charset=utf-8", SWAGGER_UI_J
 static SWAGGER_CSS: Asset = asset!("text/css; charset=utf-8", SWAGGER_UI_CSS);
 static DOCS_JS: Asset = asset!("text/javascript; charset=utf-8", API_DOCS_JS.as_bytes());
 
+/// Compresses every file now, so that no reader waits for it (the API docs' bundle is
+/// megabytes). Blocking: run it off the request threads.
+pub fn warm() {
+    for asset in [&CSS, &JS, &HTMX, &SWAGGER_JS, &SWAGGER_CSS, &DOCS_JS] {
+        LazyLock::force(&asset.brotli);
+        LazyLock::force(&asset.gzip);
+    }
+}
+
 pub async fn get(req: HttpRequest, path: web::Path<String>) -> Result<HttpResponse, AppError> {
     let requested = format!("/static/{}", path.into_inner());
     let asset = if requested == *APP_CSS_URL {
@@ -111,16 +120,22 @@ pub async fn get(req: HttpRequest, path: web::Path<String>) -> Result<HttpRespon
     Ok(response.body(web::Bytes::from_static(body)))
 }
 
+/// Files above this size are compressed at a quicker level: the best one takes seconds on
+/// a vendored bundle of megabytes, and its first reader would wait for them.
+const LARGE: usize = 256 * 1024;
+
 fn brotli_of(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
+    let quality = if bytes.len() > LARGE { 5 } else { 11 };
+    let params = brotli::enc::BrotliEncoderParams { quality, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("compressing in memory does not fail");
     out
 }
 
 fn gzip_of(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let level = if bytes.len() > LARGE { flate2::Compression::default() } else { flate2::Compression::best() };
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), level);
     encoder.write_all(bytes).expect("compressing in memory does not fail");
     encoder.finish().expect("compressing in memory does not fail")
 }

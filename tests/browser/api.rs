@@ -14,7 +14,9 @@ async fn an_admin_makes_a_token_sees_its_secret_once_and_reads_the_api_docs() {
     browser.click("input[value='activities:write']").await;
     browser.click("input[value='results:read']").await;
     browser.click("main form.stack button[type=submit]").await;
-    let secret = browser.find("#new-secret").await.prop("value").await.expect("read").expect("a value");
+    let secret = browser.find("#new-secret").await.text().await.expect("read");
+    // The copy button is there once the script runs.
+    assert!(browser.find("button[data-copy='new-secret']").await.is_displayed().await.expect("read"));
     assert!(secret.starts_with("so_"), "{secret}");
     browser.screenshot("api-token-made").await;
     // With the secret, a program reads the API; the page shows it no more.

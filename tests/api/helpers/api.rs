@@ -65,7 +65,7 @@ impl TestApp {
         let response = browser.submit("/control-panel/api-tokens", &fields).await;
         assert_eq!(response.status(), StatusCode::OK);
         let page = response.text().await.expect("the page");
-        input_value_by_id(&page, "new-secret").expect("the secret is shown")
+        shown_secret(&page).expect("the secret is shown")
     }
 
     /// A client of the API with `secret`.
@@ -74,10 +74,11 @@ impl TestApp {
     }
 }
 
-fn input_value_by_id(html: &str, id: &str) -> Option<String> {
+/// The secret a page shows once.
+fn shown_secret(html: &str) -> Option<String> {
     let document = scraper::Html::parse_document(html);
-    let selector = scraper::Selector::parse(&format!("input#{id}")).ok()?;
-    document.select(&selector).next()?.value().attr("value").map(str::to_owned)
+    let selector = scraper::Selector::parse("#new-secret").ok()?;
+    Some(document.select(&selector).next()?.text().collect::<String>().trim().to_owned())
 }
 
 impl Api {
