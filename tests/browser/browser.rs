@@ -201,6 +201,10 @@ impl Browser {
                              !e.closest('.table-scroll')).map(e => e.tagName + '.' + e.className).slice(0, 5);";
                 let wider = self.client.execute(wider, vec![]).await.expect("measured");
                 assert_eq!(wider, json!([]), "{name} is wider than a phone");
+                // Nor may anything else widen the page (a hidden header escaping its box, say).
+                let page = "return document.documentElement.scrollWidth - document.documentElement.clientWidth;";
+                let overflow = self.client.execute(page, vec![]).await.expect("measured");
+                assert!(overflow.as_f64().is_some_and(|px| px <= 1.0), "{name} scrolls sideways by {overflow} px");
             }
             let png = self.client.screenshot().await.expect("screenshot");
             std::fs::write(dir.join(format!("{name}{suffix}.png")), png).expect("screenshot written");
