@@ -41,3 +41,7 @@ CREATE TABLE external_ids (
     PRIMARY KEY (account_id, kind, external_id)
 );
 CREATE INDEX external_ids_record ON external_ids (account_id, kind, record_id);
+
+-- Lists the API pages through by cursor: a range of one account's ids, in id order.
+CREATE INDEX activities_account_id ON activities (account_id, id);
+CREATE INDEX leads_account_id ON leads (account_id, id);

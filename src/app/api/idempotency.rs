@@ -44,9 +44,9 @@ pub fn kept_for() -> TimeDelta {
 }
 
 /// Runs `write` in a write transaction under `lock`, once for the request `keyed` names:
-/// the first time keeping
-/// its answer; a retry gets the kept answer. A key sent again with another request is
-/// refused. A write refused (bad input) keeps nothing, so the retry of a fixed request runs.
+/// the first time it keeps its answer; a retry gets the kept answer. A key sent again with
+/// another request is refused. A write refused (bad input) keeps nothing, so that the retry
+/// of a fixed request runs. Keys are the account's, whichever of its tokens sent them.
 pub fn once(
     cx: &mut Cx,
     actor: &Actor,
