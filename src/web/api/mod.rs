@@ -1,6 +1,6 @@
 //! The JSON API under `/api/v1`: thin handlers over `app::api`, authenticated by bearer
 //! token (no cookie, so no CSRF), refusing with problem details, described by the OpenAPI
-//! document they are annotated for (`openapi`).
+//! document they are annotated for (`docs`).
 
 mod activities;
 mod auth;
