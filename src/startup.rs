@@ -41,7 +41,6 @@ impl Application {
         let port = listener.local_addr()?.port();
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
         let app = UseCases::new(pool, passwords);
-        tokio::task::spawn_blocking(crate::web::assets::warm);
         if config.rebuilds_in_background {
             tokio::spawn(crate::app::settings::rebuild::work(app.clone()));
         }

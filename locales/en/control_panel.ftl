@@ -321,6 +321,6 @@ cp-api-make = Make token
 cp-api-scope-activities-write = log, correct and delete activities
 cp-api-scope-leads-write = create and change leads
 cp-api-scope-objectives-read = read objectives and their targets
-cp-api-scope-objectives-write = change objectives and their targets
+cp-api-scope-objectives-write = read objectives (changing them over the API is to come)
 cp-api-scope-results-read = read results, pace and standings
 cp-api-scope-users-read = read the account's users

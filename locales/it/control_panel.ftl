@@ -336,6 +336,6 @@ cp-api-make = Crea token
 cp-api-scope-activities-write = registrare, correggere ed eliminare attività
 cp-api-scope-leads-write = creare e modificare lead
 cp-api-scope-objectives-read = leggere gli obiettivi e i loro target
-cp-api-scope-objectives-write = modificare gli obiettivi e i loro target
+cp-api-scope-objectives-write = leggere gli obiettivi (modificarli tramite l'API arriverà più avanti)
 cp-api-scope-results-read = leggere risultati, ritmo e andamento
 cp-api-scope-users-read = leggere gli utenti dell'account

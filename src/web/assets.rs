@@ -71,10 +71,11 @@ static SWAGGER_JS: Asset = asset!("text/javascript; charset=utf-8", SWAGGER_UI_J
 static SWAGGER_CSS: Asset = asset!("text/css; charset=utf-8", SWAGGER_UI_CSS);
 static DOCS_JS: Asset = asset!("text/javascript; charset=utf-8", API_DOCS_JS.as_bytes());
 
-/// Compresses every file now, so that no reader waits for it (the API docs' bundle is
-/// megabytes). Blocking: run it off the request threads.
-pub fn warm() {
-    for asset in [&CSS, &JS, &HTMX, &SWAGGER_JS, &SWAGGER_CSS, &DOCS_JS] {
+/// Compresses the API docs page's files now, while the browser is still reading the page
+/// that names them: Swagger UI's bundle is megabytes. Blocking: run it off the request
+/// threads.
+pub fn warm_api_docs() {
+    for asset in [&SWAGGER_JS, &SWAGGER_CSS, &DOCS_JS] {
         LazyLock::force(&asset.brotli);
         LazyLock::force(&asset.gzip);
     }

@@ -136,3 +136,40 @@ async fn another_accounts_leads_are_not_found() {
     w.api.delete(&format!("/api/v1/leads/{id}")).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     assert_eq!(app.count(&format!("leads WHERE id = {id} AND status = 'todo'")), 1);
 }
+
+#[tokio::test]
+async fn one_lead_external_id_sent_at_once_from_many_clients_makes_one_lead() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let sends = (0..8).map(|n| {
+        let body = json!({"title": format!("Race {n}"), "pipeline_id": w.pipeline, "status": "won",
+                          "amount": "100", "external_id": "crm-lead-race"});
+        let api = w.api.clone();
+        async move { api.post("/api/v1/leads", &body).await }
+    });
+    let answers = futures_util::future::join_all(sends).await;
+    for answer in &answers {
+        assert!(
+            [StatusCode::CREATED, StatusCode::OK, StatusCode::SERVICE_UNAVAILABLE].contains(&answer.status),
+            "{:#}",
+            answer.body
+        );
+    }
+    assert_eq!(
+        answers.iter().filter(|a| a.status == StatusCode::CREATED).count(),
+        1,
+        "one made it, the others updated it"
+    );
+    assert_eq!(app.count("leads"), 1);
+    assert_eq!(app.count("external_ids WHERE kind = 'lead'"), 1);
+    assert_eq!(app.differences(), 0);
+}
+
+#[tokio::test]
+async fn results_need_the_dream_team_edition() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    app.execute(&format!("UPDATE accounts SET edition = 'sales_essentials' WHERE id = {}", w.rita.account_id));
+    let answer = w.api.get(&format!("/api/v1/objectives/{}/results", w.revenue)).await;
+    answer.assert_problem(StatusCode::FORBIDDEN, "edition_required");
+}

@@ -128,12 +128,7 @@ type Refs = (Option<UserId>, Option<ActionId>, OutcomeId, Option<LeadId>, Option
 /// An item naming the same records as one checked before: only its own instant, note and
 /// external id are checked.
 fn restamp(cx: &Cx, calendar: &Calendar, first: &NewActivity, input: &ActivityInput) -> Result<Ready, Error> {
-    let external_id = match &input.external_id {
-        Some(sent) => {
-            Some(api::external_id(sent).map_err(|i| Error::Invalid(FieldErrors::single("external_id", i.0)))?)
-        }
-        None => None,
-    };
+    let external_id = super::external_id(input.external_id.as_deref())?;
     let new = recording::restamped(cx, calendar, first, input.occurred_at.unwrap_or(cx.now), &input.note)?;
     Ok(Ready { new, external_id })
 }

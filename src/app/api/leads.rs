@@ -10,8 +10,7 @@ use super::{Client, Page};
 use crate::app::recording::leads::{self as recording, Lead, LeadForm};
 use crate::app::{Actor, Cx, Error};
 use crate::domain::account::Locale;
-use crate::domain::api::{self, Scope};
-use crate::domain::form::FieldErrors;
+use crate::domain::api::Scope;
 use crate::domain::ids::{LeadId, PipelineId, UserId};
 use crate::domain::recording::LeadStatus;
 use crate::store::external_ids::{self, Kind};
@@ -83,12 +82,7 @@ pub fn create(
     answer: impl Fn(&Saved) -> Answer,
 ) -> Result<Answer, Error> {
     let actor = client.require(Scope::LeadsWrite)?;
-    let external_id = match &input.external_id {
-        Some(sent) => {
-            Some(api::external_id(sent).map_err(|i| Error::Invalid(FieldErrors::single("external_id", i.0)))?)
-        }
-        None => None,
-    };
+    let external_id = super::external_id(input.external_id.as_deref())?;
     idempotency::once(cx, actor, keyed, Lock::Change, |cx| {
         let account = actor.account_id();
         let known = match &external_id {

@@ -68,6 +68,12 @@ pub fn after(cursor: Option<&str>) -> Result<i64, Error> {
     }
 }
 
+/// An external id as sent, checked (none sent: none).
+pub fn external_id(sent: Option<&str>) -> Result<Option<String>, Error> {
+    sent.map(|id| crate::domain::api::external_id(id).map_err(|invalid| Error::Invalid(field("external_id", invalid))))
+        .transpose()
+}
+
 /// The page size asked for, checked.
 pub fn limit(asked: Option<i64>) -> Result<i64, Error> {
     crate::domain::api::limit(asked).map_err(|invalid| Error::Invalid(field("limit", invalid)))

@@ -74,6 +74,13 @@ pub fn create(cx: &mut Cx, actor: &Actor, form: &TokenForm) -> Result<Made, Erro
     Ok(Made { token, secret })
 }
 
+/// A token still in force, to revoke: one already revoked, or another account's, is not
+/// found.
+pub fn revocable(cx: &mut Cx, actor: &Actor, id: ApiTokenId) -> Result<ApiToken, Error> {
+    actor.require_admin()?;
+    api_tokens::find(cx.conn, actor.account_id(), id)?.filter(|t| t.revoked_at.is_none()).ok_or(Error::NotFound)
+}
+
 /// Revokes a token: refused from the next request on. One already revoked, or another
 /// account's, is not found.
 pub fn revoke(cx: &mut Cx, actor: &Actor, id: ApiTokenId) -> Result<ApiToken, Error> {

@@ -69,6 +69,8 @@ struct DocsPage {
 }
 
 pub async fn page() -> Result<HttpResponse, AppError> {
+    // Done once per process; a later call finds them made.
+    tokio::task::spawn_blocking(crate::web::assets::warm_api_docs);
     let [script, swagger_js, swagger_css] = crate::web::assets::api_docs_urls();
     let body = DocsPage { script, swagger_js, swagger_css }.render()?;
     Ok(HttpResponse::build(StatusCode::OK).content_type("text/html; charset=utf-8").body(body))

@@ -7,7 +7,7 @@ use actix_web::web::{Data, Path};
 use askama::Template;
 
 use crate::app::api::tokens::{self, Listed, Made, TokenForm};
-use crate::domain::api::{Scope, Scopes};
+use crate::domain::api::Scope;
 use crate::domain::form::FieldErrors;
 use crate::domain::ids::ApiTokenId;
 use crate::web::confirmation::{self, Ask};
@@ -78,10 +78,8 @@ pub async fn confirm_revoke(
     path: Path<ApiTokenId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let listed = state.app.run_as(&current.actor, tokens::list).await?;
-    let token =
-        listed.into_iter().find(|l| l.token.id == id && l.token.revoked_at.is_none()).ok_or(AppError::NotFound)?;
-    let sentence = crate::i18n::lookup(current.locale, "cp-api-revoke-question", &[("name", &token.token.name)]);
+    let token = state.app.run_as(&current.actor, move |cx, actor| tokens::revocable(cx, actor, id)).await?;
+    let sentence = crate::i18n::lookup(current.locale, "cp-api-revoke-question", &[("name", &token.name)]);
     let ask = Ask {
         heading: "cp-api-revoke-title",
         confirm: "cp-api-revoke",
@@ -117,7 +115,7 @@ async fn render(
         .into_iter()
         .map(|Listed { token, made_by }| Line {
             id: token.id,
-            scopes: Scopes::parse(&token.scopes).map(|s| s.stored()).unwrap_or(token.scopes),
+            scopes: token.scopes,
             made_at: when(token.created_at),
             last_used: token.last_used_at.map(when),
             revoked: token.revoked_at.map(when),
