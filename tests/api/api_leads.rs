@@ -96,6 +96,21 @@ async fn a_change_over_a_newer_version_is_a_conflict_and_bad_leads_are_refused()
         )
         .await;
     stale.assert_problem(StatusCode::CONFLICT, "conflict");
+    let named = w
+        .api
+        .send(reqwest::Method::PATCH, &format!("/api/v1/leads/{id}"), Some(&json!({"external_id": "crm-9"})), &[])
+        .await;
+    assert_eq!(named.body["external_id"], json!("crm-9"), "{:#}", named.body);
+    let too_long = w
+        .api
+        .send(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/leads/{id}"),
+            Some(&json!({"external_id": "x".repeat(201)})),
+            &[],
+        )
+        .await;
+    too_long.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
     let cases = [
         (json!({"pipeline_id": w.pipeline}), "title"),
         (json!({"title": "x", "pipeline_id": 999_999}), "pipeline_id"),

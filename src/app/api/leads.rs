@@ -105,12 +105,19 @@ pub fn create(
     })
 }
 
-/// Updates a lead: what is left out stays as it is.
+/// Updates a lead: what is left out stays as it is; an external id sent names it from now on.
 pub fn update(cx: &mut Cx, client: &Client, id: LeadId, input: &LeadInput) -> Result<Named, Error> {
     let actor = client.require(Scope::LeadsWrite)?;
-    let before = leads::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;
-    let lead = recording::update(cx, actor, id, &form(input, Some(&before), actor))?;
-    named(cx, actor, lead)
+    let external_id = super::external_id(input.external_id.as_deref())?;
+    let account = actor.account_id();
+    cx.change(account, |cx| {
+        let before = leads::find(cx.conn, account, id)?.ok_or(Error::NotFound)?;
+        let lead = recording::update(cx, actor, id, &form(input, Some(&before), actor))?;
+        if let Some(external) = &external_id {
+            external_ids::set(cx.conn, account, Kind::Lead, external, lead.id.0)?;
+        }
+        named(cx, actor, lead)
+    })
 }
 
 /// Marks a lead won for `amount`, at `closed_at` (none: now).

@@ -328,7 +328,7 @@ pub struct Results {
 #[serde(deny_unknown_fields)]
 pub struct LeadInput {
     /// Needed to create one.
-    #[schema(max_length = 200)]
+    #[schema(max_length = 120)]
     pub title: Option<String>,
     pub pipeline_id: Option<i64>,
     /// Left out: the admin who made the token.
