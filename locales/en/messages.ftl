@@ -185,6 +185,7 @@ api-idempotency-key-reused = This Idempotency-Key was used for another request: 
 api-one-subject = Give lead_id or prospect_id, not both.
 api-user-unknown = No active user of this account has this id.
 api-batch-size = A batch has 1 to { $max } activities.
+api-holders-one-of = Give user_ids or team_id, one of the two.
 api-period-not-targeted = The objective has targets for { $periods } only.
 api-results-total = Total
 api-problem-invalid-input = Invalid input

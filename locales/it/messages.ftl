@@ -185,6 +185,7 @@ api-idempotency-key-reused = Questa Idempotency-Key è stata usata per un'altra 
 api-one-subject = Indica lead_id o prospect_id, non entrambi.
 api-user-unknown = Nessun utente attivo di questo account ha questo id.
 api-batch-size = Un lotto ha da 1 a { $max } attività.
+api-holders-one-of = Indica user_ids o team_id, uno dei due.
 api-period-not-targeted = L'obiettivo ha target solo per { $periods }.
 api-results-total = Totale
 api-problem-invalid-input = Dati non validi

@@ -153,3 +153,19 @@ pub fn insert_many(
     }
     Ok(())
 }
+
+/// The account's prospects after `after` by id, `limit` of them, for the API's pages.
+pub fn page_after(
+    conn: &mut AnyConnection,
+    account: AccountId,
+    after: i64,
+    limit: i64,
+) -> QueryResult<Vec<ProspectRow>> {
+    prospects::table
+        .filter(prospects::account_id.eq(account))
+        .filter(prospects::id.gt(after))
+        .order(prospects::id.asc())
+        .limit(limit)
+        .select(ProspectRow::as_select())
+        .load(conn)
+}

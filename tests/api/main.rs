@@ -5,6 +5,8 @@
 mod activities;
 mod administration;
 mod api_leads;
+mod api_objectives;
+mod api_prospects;
 mod api_tokens;
 mod assets;
 mod cli;

@@ -265,8 +265,7 @@ pub fn list(
     let rows = activities::page_after(cx.conn, actor.account_id(), narrowing, after, limit + 1)?;
     let page = Page::of(rows, limit, |a| a.id.0);
     let ids: Vec<i64> = page.items.iter().map(|a| a.id.0).collect();
-    let mut external: std::collections::HashMap<i64, String> =
-        external_ids::of(cx.conn, actor.account_id(), Kind::Activity, &ids)?.into_iter().collect();
+    let mut external = super::externals(cx, actor, Kind::Activity, &ids)?;
     Ok(page.map(|activity| {
         let external_id = external.remove(&activity.id.0);
         Named { activity, external_id }
@@ -276,7 +275,7 @@ pub fn list(
 pub fn find(cx: &mut Cx, client: &Client, id: ActivityId) -> Result<Named, Error> {
     let actor = client.require_any(&[Scope::ActivitiesWrite, Scope::ResultsRead])?;
     let activity = activities::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;
-    let external_id = external_ids::of(cx.conn, actor.account_id(), Kind::Activity, &[id.0])?.pop().map(|(_, e)| e);
+    let external_id = super::external_of(cx, actor, Kind::Activity, id.0)?;
     Ok(Named { activity, external_id })
 }
 

@@ -68,8 +68,8 @@ fn form(input: &LeadInput, before: Option<&Lead>, actor: &Actor) -> LeadForm {
     }
 }
 
-fn named(cx: &mut Cx, actor: &Actor, lead: Lead) -> Result<Named, Error> {
-    let external_id = external_ids::of(cx.conn, actor.account_id(), Kind::Lead, &[lead.id.0])?.pop().map(|(_, e)| e);
+pub(super) fn named(cx: &mut Cx, actor: &Actor, lead: Lead) -> Result<Named, Error> {
+    let external_id = super::external_of(cx, actor, Kind::Lead, lead.id.0)?;
     Ok(Named { lead, external_id })
 }
 
@@ -166,8 +166,7 @@ pub fn list(cx: &mut Cx, client: &Client, cursor: Option<&str>, limit: Option<i6
     let (after, limit) = (super::after(cursor)?, super::limit(limit)?);
     let page = Page::of(leads::page_after(cx.conn, actor.account_id(), after, limit + 1)?, limit, |l| l.id.0);
     let ids: Vec<i64> = page.items.iter().map(|l| l.id.0).collect();
-    let mut external: std::collections::HashMap<i64, String> =
-        external_ids::of(cx.conn, actor.account_id(), Kind::Lead, &ids)?.into_iter().collect();
+    let mut external = super::externals(cx, actor, Kind::Lead, &ids)?;
     Ok(page.map(|lead| {
         let external_id = external.remove(&lead.id.0);
         Named { lead, external_id }

@@ -8,12 +8,16 @@ pub mod catalogue;
 pub mod idempotency;
 pub mod leads;
 pub mod objectives;
+pub mod prospects;
 pub mod results;
 pub mod tokens;
 
-use super::{Actor, Error};
+use std::collections::HashMap;
+
+use super::{Actor, Cx, Error};
 use crate::domain::api::{Scope, Scopes};
 use crate::domain::ids::ApiTokenId;
+use crate::store::external_ids::{self, Kind};
 
 /// Who calls: a token in force, its scopes, and the actor it acts as.
 #[derive(Debug, Clone)]
@@ -72,6 +76,16 @@ pub fn after(cursor: Option<&str>) -> Result<i64, Error> {
 pub fn external_id(sent: Option<&str>) -> Result<Option<String>, Error> {
     sent.map(|id| crate::domain::api::external_id(id).map_err(|invalid| Error::Invalid(field("external_id", invalid))))
         .transpose()
+}
+
+/// The sender's own ids of `records` of `kind`, by record.
+pub fn externals(cx: &mut Cx, actor: &Actor, kind: Kind, records: &[i64]) -> Result<HashMap<i64, String>, Error> {
+    Ok(external_ids::of(cx.conn, actor.account_id(), kind, records)?.into_iter().collect())
+}
+
+/// The sender's own id of one record, if it has one.
+pub fn external_of(cx: &mut Cx, actor: &Actor, kind: Kind, record: i64) -> Result<Option<String>, Error> {
+    Ok(externals(cx, actor, kind, &[record])?.remove(&record))
 }
 
 /// The page size asked for, checked.

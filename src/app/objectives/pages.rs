@@ -147,7 +147,7 @@ pub fn editor_page(cx: &mut Cx, actor: &Actor, id: Option<ObjectiveId>, locale: 
     Ok(EditorPage { stored, actions, pipelines: pipelines::list(cx.conn, account)? })
 }
 
-fn stored_form(cx: &mut Cx, actor: &Actor, id: ObjectiveId, locale: Locale) -> Result<ObjectiveForm, Error> {
+pub(crate) fn stored_form(cx: &mut Cx, actor: &Actor, id: ObjectiveId, locale: Locale) -> Result<ObjectiveForm, Error> {
     let row = objectives::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;
     let outcomes = objectives::outcomes(cx.conn, id)?;
     let current = current_targets(cx, &actor.account, &row)?;

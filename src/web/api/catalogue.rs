@@ -1,4 +1,5 @@
-//! `/api/v1/users`, `/api/v1/pipelines`, `/api/v1/actions`: what other records name.
+//! `/api/v1/users`, `/api/v1/teams`, `/api/v1/pipelines`, `/api/v1/actions`: what other
+//! records name.
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
@@ -6,7 +7,7 @@ use actix_web::web::{Data, Path, Query};
 
 use super::auth::ApiClient;
 use super::json;
-use super::models::{self, ActionList, Paging, PipelineList, UserList};
+use super::models::{self, ActionList, Paging, PipelineList, TeamList, UserList};
 use super::problem::{Problem, Refusals};
 use crate::app::api::catalogue;
 use crate::domain::ids::UserId;
@@ -41,6 +42,26 @@ pub async fn user_one(state: Data<AppState>, api: ApiClient, path: Path<i64>) ->
     let id = UserId(path.into_inner());
     let found = api.run(&state, move |cx, client| catalogue::user(cx, client, id)).await?;
     json(StatusCode::OK, &user(&found))
+}
+
+/// List teams with their members
+#[utoipa::path(get, path = "/api/v1/teams", tag = "Users",
+    responses((status = 200, body = TeamList), Refusals),
+    security(("token" = ["users:read"])))]
+pub async fn teams(state: Data<AppState>, api: ApiClient) -> Result<HttpResponse, Problem> {
+    let rows = api.run(&state, catalogue::teams).await?;
+    let items = rows
+        .into_iter()
+        .map(|(team, members)| models::Team {
+            id: team.id.0,
+            name: team.name,
+            members: members
+                .into_iter()
+                .map(|m| models::TeamMember { user_id: m.user_id.0, name: m.name, manager: m.is_manager })
+                .collect(),
+        })
+        .collect();
+    json(StatusCode::OK, &TeamList { items })
 }
 
 /// List pipelines

@@ -9,7 +9,7 @@ use askama::Template;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{activities, catalogue, leads, models, objectives, problem, results};
+use super::{activities, catalogue, leads, models, objective_changes, objectives, problem, prospects, results};
 use crate::web::AppError;
 
 #[derive(OpenApi)]
@@ -22,17 +22,22 @@ use crate::web::AppError;
             `Authorization: Bearer so_…`. Refusals are RFC 9457 problem details with a stable `code`."
     ),
     paths(
-        catalogue::users, catalogue::user_one, catalogue::pipelines, catalogue::actions,
+        catalogue::users, catalogue::user_one, catalogue::teams, catalogue::pipelines, catalogue::actions,
         activities::list, activities::create, activities::batch, activities::show, activities::delete,
         leads::list, leads::create, leads::show, leads::update, leads::win, leads::reopen, leads::delete,
-        objectives::list, objectives::show, results::show, results::records,
+        prospects::list, prospects::create, prospects::show, prospects::update, prospects::delete, prospects::convert,
+        objectives::list, objectives::show, objective_changes::create, objective_changes::update,
+        objective_changes::archive, objective_changes::restore, objective_changes::assign, objective_changes::unassign,
+        objective_changes::holder_targets, objective_changes::assign_team, objective_changes::team_targets,
+        objective_changes::unassign_team, results::show, results::records,
     ),
     components(schemas(models::ObjectiveState, models::PeriodName, models::GroupBy, problem::Problem, problem::FieldProblem)),
     modifiers(&BearerToken),
     tags(
         (name = "Activities", description = "What people did, counted by activity objectives"),
         (name = "Leads", description = "Deals in a pipeline: won ones count in sales objectives"),
-        (name = "Objectives", description = "What is counted, and the targets"),
+        (name = "Prospects", description = "Contacts not yet qualified, in prospecting lists"),
+        (name = "Objectives", description = "What is counted, the targets, and who holds them"),
         (name = "Results", description = "Figures, pace and standing per period"),
         (name = "Users"), (name = "Sales process"),
     )

@@ -8,8 +8,10 @@ mod catalogue;
 mod docs;
 mod leads;
 mod models;
+mod objective_changes;
 mod objectives;
 mod problem;
+mod prospects;
 mod results;
 
 use actix_web::http::StatusCode;
@@ -48,6 +50,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/docs", web::get().to(docs::page))
             .route("/users", web::get().to(catalogue::users))
             .route("/users/{id}", web::get().to(catalogue::user_one))
+            .route("/teams", web::get().to(catalogue::teams))
             .route("/pipelines", web::get().to(catalogue::pipelines))
             .route("/actions", web::get().to(catalogue::actions))
             .route("/activities", web::get().to(activities::list))
@@ -62,8 +65,24 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/leads/{id}", web::delete().to(leads::delete))
             .route("/leads/{id}/win", web::post().to(leads::win))
             .route("/leads/{id}/reopen", web::post().to(leads::reopen))
+            .route("/prospects", web::get().to(prospects::list))
+            .route("/prospects", web::post().to(prospects::create))
+            .route("/prospects/{id}", web::get().to(prospects::show))
+            .route("/prospects/{id}", web::patch().to(prospects::update))
+            .route("/prospects/{id}", web::delete().to(prospects::delete))
+            .route("/prospects/{id}/convert", web::post().to(prospects::convert))
             .route("/objectives", web::get().to(objectives::list))
+            .route("/objectives", web::post().to(objective_changes::create))
             .route("/objectives/{id}", web::get().to(objectives::show))
+            .route("/objectives/{id}", web::patch().to(objective_changes::update))
+            .route("/objectives/{id}/archive", web::post().to(objective_changes::archive))
+            .route("/objectives/{id}/restore", web::post().to(objective_changes::restore))
+            .route("/objectives/{id}/holders", web::post().to(objective_changes::assign))
+            .route("/objectives/{id}/holders/{user_id}", web::delete().to(objective_changes::unassign))
+            .route("/objectives/{id}/holders/{user_id}/targets", web::put().to(objective_changes::holder_targets))
+            .route("/objectives/{id}/teams", web::post().to(objective_changes::assign_team))
+            .route("/objectives/{id}/teams/{team_id}", web::delete().to(objective_changes::unassign_team))
+            .route("/objectives/{id}/teams/{team_id}/targets", web::put().to(objective_changes::team_targets))
             .route("/objectives/{id}/results", web::get().to(results::show))
             .route("/objectives/{id}/results/records", web::get().to(results::records))
             .default_service(web::to(no_such_resource)),

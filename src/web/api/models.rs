@@ -63,6 +63,26 @@ pub struct UserList {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+pub struct TeamMember {
+    pub user_id: i64,
+    pub name: String,
+    /// One of the team's managers.
+    pub manager: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Team {
+    pub id: i64,
+    pub name: String,
+    pub members: Vec<TeamMember>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TeamList {
+    pub items: Vec<Team>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Pipeline {
     pub id: i64,
     pub name: String,
@@ -210,6 +230,8 @@ pub struct Objective {
     /// Activity objectives: the action counted, and the results (none listed: all of them).
     pub action_id: Option<i64>,
     pub result_ids: Vec<i64>,
+    /// Activity objectives: every result of the action counts, those added later included.
+    pub whole_action: bool,
     /// Activity objectives: `prospects`, `leads` or `both`.
     pub context: Option<String>,
     pub pipeline_id: Option<i64>,
@@ -257,6 +279,18 @@ pub enum PeriodName {
     Month,
     Quarter,
     Year,
+}
+
+impl From<PeriodName> for crate::domain::period::PeriodKind {
+    fn from(name: PeriodName) -> Self {
+        match name {
+            PeriodName::Day => Self::Day,
+            PeriodName::Week => Self::Week,
+            PeriodName::Month => Self::Month,
+            PeriodName::Quarter => Self::Quarter,
+            PeriodName::Year => Self::Year,
+        }
+    }
 }
 
 /// Each holder's figures, or each team's.

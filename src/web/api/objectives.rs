@@ -9,7 +9,7 @@ use super::json;
 use super::models::{self, ObjectiveHolder, ObjectiveList, ObjectiveQuery, ObjectiveState, ObjectiveTeam, Target};
 use super::problem::{Problem, Refusals};
 use crate::app::Account;
-use crate::app::api::objectives as use_case;
+use crate::app::api::objectives::{self as use_case, Shown};
 use crate::app::objectives::pages::{Objective, Shelf};
 use crate::domain::ids::{ObjectiveId, OutcomeId};
 use crate::domain::objective::Measure;
@@ -38,6 +38,7 @@ fn objective(
         metric: row.metric.map(|m| m.as_str().to_owned()),
         action_id: row.action_id.map(|id| id.0),
         result_ids: outcomes.iter().map(|id| id.0).collect(),
+        whole_action: row.whole_action,
         context: row.context.map(|c| c.as_str().to_owned()),
         pipeline_id: row.pipeline_id.map(|id| id.0),
         unit: if money { "money" } else { "count" }.to_owned(),
@@ -80,9 +81,14 @@ pub async fn list(
 pub async fn show(state: Data<AppState>, api: ApiClient, path: Path<i64>) -> Result<HttpResponse, Problem> {
     let id = ObjectiveId(path.into_inner());
     let account = api.client.actor.account.clone();
-    let (page, now) = api.run(&state, move |cx, client| use_case::find(cx, client, id)).await?;
+    let shown = api.run(&state, move |cx, client| use_case::find(cx, client, id)).await?;
+    json(StatusCode::OK, &whole(&account, &shown))
+}
+
+/// An objective read alone: with its holders and teams.
+pub fn whole(account: &Account, Shown { page, targets: now }: &Shown) -> models::Objective {
     let money = is_money(&page.objective);
-    let mut shown = objective(&account, &page.objective, &page.outcomes, &now);
+    let mut shown = objective(account, &page.objective, &page.outcomes, now);
     shown.holders = Some(
         page.holders
             .iter()
@@ -104,5 +110,5 @@ pub async fn show(state: Data<AppState>, api: ApiClient, path: Path<i64>) -> Res
             })
             .collect(),
     );
-    json(StatusCode::OK, &shown)
+    shown
 }

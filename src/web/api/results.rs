@@ -6,9 +6,7 @@ use actix_web::web::{Data, Path, Query};
 
 use super::auth::ApiClient;
 use super::json;
-use super::models::{
-    self, GroupBy, PeriodName, Records, RecordsQuery, ResultLine, Results, ResultsPeriod, ResultsQuery,
-};
+use super::models::{self, GroupBy, Records, RecordsQuery, ResultLine, Results, ResultsPeriod, ResultsQuery};
 use super::problem::{Problem, Refusals};
 use crate::app::api::activities::Named;
 use crate::app::api::leads::Named as LeadNamed;
@@ -53,7 +51,7 @@ pub async fn show(
     let locale = api.locale;
     let id = ObjectiveId(path.into_inner());
     let ResultsQuery { period, date, group_by } = query.into_inner();
-    let period = period.map(period_kind);
+    let period = period.map(PeriodKind::from);
     let by_team = group_by.unwrap_or_default() == GroupBy::Team;
     let account = api.client.actor.account.clone();
     let results = api.run(&state, move |cx, client| use_case::results(cx, client, id, period, date)).await?;
@@ -104,7 +102,7 @@ pub async fn records(
 ) -> Result<HttpResponse, Problem> {
     let id = ObjectiveId(path.into_inner());
     let RecordsQuery { period, date, user_id, after, limit } = query.into_inner();
-    let period = period.map(period_kind);
+    let period = period.map(PeriodKind::from);
     let account = api.client.actor.account.clone();
     let found = api
         .run(&state, move |cx, client| {
@@ -136,14 +134,4 @@ pub async fn records(
 
 fn period_of(period: &crate::domain::period::Period) -> ResultsPeriod {
     ResultsPeriod { kind: period.kind().as_str().to_owned(), start: period.start(), end: period.last_day() }
-}
-
-fn period_kind(name: PeriodName) -> PeriodKind {
-    match name {
-        PeriodName::Day => PeriodKind::Day,
-        PeriodName::Week => PeriodKind::Week,
-        PeriodName::Month => PeriodKind::Month,
-        PeriodName::Quarter => PeriodKind::Quarter,
-        PeriodName::Year => PeriodKind::Year,
-    }
 }
