@@ -59,9 +59,13 @@ async fn a_lead_won_over_the_api_counts_and_reopened_or_deleted_no_longer_does()
     let reopened = w.api.post(&format!("/api/v1/leads/{id}/reopen"), &json!({})).await;
     assert_eq!(reopened.body["status"], json!("todo"), "{:#}", reopened.body);
     assert_eq!(achieved(&w).await, json!("0.00"));
-    let won = w.api.post(&format!("/api/v1/leads/{id}/win"), &json!({"amount": "1200"})).await;
+    let win = format!("/api/v1/leads/{id}/win");
+    let won = w.api.post_keyed(&win, &json!({"amount": "1200"}), "win-1").await;
     assert_eq!(won.body["status"], json!("won"), "{:#}", won.body);
     assert_eq!(achieved(&w).await, json!("1200.00"));
+    let retried = w.api.post_keyed(&win, &json!({"amount": "1200"}), "win-1").await;
+    assert_eq!((&retried.body, retried.headers.contains_key("idempotent-replayed")), (&won.body, true));
+    assert_eq!(app.count("lead_changes"), 4, "created, updated, reopened, won: the retry changed nothing");
     assert_eq!(w.api.delete(&format!("/api/v1/leads/{id}")).await.status, StatusCode::NO_CONTENT);
     w.api.get(&format!("/api/v1/leads/{id}")).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     assert_eq!(achieved(&w).await, json!("0.00"));

@@ -52,15 +52,19 @@ async fn a_prospect_made_over_the_api_is_updated_by_its_external_id_and_becomes_
     assert_eq!(w.api.get(&path).await.body, patched.body);
     assert_eq!(app.count("prospects"), 1);
 
-    let converted = w.api.post(&format!("{path}/convert"), &json!({"pipeline_id": w.pipeline})).await;
+    let convert = format!("{path}/convert");
+    let converted = w.api.post_keyed(&convert, &json!({"pipeline_id": w.pipeline}), "convert-1").await;
     assert_eq!(converted.status, StatusCode::CREATED, "{:#}", converted.body);
+    let retried = w.api.post_keyed(&convert, &json!({"pipeline_id": w.pipeline}), "convert-1").await;
+    assert_eq!((retried.status, &retried.body), (StatusCode::CREATED, &converted.body), "a retry, answered the same");
+    assert_eq!(app.count("leads"), 1);
     let lead = &converted.body;
     assert_eq!(
         (&lead["title"], &lead["owner_id"], &lead["status"]),
         (&json!("Initech Ltd"), &json!(w.rita.id.0), &json!("todo"))
     );
     assert_eq!(w.api.get(&path).await.body["lead_id"], lead["id"]);
-    let twice = w.api.post(&format!("{path}/convert"), &json!({"pipeline_id": w.pipeline})).await;
+    let twice = w.api.post(&convert, &json!({"pipeline_id": w.pipeline})).await;
     assert_eq!(twice.fields(), ["pipeline_id"], "a prospect becomes a lead once");
 }
 

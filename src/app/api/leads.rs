@@ -120,35 +120,62 @@ pub fn update(cx: &mut Cx, client: &Client, id: LeadId, input: &LeadInput) -> Re
     })
 }
 
-/// Marks a lead won for `amount`, at `closed_at` (none: now).
+/// A win as sent: what for, when (none: now), over which version.
+#[derive(Debug, Clone)]
+pub struct WinInput {
+    pub amount: String,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub version: Option<i64>,
+}
+
+/// Marks a lead won; once per idempotency key.
 pub fn win(
     cx: &mut Cx,
     client: &Client,
     id: LeadId,
-    amount: &str,
-    closed_at: Option<DateTime<Utc>>,
-    version: Option<i64>,
-) -> Result<Named, Error> {
-    let actor = client.require(Scope::LeadsWrite)?;
-    let before = leads::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;
+    win: &WinInput,
+    keyed: Option<&Keyed>,
+    answer: impl Fn(&Named) -> Answer,
+) -> Result<Answer, Error> {
     let input = LeadInput {
-        amount: Some(amount.to_owned()),
+        amount: Some(win.amount.clone()),
         status: Some(LeadStatus::Won),
-        closed_at,
-        version,
+        closed_at: win.closed_at,
+        version: win.version,
         ..LeadInput::default()
     };
-    let lead = recording::update(cx, actor, id, &form(&input, Some(&before), actor))?;
-    named(cx, actor, lead)
+    changed(cx, client, id, &input, keyed, answer)
 }
 
-/// Opens a closed lead again (to do): a won one is taken out of the figures.
-pub fn reopen(cx: &mut Cx, client: &Client, id: LeadId, version: Option<i64>) -> Result<Named, Error> {
-    let actor = client.require(Scope::LeadsWrite)?;
-    let before = leads::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;
+/// Opens a closed lead again (to do): a won one is taken out of the figures. Once per
+/// idempotency key.
+pub fn reopen(
+    cx: &mut Cx,
+    client: &Client,
+    id: LeadId,
+    version: Option<i64>,
+    keyed: Option<&Keyed>,
+    answer: impl Fn(&Named) -> Answer,
+) -> Result<Answer, Error> {
     let input = LeadInput { status: Some(LeadStatus::Todo), version, ..LeadInput::default() };
-    let lead = recording::update(cx, actor, id, &form(&input, Some(&before), actor))?;
-    named(cx, actor, lead)
+    changed(cx, client, id, &input, keyed, answer)
+}
+
+/// The lead with `input` over it, once per idempotency key.
+fn changed(
+    cx: &mut Cx,
+    client: &Client,
+    id: LeadId,
+    input: &LeadInput,
+    keyed: Option<&Keyed>,
+    answer: impl Fn(&Named) -> Answer,
+) -> Result<Answer, Error> {
+    let actor = client.require(Scope::LeadsWrite)?;
+    idempotency::once(cx, actor, keyed, Lock::Change, |cx| {
+        let before = leads::find(cx.conn, actor.account_id(), id)?.ok_or(Error::NotFound)?;
+        let lead = recording::update(cx, actor, id, &form(input, Some(&before), actor))?;
+        Ok(answer(&named(cx, actor, lead)?))
+    })
 }
 
 /// Deletes a lead with its activities, as the page does, and forgets its external id.

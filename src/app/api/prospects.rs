@@ -120,11 +120,20 @@ pub fn delete(cx: &mut Cx, client: &Client, id: ProspectId) -> Result<(), Error>
     })
 }
 
-/// Turns a prospect into a lead of the pipeline, as the page does.
-pub fn convert(cx: &mut Cx, client: &Client, id: ProspectId, pipeline_id: i64) -> Result<super::leads::Named, Error> {
+/// Turns a prospect into a lead of the pipeline, as the page does; once per idempotency key.
+pub fn convert(
+    cx: &mut Cx,
+    client: &Client,
+    id: ProspectId,
+    pipeline_id: i64,
+    keyed: Option<&Keyed>,
+    answer: impl Fn(&super::leads::Named) -> Answer,
+) -> Result<Answer, Error> {
     let actor = client.require(Scope::LeadsWrite)?;
-    let lead = recording::convert(cx, actor, id, &pipeline_id.to_string())?;
-    super::leads::named(cx, actor, lead)
+    idempotency::once(cx, actor, keyed, Lock::Change, |cx| {
+        let lead = recording::convert(cx, actor, id, &pipeline_id.to_string())?;
+        Ok(answer(&super::leads::named(cx, actor, lead)?))
+    })
 }
 
 pub fn list(cx: &mut Cx, client: &Client, cursor: Option<&str>, limit: Option<i64>) -> Result<Page<Named>, Error> {

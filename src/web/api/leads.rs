@@ -9,7 +9,7 @@ use super::models::{self, LeadList, LeadState, Paging, Reopen, Win};
 use super::problem::{Conflict, Problem, Refusals};
 use super::{answer, answered, body, json, keyed};
 use crate::app::Account;
-use crate::app::api::leads::{self as use_case, LeadInput, Named, Saved};
+use crate::app::api::leads::{self as use_case, LeadInput, Named, Saved, WinInput};
 use crate::domain::ids::{LeadId, PipelineId, UserId};
 use crate::domain::recording::LeadStatus;
 use crate::web::AppState;
@@ -123,43 +123,60 @@ pub async fn update(
 }
 
 /// Mark a lead won
-#[utoipa::path(post, path = "/api/v1/leads/{id}/win", tag = "Leads", request_body = Win, params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/api/v1/leads/{id}/win", tag = "Leads", request_body = Win,
+    params(("id" = i64, Path),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key count once")),
     responses((status = 200, body = models::Lead), Refusals, Conflict),
     security(("token" = ["leads:write"])))]
 pub async fn win(
     state: Data<AppState>,
     api: ApiClient,
+    req: HttpRequest,
     path: Path<i64>,
     bytes: Bytes,
 ) -> Result<HttpResponse, Problem> {
     let locale = api.locale;
     let id = LeadId(path.into_inner());
     let sent: Win = body(locale, &bytes)?;
+    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
-    let closed_at = sent.closed_at.map(|at| at.to_utc());
-    let named =
-        api.run(&state, move |cx, client| use_case::win(cx, client, id, &sent.amount, closed_at, sent.version)).await?;
-    json(StatusCode::OK, &lead(&account, &named))
+    let win = WinInput { amount: sent.amount, closed_at: sent.closed_at.map(|at| at.to_utc()), version: sent.version };
+    let done = api
+        .run(&state, move |cx, client| {
+            use_case::win(cx, client, id, &win, keyed.as_ref(), |named| answer(StatusCode::OK, &lead(&account, named)))
+        })
+        .await?;
+    Ok(answered(done))
 }
 
 /// Reopen a lead
 ///
 /// To do again; a won lead's revenue is taken out of the figures.
-#[utoipa::path(post, path = "/api/v1/leads/{id}/reopen", tag = "Leads", request_body = Option<Reopen>, params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/api/v1/leads/{id}/reopen", tag = "Leads", request_body = Option<Reopen>,
+    params(("id" = i64, Path),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key count once")),
     responses((status = 200, body = models::Lead), Refusals, Conflict),
     security(("token" = ["leads:write"])))]
 pub async fn reopen(
     state: Data<AppState>,
     api: ApiClient,
+    req: HttpRequest,
     path: Path<i64>,
     bytes: Bytes,
 ) -> Result<HttpResponse, Problem> {
     let locale = api.locale;
     let id = LeadId(path.into_inner());
     let sent: Reopen = if bytes.is_empty() { Reopen::default() } else { body(locale, &bytes)? };
+    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
-    let named = api.run(&state, move |cx, client| use_case::reopen(cx, client, id, sent.version)).await?;
-    json(StatusCode::OK, &lead(&account, &named))
+    let done = api
+        .run(&state, move |cx, client| {
+            use_case::reopen(cx, client, id, sent.version, keyed.as_ref(), |named| {
+                answer(StatusCode::OK, &lead(&account, named))
+            })
+        })
+        .await?;
+    Ok(answered(done))
 }
 
 /// Delete a lead

@@ -149,20 +149,30 @@ pub async fn delete(state: Data<AppState>, api: ApiClient, path: Path<i64>) -> R
 /// A lead of the pipeline, owned by the prospect's owner; the activities already logged
 /// stay on the prospect.
 #[utoipa::path(post, path = "/api/v1/prospects/{id}/convert", tag = "Prospects", request_body = Convert,
-    params(("id" = i64, Path)),
+    params(("id" = i64, Path),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key count once")),
     responses((status = 201, body = models::Lead), Refusals),
     security(("token" = ["leads:write"])))]
 pub async fn convert(
     state: Data<AppState>,
     api: ApiClient,
+    req: HttpRequest,
     path: Path<i64>,
     bytes: Bytes,
 ) -> Result<HttpResponse, Problem> {
+    let locale = api.locale;
     let id = ProspectId(path.into_inner());
-    let sent: Convert = body(api.locale, &bytes)?;
+    let sent: Convert = body(locale, &bytes)?;
+    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
-    let lead = api.run(&state, move |cx, client| use_case::convert(cx, client, id, sent.pipeline_id)).await?;
-    json(StatusCode::CREATED, &super::leads::lead(&account, &lead))
+    let done = api
+        .run(&state, move |cx, client| {
+            use_case::convert(cx, client, id, sent.pipeline_id, keyed.as_ref(), |lead| {
+                answer(StatusCode::CREATED, &super::leads::lead(&account, lead))
+            })
+        })
+        .await?;
+    Ok(answered(done))
 }
 
 /// List prospects
