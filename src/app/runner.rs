@@ -36,6 +36,16 @@ impl<'a> Cx<'a> {
         accounts::change(self.conn, account, |conn| f(&mut Cx { conn, passwords, now }))
     }
 
+    /// Runs `f` as a bulk change (many records at once): see `store::accounts::bulk_change`.
+    pub(crate) fn bulk<T>(
+        &mut self,
+        account: AccountId,
+        mut f: impl FnMut(&mut Cx) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let (passwords, now) = (self.passwords, self.now);
+        accounts::bulk_change(self.conn, account, |conn| f(&mut Cx { conn, passwords, now }))
+    }
+
     /// Runs `f` as a write that only adds records: see `store::accounts::append`.
     pub(crate) fn append<T>(
         &mut self,

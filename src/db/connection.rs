@@ -91,6 +91,8 @@ impl Default for PoolSettings {
 pub struct ConnectionManager {
     url: DatabaseUrl,
     write_wait: Duration,
+    /// Lives as long as the pool: the SQLite checkpointer stops when it is gone.
+    _alive: std::sync::Arc<()>,
 }
 
 impl ManageConnection for ConnectionManager {
@@ -110,7 +112,8 @@ impl ManageConnection for ConnectionManager {
             Backend::Sqlite => {
                 let mut conn = SqliteConnection::establish(&self.url.url)?;
                 conn.batch_execute(&format!(
-                    "PRAGMA busy_timeout = {wait}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                    "PRAGMA busy_timeout = {wait}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+                     PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;"
                 ))
                 .map_err(r2d2::Error::QueryError)?;
                 AnyConnection::Sqlite(conn)
@@ -135,7 +138,12 @@ pub(super) fn build_pool(url: &DatabaseUrl, settings: &PoolSettings) -> anyhow::
         conn.batch_execute("PRAGMA journal_mode = WAL;")?;
     }
     super::write::configure_queue_wait(settings.write_wait);
-    let manager = ConnectionManager { url: url.clone(), write_wait: settings.write_wait };
+    let alive = std::sync::Arc::new(());
+    if url.backend == Backend::Sqlite {
+        // The pool's writers leave checkpoints to it.
+        super::checkpoint::spawn(&url.url, std::sync::Arc::downgrade(&alive))?;
+    }
+    let manager = ConnectionManager { url: url.clone(), write_wait: settings.write_wait, _alive: alive };
     // A PostgreSQL connection may have died since it was last used, so it is pinged when
     // taken from the pool; an embedded SQLite file cannot, and the ping was a query per request.
     let pool = r2d2::Pool::builder()

@@ -1,6 +1,7 @@
 //! The database: one code path for SQLite and PostgreSQL through a diesel
 //! `MultiConnection`, an r2d2 pool, embedded migrations and the write-transaction helper.
 
+mod checkpoint;
 mod connection;
 mod migrations;
 pub mod schema;

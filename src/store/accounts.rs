@@ -188,8 +188,8 @@ where
     db::write_transaction(conn, |conn| locked(conn, account, Lock::Shared, &mut f))
 }
 
-/// `change` for an import: a bulk write transaction.
-#[allow(clippy::disallowed_methods)] // the one place an account's import begins
+/// `change` for an import or a batch of the API: a bulk write transaction.
+#[allow(clippy::disallowed_methods)] // the one place an account's bulk write (an import, a batch) begins
 pub fn bulk_change<T, E, F>(conn: &mut AnyConnection, account: AccountId, mut f: F) -> Result<T, E>
 where
     F: FnMut(&mut AnyConnection) -> Result<T, E>,

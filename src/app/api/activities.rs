@@ -92,9 +92,21 @@ pub fn batch(
             crate::domain::message::Message::new("api-batch-size").arg("max", BATCH_MAX),
         ));
     }
+    // Checked first without the lock, so that a refused batch makes no writer wait; then
+    // again under it, where what the items name is current.
+    prepare(cx, actor, inputs)?;
+    idempotency::once(cx, actor, keyed, Lock::Bulk, |cx| {
+        let ready = prepare(cx, actor, inputs)?;
+        let logged = write_all(cx, &ready)?;
+        Ok(answer(&logged))
+    })
+}
+
+/// Every item checked as the form would; items naming the same records are checked
+/// against the database once. Any refused: each refused item's errors by its place.
+fn prepare(cx: &mut Cx, actor: &Actor, inputs: &[ActivityInput]) -> Result<Vec<Ready>, Error> {
     let mut ready = Vec::with_capacity(inputs.len());
     let mut refused = Vec::new();
-    // Items naming the same records are checked against the database once.
     let calendar = actor.account.calendar();
     let mut checked: HashMap<Refs, NewActivity> = HashMap::new();
     for (place, input) in inputs.iter().enumerate() {
@@ -111,15 +123,7 @@ pub fn batch(
             Err(other) => return Err(other),
         }
     }
-    if !refused.is_empty() {
-        return Err(Error::InvalidItems(refused));
-    }
-    // A bulk write, as an import: the account's writers wait for it, so that the ids its
-    // multi-row inserts take are the ones read back.
-    idempotency::once(cx, actor, keyed, Lock::Change, |cx| {
-        let logged = write_all(cx, &ready)?;
-        Ok(answer(&logged))
-    })
+    if refused.is_empty() { Ok(ready) } else { Err(Error::InvalidItems(refused)) }
 }
 
 /// The records an activity names.
@@ -133,15 +137,21 @@ fn restamp(cx: &Cx, calendar: &Calendar, first: &NewActivity, input: &ActivityIn
     Ok(Ready { new, external_id })
 }
 
-/// Writes a batch in the caller's transaction: the activities without an external id in
-/// multi-row statements, counted at once; the others one by one, as `write` does.
+/// Writes a batch in the caller's bulk transaction: the activities without an external id
+/// in multi-row statements, counted at once; the others one by one, as `write` does. Every
+/// record they name was checked in this transaction (a bulk write on SQLite does not check
+/// references again).
 fn write_all(cx: &mut Cx, ready: &[Ready]) -> Result<Vec<Logged>, Error> {
-    let plain: Vec<NewActivity> = ready.iter().filter(|r| r.external_id.is_none()).map(|r| r.new.clone()).collect();
-    let mut inserted = Vec::new().into_iter();
-    if let Some(first) = plain.first() {
-        let account = first.account;
+    // Written in the order of the largest index (user, moment), as an import is, each
+    // answered in its place in the batch.
+    let mut plain: Vec<usize> = (0..ready.len()).filter(|&i| ready[i].external_id.is_none()).collect();
+    plain.sort_by_key(|&i| (ready[i].new.user, ready[i].new.occurred_at));
+    let mut logged: Vec<Option<Logged>> = vec![None; ready.len()];
+    if let Some(&first) = plain.first() {
+        let account = ready[first].new.account;
         let before = activities::last_id(cx.conn)?;
-        let keys = activities::insert_many(cx.conn, &plain).map_err(|error| match error {
+        let new: Vec<NewActivity> = plain.iter().map(|&i| ready[i].new.clone()).collect();
+        let keys = activities::insert_many(cx.conn, &new).map_err(|error| match error {
             DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
                 invalid("lead_id", "choose-own-subject")
             }
@@ -153,17 +163,16 @@ fn write_all(cx: &mut Cx, ready: &[Ready]) -> Result<Vec<Logged>, Error> {
         if rows.len() != plain.len() {
             return Err(Error::Internal(anyhow::anyhow!("a batch read back {} rows of {}", rows.len(), plain.len())));
         }
-        inserted = rows.into_iter();
+        for (&place, activity) in plain.iter().zip(rows) {
+            logged[place] = Some(Logged { named: Named { activity, external_id: None }, created: true });
+        }
     }
     ready
         .iter()
-        .map(|item| match item.external_id {
-            None => {
-                let activity =
-                    inserted.next().ok_or_else(|| Error::Internal(anyhow::anyhow!("a batch row missing")))?;
-                Ok(Logged { named: Named { activity, external_id: None }, created: true })
-            }
-            Some(_) => write(cx, item),
+        .zip(logged)
+        .map(|(item, logged)| match logged {
+            Some(logged) => Ok(logged),
+            None => write(cx, item),
         })
         .collect()
 }

@@ -36,6 +36,8 @@ pub enum Lock {
     Append,
     /// It corrects what is there.
     Change,
+    /// It writes many records at once, as an import does.
+    Bulk,
 }
 
 /// How long a key is kept for retries.
@@ -84,6 +86,7 @@ fn locked<T>(
     match lock {
         Lock::Append => cx.append(actor.account_id(), write),
         Lock::Change => cx.change(actor.account_id(), write),
+        Lock::Bulk => cx.bulk(actor.account_id(), write),
     }
 }
 
