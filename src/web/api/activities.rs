@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use super::auth::ApiClient;
 use super::models::{self, ActivityBatch, ActivityList, ActivityQuery, BatchLogged, NewActivity};
 use super::problem::{Problem, Refusals};
-use super::{answer, answered, body, json, keyed};
+use super::{answer, body, json};
 use crate::app::Account;
 use crate::app::api::activities::{self as use_case, ActivityInput, Logged, Named, Narrowing};
 use crate::domain::ids::{ActionId, ActivityId, LeadId, OutcomeId, ProspectId, UserId};
@@ -63,17 +63,14 @@ pub async fn create(
 ) -> Result<HttpResponse, Problem> {
     let locale = api.locale;
     let sent: NewActivity = body(locale, &bytes)?;
-    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
-    let done = api
-        .run(&state, move |cx, client| {
-            use_case::create(cx, client, &input(&sent), keyed.as_ref(), |logged: &Logged| {
-                let status = if logged.created { StatusCode::CREATED } else { StatusCode::OK };
-                answer(status, &activity(&account, &logged.named))
-            })
+    api.run_keyed(&state, &req, &bytes, move |cx, client, keyed| {
+        use_case::create(cx, client, &input(&sent), keyed, |logged: &Logged| {
+            let status = if logged.created { StatusCode::CREATED } else { StatusCode::OK };
+            answer(status, &activity(&account, &logged.named))
         })
-        .await?;
-    Ok(answered(done))
+    })
+    .await
 }
 
 /// Log a batch of activities
@@ -93,19 +90,16 @@ pub async fn batch(
 ) -> Result<HttpResponse, Problem> {
     let locale = api.locale;
     let sent: ActivityBatch = body(locale, &bytes)?;
-    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
     let inputs: Vec<ActivityInput> = sent.activities.iter().map(input).collect();
-    let answer = api
-        .run(&state, move |cx, client| {
-            use_case::batch(cx, client, &inputs, keyed.as_ref(), |logged: &[Logged]| {
-                let created = logged.iter().filter(|l| l.created).count();
-                let items = logged.iter().map(|l| activity(&account, &l.named)).collect();
-                answer(StatusCode::CREATED, &BatchLogged { created, updated: logged.len() - created, items })
-            })
+    api.run_keyed(&state, &req, &bytes, move |cx, client, keyed| {
+        use_case::batch(cx, client, &inputs, keyed, |logged: &[Logged]| {
+            let created = logged.iter().filter(|l| l.created).count();
+            let items = logged.iter().map(|l| activity(&account, &l.named)).collect();
+            answer(StatusCode::CREATED, &BatchLogged { created, updated: logged.len() - created, items })
         })
-        .await?;
-    Ok(answered(answer))
+    })
+    .await
 }
 
 /// List activities

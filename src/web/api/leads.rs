@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use super::auth::ApiClient;
 use super::models::{self, LeadList, LeadState, Paging, Reopen, Win};
 use super::problem::{Conflict, Problem, Refusals};
-use super::{answer, answered, body, json, keyed};
+use super::{answer, body, json};
 use crate::app::Account;
 use crate::app::api::leads::{self as use_case, LeadInput, Named, Saved, WinInput};
 use crate::domain::ids::{LeadId, PipelineId, UserId};
@@ -88,18 +88,15 @@ pub async fn create(
 ) -> Result<HttpResponse, Problem> {
     let locale = api.locale;
     let sent: models::LeadInput = body(locale, &bytes)?;
-    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
     let sent = input(sent);
-    let done = api
-        .run(&state, move |cx, client| {
-            use_case::create(cx, client, &sent, keyed.as_ref(), |saved: &Saved| {
-                let status = if saved.created { StatusCode::CREATED } else { StatusCode::OK };
-                answer(status, &lead(&account, &saved.named))
-            })
+    api.run_keyed(&state, &req, &bytes, move |cx, client, keyed| {
+        use_case::create(cx, client, &sent, keyed, |saved: &Saved| {
+            let status = if saved.created { StatusCode::CREATED } else { StatusCode::OK };
+            answer(status, &lead(&account, &saved.named))
         })
-        .await?;
-    Ok(answered(done))
+    })
+    .await
 }
 
 /// Change a lead
@@ -138,15 +135,12 @@ pub async fn win(
     let locale = api.locale;
     let id = LeadId(path.into_inner());
     let sent: Win = body(locale, &bytes)?;
-    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
     let win = WinInput { amount: sent.amount, closed_at: sent.closed_at.map(|at| at.to_utc()), version: sent.version };
-    let done = api
-        .run(&state, move |cx, client| {
-            use_case::win(cx, client, id, &win, keyed.as_ref(), |named| answer(StatusCode::OK, &lead(&account, named)))
-        })
-        .await?;
-    Ok(answered(done))
+    api.run_keyed(&state, &req, &bytes, move |cx, client, keyed| {
+        use_case::win(cx, client, id, &win, keyed, |named| answer(StatusCode::OK, &lead(&account, named)))
+    })
+    .await
 }
 
 /// Reopen a lead
@@ -167,16 +161,11 @@ pub async fn reopen(
     let locale = api.locale;
     let id = LeadId(path.into_inner());
     let sent: Reopen = if bytes.is_empty() { Reopen::default() } else { body(locale, &bytes)? };
-    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
-    let done = api
-        .run(&state, move |cx, client| {
-            use_case::reopen(cx, client, id, sent.version, keyed.as_ref(), |named| {
-                answer(StatusCode::OK, &lead(&account, named))
-            })
-        })
-        .await?;
-    Ok(answered(done))
+    api.run_keyed(&state, &req, &bytes, move |cx, client, keyed| {
+        use_case::reopen(cx, client, id, sent.version, keyed, |named| answer(StatusCode::OK, &lead(&account, named)))
+    })
+    .await
 }
 
 /// Delete a lead

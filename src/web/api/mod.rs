@@ -109,6 +109,32 @@ fn json(status: StatusCode, value: &impl Serialize) -> Result<HttpResponse, Prob
     Ok(HttpResponse::build(status).content_type("application/json").body(body))
 }
 
+impl auth::ApiClient {
+    /// Runs a write that may carry an `Idempotency-Key` (read from `req`, for this request
+    /// as `bytes` has it): `use_case` gets the key and words its answer, which is sent as
+    /// kept.
+    async fn run_keyed<F>(
+        self,
+        state: &crate::web::AppState,
+        req: &HttpRequest,
+        bytes: &Bytes,
+        use_case: F,
+    ) -> Result<HttpResponse, Problem>
+    where
+        F: FnOnce(
+                &mut crate::app::Cx<'_>,
+                &crate::app::api::Client,
+                Option<&Keyed>,
+            ) -> Result<Answer, crate::app::Error>
+            + Send
+            + 'static,
+    {
+        let keyed = keyed(req, self.locale, bytes)?;
+        let done = self.run(state, move |cx, client| use_case(cx, client, keyed.as_ref())).await?;
+        Ok(answered(done))
+    }
+}
+
 /// A kept or new answer as sent; a replayed one says so.
 fn answered(answer: Answer) -> HttpResponse {
     let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);

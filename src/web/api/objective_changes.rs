@@ -12,7 +12,7 @@ use super::auth::ApiClient;
 use super::models::{self, PeriodName};
 use super::objectives::whole;
 use super::problem::{Problem, Refusals};
-use super::{answer, answered, body, json, keyed};
+use super::{answer, body, json};
 use crate::app::api::objectives::{self as use_case, Holders, ObjectiveInput as Input, Shown, TargetInput};
 use crate::domain::ids::{ActionId, ObjectiveId, OutcomeId, PipelineId, TeamId, UserId};
 use crate::domain::objective::{Context, ObjectiveKind, SalesMetric};
@@ -171,16 +171,11 @@ pub async fn create(
 ) -> Result<HttpResponse, Problem> {
     let locale = api.locale;
     let sent = input(body(locale, &bytes)?);
-    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
-    let done = api
-        .run(&state, move |cx, client| {
-            use_case::create(cx, client, &sent, keyed.as_ref(), |shown: &Shown| {
-                answer(StatusCode::CREATED, &whole(&account, shown))
-            })
-        })
-        .await?;
-    Ok(answered(done))
+    api.run_keyed(&state, &req, &bytes, move |cx, client, keyed| {
+        use_case::create(cx, client, &sent, keyed, |shown: &Shown| answer(StatusCode::CREATED, &whole(&account, shown)))
+    })
+    .await
 }
 
 /// Change an objective
@@ -254,16 +249,13 @@ pub async fn assign(
     let locale = api.locale;
     let id = ObjectiveId(path.into_inner());
     let holders = holders(locale, body(locale, &bytes)?)?;
-    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
-    let done = api
-        .run(&state, move |cx, client| {
-            use_case::assign(cx, client, id, &holders, keyed.as_ref(), |shown: &Shown| {
-                answer(StatusCode::OK, &whole(&account, shown))
-            })
+    api.run_keyed(&state, &req, &bytes, move |cx, client, keyed| {
+        use_case::assign(cx, client, id, &holders, keyed, |shown: &Shown| {
+            answer(StatusCode::OK, &whole(&account, shown))
         })
-        .await?;
-    Ok(answered(done))
+    })
+    .await
 }
 
 /// Take an objective from a holder
@@ -321,17 +313,14 @@ pub async fn assign_team(
     let locale = api.locale;
     let id = ObjectiveId(path.into_inner());
     let sent: TeamSent = body(locale, &bytes)?;
-    let keyed = keyed(&req, locale, &bytes)?;
     let (team, sent) = (TeamId(sent.team_id), targets(sent.targets));
     let account = api.client.actor.account.clone();
-    let done = api
-        .run(&state, move |cx, client| {
-            use_case::assign_team(cx, client, id, team, &sent, keyed.as_ref(), |shown: &Shown| {
-                answer(StatusCode::OK, &whole(&account, shown))
-            })
+    api.run_keyed(&state, &req, &bytes, move |cx, client, keyed| {
+        use_case::assign_team(cx, client, id, team, &sent, keyed, |shown: &Shown| {
+            answer(StatusCode::OK, &whole(&account, shown))
         })
-        .await?;
-    Ok(answered(done))
+    })
+    .await
 }
 
 /// Change a team's targets

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 use super::auth::ApiClient;
 use super::models::{self, Paging};
 use super::problem::{Problem, Refusals};
-use super::{answer, answered, body, json, keyed};
+use super::{answer, body, json};
 use crate::app::Account;
 use crate::app::api::prospects::{self as use_case, Named, ProspectInput as Input, Saved};
 use crate::domain::ids::{ProspectId, UserId};
@@ -99,17 +99,14 @@ pub async fn create(
 ) -> Result<HttpResponse, Problem> {
     let locale = api.locale;
     let sent = input(body(locale, &bytes)?);
-    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
-    let done = api
-        .run(&state, move |cx, client| {
-            use_case::create(cx, client, &sent, keyed.as_ref(), |saved: &Saved| {
-                let status = if saved.created { StatusCode::CREATED } else { StatusCode::OK };
-                answer(status, &prospect(&account, &saved.named))
-            })
+    api.run_keyed(&state, &req, &bytes, move |cx, client, keyed| {
+        use_case::create(cx, client, &sent, keyed, |saved: &Saved| {
+            let status = if saved.created { StatusCode::CREATED } else { StatusCode::OK };
+            answer(status, &prospect(&account, &saved.named))
         })
-        .await?;
-    Ok(answered(done))
+    })
+    .await
 }
 
 /// Change a prospect
@@ -163,16 +160,13 @@ pub async fn convert(
     let locale = api.locale;
     let id = ProspectId(path.into_inner());
     let sent: Convert = body(locale, &bytes)?;
-    let keyed = keyed(&req, locale, &bytes)?;
     let account = api.client.actor.account.clone();
-    let done = api
-        .run(&state, move |cx, client| {
-            use_case::convert(cx, client, id, sent.pipeline_id, keyed.as_ref(), |lead| {
-                answer(StatusCode::CREATED, &super::leads::lead(&account, lead))
-            })
+    api.run_keyed(&state, &req, &bytes, move |cx, client, keyed| {
+        use_case::convert(cx, client, id, sent.pipeline_id, keyed, |lead| {
+            answer(StatusCode::CREATED, &super::leads::lead(&account, lead))
         })
-        .await?;
-    Ok(answered(done))
+    })
+    .await
 }
 
 /// List prospects
