@@ -9,6 +9,7 @@ mod api_objectives;
 mod api_prospects;
 mod api_tokens;
 mod assets;
+mod checkpoints;
 mod cli;
 mod compression;
 mod concurrency;

@@ -110,6 +110,11 @@ impl TestApp {
         self.client = new_client();
     }
 
+    /// The SQLite database's file.
+    pub fn database_path(&self) -> String {
+        self.database_url.as_str().to_owned()
+    }
+
     /// Whether the tests run on PostgreSQL.
     pub fn on_postgres(&self) -> bool {
         matches!(&*self.conn(), db::AnyConnection::Pg(_))
