@@ -210,6 +210,29 @@ async fn a_batch_is_logged_all_or_nothing_with_each_refusal_by_its_place() {
 }
 
 #[tokio::test]
+async fn a_retry_gets_the_first_answer_even_once_what_it_named_is_gone() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let batch = json!({"activities": [call(&w), call(&w)]});
+    let logged = w.api.post_keyed("/api/v1/activities/batch", &batch, "batch-gone").await;
+    assert_eq!(logged.status, StatusCode::CREATED, "{:#}", logged.body);
+    let single = w.api.post_keyed("/api/v1/activities", &call(&w), "single-gone").await;
+    assert_eq!(single.status, StatusCode::CREATED, "{:#}", single.body);
+    let prospect = sales_objectives::domain::ids::ProspectId(w.prospect);
+    app.run_as(&w.rita, |cx, actor| sales_objectives::app::recording::prospects::delete(cx, actor, prospect));
+    assert_eq!(app.count("activities"), 0, "deleted with their prospect");
+    for (path, key, first) in
+        [("/api/v1/activities/batch", "batch-gone", &logged), ("/api/v1/activities", "single-gone", &single)]
+    {
+        let body = if key == "batch-gone" { batch.clone() } else { call(&w) };
+        let retried = w.api.post_keyed(path, &body, key).await;
+        assert_eq!((retried.status, &retried.body), (StatusCode::CREATED, &first.body), "{path}");
+    }
+    assert_eq!(app.count("activities"), 0, "a retry writes nothing");
+    w.api.post("/api/v1/activities", &call(&w)).await.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+}
+
+#[tokio::test]
 async fn lists_page_by_cursor_and_narrow_by_filter() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;

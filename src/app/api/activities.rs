@@ -71,6 +71,9 @@ pub fn create(
     answer: impl Fn(&Logged) -> Answer,
 ) -> Result<Answer, Error> {
     let actor = client.require(Scope::ActivitiesWrite)?;
+    if let Some(kept) = idempotency::kept(cx, actor, keyed)? {
+        return Ok(kept);
+    }
     let ready = check(cx, actor, input)?;
     let lock = if ready.external_id.is_some() { Lock::Change } else { Lock::Append };
     idempotency::once(cx, actor, keyed, lock, |cx| write(cx, &ready).map(|logged| answer(&logged)))
@@ -91,6 +94,9 @@ pub fn batch(
             "activities",
             crate::domain::message::Message::new("api-batch-size").arg("max", BATCH_MAX),
         ));
+    }
+    if let Some(kept) = idempotency::kept(cx, actor, keyed)? {
+        return Ok(kept);
     }
     // Checked first without the lock, so that a refused batch makes no writer wait; then
     // again under it, where what the items name is current.

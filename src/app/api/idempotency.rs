@@ -58,8 +58,8 @@ pub fn once(
 ) -> Result<Answer, Error> {
     let account = actor.account_id();
     let Some(keyed) = keyed else { return locked(cx, actor, lock, write) };
-    if let Some(kept) = api_requests::find(cx.conn, account, &keyed.key)? {
-        return replay(kept, keyed);
+    if let Some(kept) = kept(cx, actor, Some(keyed))? {
+        return Ok(kept);
     }
     let run = |cx: &mut Cx| {
         if !api_requests::claim(cx.conn, account, &keyed.key, &keyed.fingerprint, cx.now.naive_utc())? {
@@ -73,6 +73,17 @@ pub fn once(
         Some(answer) => Ok(answer),
         // Claimed meanwhile by a request that has committed since: its answer is there.
         None => replay(api_requests::find(cx.conn, account, &keyed.key)?.ok_or(Error::Busy(crate::db::Busy))?, keyed),
+    }
+}
+
+/// The answer kept for the request `keyed` names, if it ran before: a use case that checks
+/// its input before `once` asks first, so that a retry gets the first answer even where
+/// the check would now refuse (a record it named deleted since).
+pub fn kept(cx: &mut Cx, actor: &Actor, keyed: Option<&Keyed>) -> Result<Option<Answer>, Error> {
+    let Some(keyed) = keyed else { return Ok(None) };
+    match api_requests::find(cx.conn, actor.account_id(), &keyed.key)? {
+        Some(kept) => replay(kept, keyed).map(Some),
+        None => Ok(None),
     }
 }
 
