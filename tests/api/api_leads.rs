@@ -5,7 +5,7 @@ use chrono::Utc;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{Api, ObjectiveBuilder, TestApp};
+use crate::helpers::{Api, ObjectiveBuilder, TestApp, one_created_the_others_updated};
 
 struct World {
     api: Api,
@@ -160,25 +160,13 @@ async fn another_accounts_leads_are_not_found() {
 async fn one_lead_external_id_sent_at_once_from_many_clients_makes_one_lead() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let sends = (0..8).map(|n| {
-        let body = json!({"title": format!("Race {n}"), "pipeline_id": w.pipeline, "status": "won",
-                          "amount": "100", "external_id": "crm-lead-race"});
-        let api = w.api.clone();
-        async move { api.post("/api/v1/leads", &body).await }
-    });
-    let answers = futures_util::future::join_all(sends).await;
-    for answer in &answers {
-        assert!(
-            [StatusCode::CREATED, StatusCode::OK, StatusCode::SERVICE_UNAVAILABLE].contains(&answer.status),
-            "{:#}",
-            answer.body
-        );
-    }
-    assert_eq!(
-        answers.iter().filter(|a| a.status == StatusCode::CREATED).count(),
-        1,
-        "one made it, the others updated it"
-    );
+    let bodies = (0..8)
+        .map(|n| {
+            json!({"title": format!("Race {n}"), "pipeline_id": w.pipeline, "status": "won",
+                   "amount": "100", "external_id": "crm-lead-race"})
+        })
+        .collect();
+    one_created_the_others_updated(&w.api.post_at_once("/api/v1/leads", bodies, &[]).await);
     assert_eq!(app.count("leads"), 1);
     assert_eq!(app.count("external_ids WHERE kind = 'lead'"), 1);
     assert_eq!(app.differences(), 0);

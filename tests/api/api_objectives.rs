@@ -311,22 +311,15 @@ async fn another_accounts_objectives_and_people_are_out_of_reach() {
 async fn one_key_or_one_holder_sent_at_once_from_many_clients_writes_once() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let sends = (0..8).map(|_| {
-        let (api, body) = (w.api.clone(), calls(&w, "Calls"));
-        async move { api.post_keyed("/api/v1/objectives", &body, "plan-race").await }
-    });
-    let answers = futures_util::future::join_all(sends).await;
+    let bodies = (0..8).map(|_| calls(&w, "Calls")).collect();
+    let answers = w.api.post_at_once("/api/v1/objectives", bodies, &[("Idempotency-Key", "plan-race")]).await;
     let ids: Vec<i64> = answers.iter().filter(|a| a.status == StatusCode::CREATED).map(id_of).collect();
     assert!(answers.iter().all(|a| [StatusCode::CREATED, StatusCode::SERVICE_UNAVAILABLE].contains(&a.status)));
     assert!(!ids.is_empty() && ids.iter().all(|id| *id == ids[0]), "one objective: {ids:?}");
     assert_eq!(app.count("objectives"), 1);
 
     let path = format!("/api/v1/objectives/{}/holders", ids[0]);
-    let sends = (0..8).map(|_| {
-        let (api, path, body) = (w.api.clone(), path.clone(), json!({"user_ids": [w.rita.id.0]}));
-        async move { api.post(&path, &body).await }
-    });
-    let answers = futures_util::future::join_all(sends).await;
+    let answers = w.api.post_at_once(&path, vec![json!({"user_ids": [w.rita.id.0]}); 8], &[]).await;
     let given = answers.iter().filter(|a| a.status == StatusCode::OK).count();
     assert_eq!(given, 1, "{:?}", answers.iter().map(|a| a.status).collect::<Vec<_>>());
     assert!(answers.iter().all(|a| {

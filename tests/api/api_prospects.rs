@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{Api, ObjectiveBuilder, TestApp};
+use crate::helpers::{Api, ObjectiveBuilder, TestApp, one_created_the_others_updated};
 
 struct World {
     api: Api,
@@ -154,17 +154,8 @@ async fn another_accounts_prospects_are_not_found() {
 async fn one_prospect_external_id_sent_at_once_from_many_clients_makes_one_prospect() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let sends = (0..8).map(|n| {
-        let (api, body) = (w.api.clone(), json!({"name": format!("Race {n}"), "external_id": "crm-p-race"}));
-        async move { api.post("/api/v1/prospects", &body).await }
-    });
-    let answers = futures_util::future::join_all(sends).await;
-    assert!(
-        answers
-            .iter()
-            .all(|a| { [StatusCode::CREATED, StatusCode::OK, StatusCode::SERVICE_UNAVAILABLE].contains(&a.status) })
-    );
-    assert_eq!(answers.iter().filter(|a| a.status == StatusCode::CREATED).count(), 1);
+    let bodies = (0..8).map(|n| json!({"name": format!("Race {n}"), "external_id": "crm-p-race"})).collect();
+    one_created_the_others_updated(&w.api.post_at_once("/api/v1/prospects", bodies, &[]).await);
     assert_eq!(app.count("prospects"), 1);
     assert_eq!(app.count("external_ids WHERE kind = 'prospect'"), 1);
 }

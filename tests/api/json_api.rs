@@ -7,7 +7,7 @@ use reqwest::StatusCode;
 use sales_objectives::domain::account::Locale;
 use serde_json::{Value, json};
 
-use crate::helpers::{Api, ObjectiveBuilder, TestApp};
+use crate::helpers::{Api, ObjectiveBuilder, TestApp, one_created_the_others_updated};
 
 const ALL: &[&str] = &["activities:write", "objectives:read", "results:read", "users:read"];
 
@@ -392,26 +392,15 @@ async fn the_openapi_document_and_its_docs_page_are_served_by_us() {
 async fn one_external_id_sent_at_once_from_many_clients_makes_one_activity() {
     let app = TestApp::spawn().await;
     let w = world(&app).await;
-    let sends = (0..8).map(|n| {
-        let mut body = call(&w);
-        body["external_id"] = json!("crm-race");
-        body["note"] = json!(format!("try {n}"));
-        let api = w.api.clone();
-        async move { api.post("/api/v1/activities", &body).await }
-    });
-    let answers = futures_util::future::join_all(sends).await;
-    for answer in &answers {
-        assert!(
-            [StatusCode::CREATED, StatusCode::OK, StatusCode::SERVICE_UNAVAILABLE].contains(&answer.status),
-            "{:#}",
-            answer.body
-        );
-    }
-    assert_eq!(
-        answers.iter().filter(|a| a.status == StatusCode::CREATED).count(),
-        1,
-        "one made it, the others corrected it"
-    );
+    let bodies = (0..8)
+        .map(|n| {
+            let mut body = call(&w);
+            body["external_id"] = json!("crm-race");
+            body["note"] = json!(format!("try {n}"));
+            body
+        })
+        .collect();
+    one_created_the_others_updated(&w.api.post_at_once("/api/v1/activities", bodies, &[]).await);
     assert_eq!(app.count("activities"), 1);
     assert_eq!(app.count("external_ids"), 1);
     assert_eq!(app.differences(), 0);

@@ -224,12 +224,14 @@ pub fn unassign(cx: &mut Cx, client: &Client, id: ObjectiveId, user: UserId) -> 
     assignments::unassign(cx, writer(client)?, id, user)
 }
 
-/// A target form of `targets`; with `others_cleared`, every period of the objective not
-/// sent is sent empty (a holder's own target dropped).
-fn targets_form(targets: &[TargetInput], others_cleared: Option<&[PeriodKind]>) -> PeriodTargetsForm {
+/// A target form of `targets`; with `others_cleared`, every period not sent is sent empty
+/// (a holder's own target dropped; one of a period the objective has not is no change).
+fn targets_form(targets: &[TargetInput], others_cleared: bool) -> PeriodTargetsForm {
     let mut form = PeriodTargetsForm { locale: Locale::En, ..PeriodTargetsForm::default() };
-    for kind in others_cleared.unwrap_or_default() {
-        form.set(*kind, String::new());
+    if others_cleared {
+        for kind in PeriodKind::ALL {
+            form.set(*kind, String::new());
+        }
     }
     for target in targets {
         form.set(target.period, target.value.clone());
@@ -248,8 +250,7 @@ pub fn set_holder_targets(
 ) -> Result<Shown, Error> {
     let actor = writer(client)?;
     cx.change(actor.account_id(), |cx| {
-        let periods = holder_targets::page(cx, actor, id, user)?.objective.periods();
-        holder_targets::set(cx, actor, id, user, &targets_form(targets, Some(&periods))).map_err(target_fields)?;
+        holder_targets::set(cx, actor, id, user, &targets_form(targets, true)).map_err(target_fields)?;
         shown(cx, actor, id)
     })
 }
@@ -267,7 +268,7 @@ pub fn assign_team(
 ) -> Result<Answer, Error> {
     let actor = writer(client)?;
     idempotency::once(cx, actor, keyed, Lock::Change, |cx| {
-        team_objectives::assign(cx, actor, id, &team.to_string(), &targets_form(targets, None))
+        team_objectives::assign(cx, actor, id, &team.to_string(), &targets_form(targets, false))
             .map_err(target_fields)?;
         Ok(answer(&shown(cx, actor, id)?))
     })
@@ -283,7 +284,7 @@ pub fn set_team_targets(
 ) -> Result<Shown, Error> {
     let actor = writer(client)?;
     cx.change(actor.account_id(), |cx| {
-        team_objectives::set_targets(cx, actor, id, team, &targets_form(targets, None)).map_err(target_fields)?;
+        team_objectives::set_targets(cx, actor, id, team, &targets_form(targets, false)).map_err(target_fields)?;
         shown(cx, actor, id)
     })
 }

@@ -110,6 +110,13 @@ impl Api {
         self.send(Method::DELETE, path, None, &[]).await
     }
 
+    /// Each of `bodies` POSTed to `path` at once, each by its own request, with `headers`.
+    pub async fn post_at_once(&self, path: &str, bodies: Vec<Value>, headers: &[(&str, &str)]) -> Vec<Answer> {
+        let sends =
+            bodies.into_iter().map(|body| async move { self.send(Method::POST, path, Some(&body), headers).await });
+        futures_util::future::join_all(sends).await
+    }
+
     /// A request with this client's token, a JSON body if any, and `headers`.
     pub async fn send(&self, method: Method, path: &str, body: Option<&Value>, headers: &[(&str, &str)]) -> Answer {
         let mut request = self.client.request(method, format!("{}{path}", self.address)).bearer_auth(&self.secret);
@@ -133,6 +140,23 @@ impl Api {
         }
         answer(request.body(body.to_owned()).send().await.expect("the server answers")).await
     }
+}
+
+/// Of requests sent at once naming one record by its external id: each made it (201),
+/// updated it (200) or was told to retry (503), and exactly one made it.
+pub fn one_created_the_others_updated(answers: &[Answer]) {
+    for answer in answers {
+        assert!(
+            [StatusCode::CREATED, StatusCode::OK, StatusCode::SERVICE_UNAVAILABLE].contains(&answer.status),
+            "{:#}",
+            answer.body
+        );
+    }
+    assert_eq!(
+        answers.iter().filter(|a| a.status == StatusCode::CREATED).count(),
+        1,
+        "one made it, the others updated it"
+    );
 }
 
 async fn answer(response: reqwest::Response) -> Answer {

@@ -239,6 +239,6 @@ mod use_cases;
 #[allow(unused_imports)]
 pub use accounts::Acme;
 #[allow(unused_imports)]
-pub use api::{Answer, Api};
+pub use api::{Answer, Api, one_created_the_others_updated};
 #[allow(unused_imports)]
 pub use objectives::ObjectiveBuilder;
